@@ -1,0 +1,59 @@
+export type {
+  Address,
+  AddressType,
+  Contact,
+  ContactDraft,
+  ContactInput,
+  Email,
+  EmailType,
+  PersonName,
+  Phone,
+  PhoneType,
+} from './model/contact.js';
+export { ADDRESS_TYPES, EMAIL_TYPES, PHONE_TYPES } from './model/contact.js';
+export { EMPTY_DRAFT, pickDraft, toDraft } from './model/draft.js';
+export type {
+  ContactService,
+  Cursor,
+  JsonValue,
+  NotModified,
+  PullOutcome,
+  PullPage,
+  PullRequest,
+  PushOperation,
+  PushOutcome,
+  PushRequest,
+  PushResults,
+  RecordMeta,
+  RemoteChange,
+  RemoteContact,
+  ServiceTraits,
+  Version,
+} from './service/contact-service.js';
+export type {
+  AuthRequiredOutcome,
+  FailedOutcome,
+  ForbiddenOutcome,
+  OfflineOutcome,
+  OperationOutcome,
+  OutcomeKind,
+  RequestFailure,
+  RetryAtOutcome,
+} from './policy/outcome.js';
+export { assertNever, isRequestFailure } from './policy/outcome.js';
+export type { FieldError, SyncErrorCode } from './errors.js';
+export { SyncError } from './errors.js';
+export type {
+  ConflictChoice,
+  ConflictField,
+  ConflictKind,
+  ConflictRecord,
+  ContactSyncState,
+  Logger,
+  RejectedWrite,
+  SyncEngineOptions,
+  SyncOutcome,
+  SyncPhase,
+  SyncReport,
+  SyncStatus,
+} from './engine/types.js';

@@ -1,5 +1,6 @@
 import type { ContactDraft } from '../model/contact.js';
 import type { OperationOutcome, RequestFailure } from '../policy/outcome.js';
+import type { FieldError } from '../errors.js';
 
 /**
  * The port every contacts service implements. Core never sees a wire format or an HTTP detail:
@@ -98,8 +99,9 @@ export interface PushRequest {
 /**
  * The answer to a push: exactly one outcome per operation, in request order. A service whose write
  * responses also carry remote changes (events since the cursor) returns them as `pulled`: the engine
- * applies that delta, then advances its cursor, before it merges conflicts. Echoes of this push's own
- * successful writes are left out of `pulled` (they are in `results`).
+ * applies the results, then that delta, and advances its cursor to `pulled.cursor` before it
+ * resubmits anything. Echoes of this push's own successful writes are left out of `pulled` (they
+ * are in `results`); applying either twice is harmless.
  */
 export interface PushResults {
   readonly kind: 'results';
@@ -135,4 +137,9 @@ export interface ContactService {
   readonly traits: ServiceTraits;
   pull(request: PullRequest): Promise<PullOutcome>;
   push(request: PushRequest): Promise<PushOutcome>;
+  /**
+   * The service's own content rules beyond the shared ones (e.g. one email per type), checked on
+   * every local write so the user hears of a problem before the server refuses it. Pure.
+   */
+  validate?(contact: ContactDraft): readonly FieldError[];
 }

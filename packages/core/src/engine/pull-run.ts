@@ -1,0 +1,116 @@
+import type { RemoteChange } from '../service/contact-service.js';
+import type { RequestFailure } from '../policy/outcome.js';
+import { updateSyncState } from '../replica/sync-state.js';
+import { storageError } from '../replica/storage-error.js';
+import { applyRemoteChanges, type ApplyContext } from './apply-remote-changes.js';
+import type { RunContext } from './run-context.js';
+
+/** Pages one pull may take before the run stops and reports a fault (a server that never ends). */
+const MAX_PAGES = 10_000;
+
+/**
+ * Pulls until the service has nothing more, applying each page as it arrives. A delta page and its
+ * cursor commit together; a snapshot's cursor commits with the deletions it implies, after its last
+ * page. Returns the failure that stopped it, if any.
+ */
+export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
+  const { db } = ctx;
+  ctx.onPhase('pulling');
+  const ambiguous = await db.outbox.filter((e) => e.status === 'ambiguous').count();
+  const consistency = ambiguous > 0 ? 'complete' : 'delta';
+  const replicaWasEmpty = ctx.cursor === null && (await db.contacts.count()) === 0 && (await db.outbox.count()) === 0;
+  let done = 0;
+  let total = 0;
+  const apply: ApplyContext = {
+    db,
+    now: ctx.now,
+    newId: ctx.newId,
+    chunkSize: ctx.chunkSize,
+    counts: ctx.counts,
+    written: new Map(),
+    replicaWasEmpty,
+    onChunk: (applied) => {
+      done += applied;
+      ctx.onProgress(done, total);
+    },
+  };
+  let snapshotSeen: Set<string> | null = null;
+  let cursor = ctx.cursor;
+
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const outcome = await ctx.service.pull({ cursor, consistency });
+    if (outcome.kind !== 'page' && outcome.kind !== 'not-modified') return outcome;
+    if (outcome.kind === 'not-modified') {
+      const next = outcome.cursor ?? cursor;
+      if (next !== ctx.cursor) await commitCursor(ctx, next);
+      break;
+    }
+    total += outcome.changes.length;
+    ctx.onProgress(done, total);
+    if (outcome.mode === 'snapshot') snapshotSeen ??= new Set();
+    if (snapshotSeen !== null) {
+      for (const change of outcome.changes) if (change.kind === 'upsert') snapshotSeen.add(change.record.remoteId);
+    }
+    const pageCursor = outcome.cursor;
+    if (outcome.more && (pageCursor === cursor || outcome.changes.length === 0)) {
+      ctx.logger?.warn('pull: the service asked for another page without moving its cursor', { cursor });
+      return { kind: 'failed', code: 'pull-stalled', userMessage: 'The server sent an incomplete address book.', maybeCommitted: false };
+    }
+    if (snapshotSeen !== null && !outcome.more) {
+      await applyRemoteChanges(apply, outcome.changes);
+      await applyRemoteChanges(apply, await deletionsImpliedBy(ctx, snapshotSeen), () => storeCursor(ctx, pageCursor));
+    } else if (snapshotSeen !== null) {
+      await applyRemoteChanges(apply, outcome.changes); // The cursor waits for the snapshot's end.
+    } else {
+      await applyRemoteChanges(apply, outcome.changes, () => storeCursor(ctx, pageCursor));
+    }
+    cursor = pageCursor;
+    if (!outcome.more) break;
+  }
+  ctx.cursor = cursor;
+  if (consistency === 'complete') await releaseUnconfirmedCreates(ctx);
+  return null;
+}
+
+async function storeCursor(ctx: RunContext, cursor: string): Promise<void> {
+  await updateSyncState(ctx.db, { cursor });
+  ctx.cursor = cursor;
+}
+
+async function commitCursor(ctx: RunContext, cursor: string | null): Promise<void> {
+  try {
+    await ctx.db.transaction('rw', ctx.db.syncState, () => updateSyncState(ctx.db, { cursor }));
+  } catch (error) {
+    throw storageError(error);
+  }
+  ctx.cursor = cursor;
+}
+
+/** Every record the replica knows from the server that a whole-book snapshot did not contain. */
+async function deletionsImpliedBy(ctx: RunContext, seen: ReadonlySet<string>): Promise<RemoteChange[]> {
+  const known = new Set<string>((await ctx.db.contacts.orderBy('remoteId').uniqueKeys()).map(String));
+  for (const entry of await ctx.db.outbox.toArray()) if (entry.base) known.add(entry.base.remoteId);
+  const gone: RemoteChange[] = [];
+  for (const remoteId of known) if (!seen.has(remoteId)) gone.push({ kind: 'delete', remoteId });
+  return gone;
+}
+
+/**
+ * After a pull that includes every committed write, an ambiguous create not found on the server
+ * never arrived there: send it again (or, if the user deleted it meanwhile, forget it).
+ */
+async function releaseUnconfirmedCreates(ctx: RunContext): Promise<void> {
+  const { db } = ctx;
+  try {
+    await db.transaction('rw', db.outbox, async () => {
+      const unconfirmed = await db.outbox.filter((e) => e.status === 'ambiguous').toArray();
+      for (const entry of unconfirmed) {
+        const { sent: _sent, ...rest } = entry;
+        if (entry.kind === 'delete' && entry.base === null) await db.outbox.delete(entry.contactId);
+        else await db.outbox.put({ ...rest, status: 'ready' });
+      }
+    });
+  } catch (error) {
+    throw storageError(error);
+  }
+}

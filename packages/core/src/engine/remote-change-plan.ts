@@ -1,0 +1,193 @@
+import { pickDraft } from '../model/draft.js';
+import { identityOf } from '../merge/identity.js';
+import { mergeContact } from '../merge/three-way.js';
+import { sameJson } from '../merge/same-json.js';
+import type { RemoteChange, RemoteContact } from '../service/contact-service.js';
+import type { ConflictRow, ContactRow, OutboxEntry } from '../replica/schema.js';
+import { rebaseRow, rowFromRemote } from '../replica/rows.js';
+
+export interface PullCounts {
+  added: number;
+  updated: number;
+  removed: number;
+  merged: number;
+}
+
+/**
+ * The in-memory state of one chunk of remote changes being applied: what the replica holds (loaded
+ * in the chunk's transaction) and what is to be written back. Changes are planned one by one so a
+ * record that appears twice in a chunk is handled like two changes in a row.
+ */
+export class RemoteChangePlan {
+  readonly rowPuts = new Map<string, ContactRow>();
+  readonly rowDeletes = new Set<string>();
+  readonly entryPuts = new Map<string, OutboxEntry>();
+  readonly entryDeletes = new Set<string>();
+  readonly conflicts: ConflictRow[] = [];
+
+  private readonly rowsByRemoteId = new Map<string, ContactRow>();
+  private readonly entriesByContactId = new Map<string, OutboxEntry>();
+  private readonly deletesByRemoteId = new Map<string, OutboxEntry>();
+  private readonly ambiguousByIdentity = new Map<string, OutboxEntry>();
+
+  constructor(
+    rows: readonly ContactRow[],
+    entries: readonly OutboxEntry[],
+    private readonly now: number,
+    private readonly newId: () => string,
+    private readonly counts: PullCounts,
+  ) {
+    for (const row of rows) if (row.remoteId !== undefined) this.rowsByRemoteId.set(row.remoteId, row);
+    for (const entry of entries) this.indexEntry(entry);
+  }
+
+  /** The local row that now stands for a server id, after the changes planned so far. */
+  localIdOf(remoteId: string): string | undefined {
+    return this.rowsByRemoteId.get(remoteId)?.id;
+  }
+
+  apply(change: RemoteChange): void {
+    if (change.kind === 'upsert') this.upsert(change.record);
+    else this.remove(change.remoteId);
+  }
+
+  private upsert(record: RemoteContact): void {
+    const row = this.rowsByRemoteId.get(record.remoteId);
+    if (row === undefined) {
+      const deleted = this.deletesByRemoteId.get(record.remoteId);
+      if (deleted !== undefined) return this.undoLocalDelete(deleted, record);
+      const ambiguous = this.ambiguousByIdentity.get(identityOf(record.contact));
+      if (ambiguous !== undefined) return this.adopt(ambiguous, record);
+      this.putRow(rowFromRemote(this.newId(), record, this.now));
+      this.counts.added++;
+      return;
+    }
+    const entry = this.entriesByContactId.get(row.id);
+    if (entry === undefined) {
+      if (row.version === record.version) return; // An echo, or seen before: nothing changed.
+      this.putRow(rowFromRemote(row.id, record, this.now));
+      this.counts.updated++;
+      return;
+    }
+    if (entry.base === null || entry.base.version === record.version) return; // Already merged with this.
+    this.mergeInto(row, entry, record);
+  }
+
+  private remove(remoteId: string): void {
+    const row = this.rowsByRemoteId.get(remoteId);
+    if (row === undefined) {
+      const deleted = this.deletesByRemoteId.get(remoteId);
+      if (deleted !== undefined) this.dropEntry(deleted); // Deleted on both sides.
+      return;
+    }
+    const entry = this.entriesByContactId.get(row.id);
+    this.rowsByRemoteId.delete(remoteId);
+    if (entry === undefined) {
+      this.rowDeletes.add(row.id);
+      this.rowPuts.delete(row.id);
+      this.counts.removed++;
+      return;
+    }
+    // An edit beats a remote delete: the contact is sent again as a new one.
+    this.putRow({ ...rebaseRow(row, null), state: 'pending' });
+    this.putEntry({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1 });
+    this.log(row.id, 'recreated', [], 'This contact was deleted on another device after you edited it here, so it was restored with your changes.');
+  }
+
+  private mergeInto(row: ContactRow, entry: OutboxEntry, record: RemoteContact): void {
+    const base = entry.base as RemoteContact;
+    if (entry.kind === 'delete') return; // Rows of pending deletes are gone; handled by undoLocalDelete.
+    const { merged, overwritten } = mergeContact(base.contact, pickDraft(row), record.contact);
+    const settled = sameJson(merged, pickDraft(record.contact));
+    this.putRow({ ...rowFromRemote(row.id, record, this.now, settled ? 'synced' : 'pending'), ...merged });
+    if (settled) this.dropEntry(entry);
+    else this.putEntry({ ...entry, base: record, seq: entry.seq + 1 });
+    if (overwritten.length > 0) {
+      this.log(row.id, 'overwritten', overwritten, 'This contact was changed here and on another device. Your values were kept; the other device\'s values can be restored.');
+    }
+    this.counts.merged++;
+    this.counts.updated++;
+  }
+
+  /** A contact deleted here but edited on the server: the edit wins and the contact comes back. */
+  private undoLocalDelete(entry: OutboxEntry, record: RemoteContact): void {
+    if (entry.base?.version === record.version) return;
+    this.dropEntry(entry);
+    this.putRow(rowFromRemote(entry.contactId, record, this.now));
+    this.log(entry.contactId, 'delete-undone', [], 'You deleted this contact, but it was changed on another device meanwhile, so it was kept with those changes.');
+    this.counts.added++;
+  }
+
+  /** A create whose result was lost has come back from the server: bind to it instead of re-sending. */
+  private adopt(entry: OutboxEntry, record: RemoteContact): void {
+    this.ambiguousByIdentity.delete(identityOf(entry.sent ?? record.contact));
+    const rest = withoutSent(entry);
+    if (entry.kind === 'delete') {
+      this.putEntry({ ...rest, base: record, status: 'ready' });
+      return;
+    }
+    const local = this.rowPuts.get(entry.contactId) ?? this.loadedRow(entry.contactId);
+    if (local === undefined) {
+      this.dropEntry(entry);
+      return;
+    }
+    const content = pickDraft(local);
+    const settled = sameJson(content, pickDraft(record.contact));
+    this.putRow({ ...rowFromRemote(local.id, record, this.now, settled ? 'synced' : 'pending'), ...content });
+    if (settled) this.dropEntry(entry);
+    else this.putEntry({ ...rest, kind: 'update', base: record, status: 'ready' });
+  }
+
+  private readonly rowsById = new Map<string, ContactRow>();
+
+  /** Rows of ambiguous creates are loaded by id, as they have no server id yet. */
+  addUnsyncedRows(rows: readonly ContactRow[]): void {
+    for (const row of rows) this.rowsById.set(row.id, row);
+  }
+
+  private loadedRow(id: string): ContactRow | undefined {
+    return this.rowsById.get(id);
+  }
+
+  private putRow(row: ContactRow): void {
+    this.rowPuts.set(row.id, row);
+    this.rowDeletes.delete(row.id);
+    if (row.remoteId !== undefined) this.rowsByRemoteId.set(row.remoteId, row);
+  }
+
+  private putEntry(entry: OutboxEntry): void {
+    this.unindexEntry(entry.contactId);
+    this.entryPuts.set(entry.contactId, entry);
+    this.entryDeletes.delete(entry.contactId);
+    this.indexEntry(entry);
+  }
+
+  private dropEntry(entry: OutboxEntry): void {
+    this.unindexEntry(entry.contactId);
+    this.entryPuts.delete(entry.contactId);
+    this.entryDeletes.add(entry.contactId);
+  }
+
+  private indexEntry(entry: OutboxEntry): void {
+    this.entriesByContactId.set(entry.contactId, entry);
+    if (entry.kind === 'delete' && entry.base !== null) this.deletesByRemoteId.set(entry.base.remoteId, entry);
+    if (entry.status === 'ambiguous' && entry.sent !== undefined) this.ambiguousByIdentity.set(identityOf(entry.sent), entry);
+  }
+
+  private unindexEntry(contactId: string): void {
+    const entry = this.entriesByContactId.get(contactId);
+    if (entry === undefined) return;
+    this.entriesByContactId.delete(contactId);
+    if (entry.kind === 'delete' && entry.base !== null) this.deletesByRemoteId.delete(entry.base.remoteId);
+    if (entry.sent !== undefined) this.ambiguousByIdentity.delete(identityOf(entry.sent));
+  }
+
+  private log(contactId: string, kind: ConflictRow['kind'], fields: ConflictRow['fields'], message: string): void {
+    this.conflicts.push({ contactId, kind, at: this.now, fields, message });
+  }
+}
+
+function withoutSent(entry: OutboxEntry): OutboxEntry {
+  const { sent: _sent, ...rest } = entry;
+  return rest;
+}

@@ -1,0 +1,103 @@
+import { produce, type Draft } from 'immer';
+import type { Contact, ContactDraft, ContactInput } from '../model/contact.js';
+import { pickDraft, toDraft } from '../model/draft.js';
+import { validateDraft } from '../model/validate.js';
+import { sameJson } from '../merge/same-json.js';
+import { SyncError, type FieldError } from '../errors.js';
+import type { ContactRow, ReplicaDb } from './schema.js';
+import { entryAfterEdit, entryAfterRemove } from './outbox.js';
+import { toContact } from './rows.js';
+import { storageError } from './storage-error.js';
+
+/** A partial contact to lay over the current one, or an immer recipe that edits a draft. */
+export type ContactPatch = Partial<ContactDraft> | ((draft: Draft<ContactDraft>) => void);
+
+export interface LocalWriteContext {
+  readonly db: ReplicaDb;
+  readonly now: () => number;
+  readonly newId: () => string;
+  readonly validate: (draft: ContactDraft) => readonly FieldError[];
+  /** Called after each committed write, e.g. to refresh the pending count. */
+  readonly onWrite: () => void;
+}
+
+/**
+ * Every local write goes through here: the contact row and its outbox entry commit in one
+ * IndexedDB transaction, or neither does. Writes work offline; nothing here touches the network.
+ */
+export function createLocalWrites(ctx: LocalWriteContext) {
+  const { db } = ctx;
+
+  function checked(draft: ContactDraft): ContactDraft {
+    const errors = [...validateDraft(draft), ...ctx.validate(draft)];
+    if (errors.length > 0) {
+      throw new SyncError('invalid-contact', errors.map((e) => e.message).join(' '), { fieldErrors: errors });
+    }
+    return draft;
+  }
+
+  async function create(input: ContactInput): Promise<Contact> {
+    const draft = checked(toDraft(input));
+    const id = ctx.newId();
+    const now = ctx.now();
+    const row: ContactRow = { ...draft, id, updatedAt: now, state: 'pending' };
+    await inTransaction(async () => {
+      await db.contacts.add(row);
+      await db.outbox.put(entryAfterEdit(undefined, undefined, id, now));
+    });
+    ctx.onWrite();
+    return toContact(row);
+  }
+
+  async function update(id: string, patch: ContactPatch): Promise<Contact> {
+    let result: ContactRow | undefined;
+    let changed = false;
+    await inTransaction(async () => {
+      const before = await db.contacts.get(id);
+      if (before === undefined) throw new SyncError('not-found', 'This contact no longer exists.');
+      const current = pickDraft(before);
+      const next = checked(applyPatch(current, patch));
+      if (sameJson(next, current)) {
+        result = before;
+        return;
+      }
+      const now = ctx.now();
+      const entry = await db.outbox.get(id);
+      result = { ...before, ...next, updatedAt: now, state: 'pending' };
+      changed = true;
+      await db.contacts.put(result);
+      await db.outbox.put(entryAfterEdit(entry, before, id, now));
+    });
+    if (changed) ctx.onWrite();
+    return toContact(result as ContactRow);
+  }
+
+  async function remove(id: string): Promise<void> {
+    await inTransaction(async () => {
+      const before = await db.contacts.get(id);
+      if (before === undefined) return; // Removing what is gone is done.
+      const entry = await db.outbox.get(id);
+      const next = entryAfterRemove(entry, before, ctx.now());
+      await db.contacts.delete(id);
+      if (next === null) await db.outbox.delete(id);
+      else await db.outbox.put(next);
+    });
+    ctx.onWrite();
+  }
+
+  async function inTransaction(work: () => Promise<void>): Promise<void> {
+    try {
+      await db.transaction('rw', db.contacts, db.outbox, work);
+    } catch (error) {
+      if (error instanceof SyncError) throw error;
+      throw storageError(error);
+    }
+  }
+
+  return { create, update, remove };
+}
+
+function applyPatch(current: ContactDraft, patch: ContactPatch): ContactDraft {
+  if (typeof patch === 'function') return produce(current, patch);
+  return pickDraft({ ...current, ...patch, name: { ...current.name, ...patch.name } });
+}

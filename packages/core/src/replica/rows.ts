@@ -1,0 +1,50 @@
+import type { Contact } from '../model/contact.js';
+import { pickDraft } from '../model/draft.js';
+import type { RemoteContact } from '../service/contact-service.js';
+import type { ContactRow } from './schema.js';
+
+/** The public view of a row: the draft, its id and time, nothing of sync. */
+export function toContact(row: ContactRow): Contact {
+  return { ...pickDraft(row), id: row.id, updatedAt: row.updatedAt };
+}
+
+/** The server record a synced row stands for, as a merge base. Null for a never-synced row. */
+export function remoteOf(row: ContactRow): RemoteContact | null {
+  if (row.remoteId === undefined || row.version === undefined) return null;
+  return {
+    remoteId: row.remoteId,
+    version: row.version,
+    contact: pickDraft(row),
+    ...(row.meta === undefined ? {} : { meta: row.meta }),
+  };
+}
+
+/** A row holding a server record's content and identity. */
+export function rowFromRemote(
+  id: string,
+  record: RemoteContact,
+  updatedAt: number,
+  state: ContactRow['state'] = 'synced',
+): ContactRow {
+  return {
+    ...pickDraft(record.contact),
+    id,
+    updatedAt,
+    remoteId: record.remoteId,
+    version: record.version,
+    ...(record.meta === undefined ? {} : { meta: record.meta }),
+    state,
+  };
+}
+
+/** Keeps a row's content but points it at another server record (after a push or a merge). */
+export function rebaseRow(row: ContactRow, record: RemoteContact | null): ContactRow {
+  const { remoteId: _r, version: _v, meta: _m, ...rest } = row;
+  if (record === null) return rest;
+  return {
+    ...rest,
+    remoteId: record.remoteId,
+    version: record.version,
+    ...(record.meta === undefined ? {} : { meta: record.meta }),
+  };
+}

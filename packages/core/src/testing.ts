@@ -1,0 +1,5 @@
+/** Test support for adapters and apps: the port contract suite and the in-memory fake service. */
+export { describeServiceContract, FULL_CONTACT } from './service/contract-suite.js';
+export type { ContractHarness, ContractOptions, RemoteBook } from './service/contract-harness.js';
+export { FakeContactService } from './service/fake-service.js';
+export type { FakeFault, FakeRequestLogEntry, FakeServiceOptions } from './service/fake-service.js';

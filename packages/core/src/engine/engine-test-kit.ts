@@ -1,0 +1,59 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { ContactDraft, ContactInput } from '../model/contact.js';
+import { toDraft } from '../model/draft.js';
+import type { ContactService } from '../service/contact-service.js';
+import { FakeContactService, type FakeServiceOptions } from '../service/fake-service.js';
+import { createSyncEngine, type CreateSyncEngineOptions, type SyncEngine } from './create-sync-engine.js';
+
+/** A controllable clock for engine tests: time moves only when the test says so. */
+export class FakeClock {
+  constructor(public time = Date.UTC(2026, 0, 1)) {}
+  readonly now = (): number => this.time;
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+/** Deterministic randomness (mulberry32), so ids and jitter repeat from run to run. */
+export function seededRandom(seed = 1): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface EngineKit {
+  readonly engine: SyncEngine;
+  readonly fake: FakeContactService;
+  readonly clock: FakeClock;
+  readonly idb: IDBFactory;
+  /** Opens a second engine on the same database, as after a reload or a crash. */
+  reopen(service?: ContactService): Promise<SyncEngine>;
+}
+
+export async function engineKit(
+  options: { fake?: FakeServiceOptions; service?: (fake: FakeContactService) => ContactService; engine?: Partial<CreateSyncEngineOptions> } = {},
+): Promise<EngineKit> {
+  const fake = new FakeContactService(options.fake);
+  const clock = new FakeClock();
+  const idb = new IDBFactory();
+  const open = (service: ContactService) =>
+    createSyncEngine({
+      databaseName: 'test@fake',
+      service,
+      indexedDB: idb,
+      IDBKeyRange,
+      now: clock.now,
+      random: seededRandom(),
+      ...options.engine,
+    });
+  const service = options.service ? options.service(fake) : fake;
+  const engine = await open(service);
+  return { engine, fake, clock, idb, reopen: (other = service) => open(other) };
+}
+
+export const person = (given: string, extra: ContactInput = {}): ContactDraft =>
+  toDraft({ name: { given, family: 'Tester' }, ...extra });

@@ -57,3 +57,12 @@ export type {
   SyncReport,
   SyncStatus,
 } from './engine/types.js';
+export { createSyncEngine } from './engine/create-sync-engine.js';
+export type { CreateSyncEngineOptions, PendingChange, SyncEngine } from './engine/create-sync-engine.js';
+export type { ContactPatch } from './replica/local-writes.js';
+export type { AutoSyncEnvironment } from './engine/auto-sync.js';
+export type { RetryDecision, RetryPolicyOptions } from './policy/retry-policy.js';
+export { DEFAULT_RETRY_POLICY, decideRetry } from './policy/retry-policy.js';
+export { openReplicaView } from './replica/replica-view.js';
+export type { ContactWithState, ReplicaView } from './replica/replica-view.js';
+export { validateDraft } from './model/validate.js';

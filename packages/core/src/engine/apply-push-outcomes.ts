@@ -135,7 +135,7 @@ async function settle(
     await db.outbox.delete(id);
     return;
   }
-  const { sent: _sent, ...rest } = entry;
+  const { sent: _sent, origin: _origin, ...rest } = entry;
   await db.outbox.put({ ...rest, kind: entry.kind === 'delete' ? 'delete' : 'update', base: record });
 }
 
@@ -153,7 +153,8 @@ async function recreate(
     return false;
   }
   await db.contacts.put({ ...rebaseRow(row, null), state: 'pending' });
-  await db.outbox.put({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1 });
+  const origin = entry.base ?? undefined;
+  await db.outbox.put({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1, ...(origin ? { origin } : {}) });
   await log({ kind: 'recreated', fields: [], message: 'This contact was deleted on another device after you edited it here, so it was restored with your changes.' });
   return true;
 }

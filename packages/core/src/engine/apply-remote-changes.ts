@@ -39,7 +39,7 @@ export async function applyRemoteChanges(
         const entries: OutboxEntry[] = (await db.outbox.count()) > 0 ? await db.outbox.toArray() : [];
         const rows = await loadRows(ctx, chunk);
         const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, ctx.counts);
-        const unsynced = entries.filter((e) => e.status === 'ambiguous').map((e) => e.contactId);
+        const unsynced = entries.filter((e) => e.status === 'ambiguous' || e.origin !== undefined).map((e) => e.contactId);
         if (unsynced.length > 0) {
           plan.addUnsyncedRows((await db.contacts.bulkGet(unsynced)).filter((r): r is ContactRow => r !== undefined));
         }

@@ -101,3 +101,23 @@ describe('pull', () => {
     expect((await engine.conflicts()).map((c) => c.kind)).toEqual(['delete-undone']);
   });
 });
+
+describe('two devices re-creating the same deleted contact', () => {
+  it('the second device merges into the first one\'s copy instead of adding a twin', async () => {
+    const a = await engineKit();
+    const other = await engineKit({ service: () => a.fake });
+    const remoteId = a.fake.remoteCreate(person('Ann'));
+    await a.engine.sync();
+    await other.engine.sync();
+    const [onA] = await a.engine.contacts.list();
+    const [onB] = await other.engine.contacts.list();
+    await a.engine.contacts.update(onA!.id, { company: 'From A' });
+    await other.engine.contacts.update(onB!.id, { jobTitle: 'From B' });
+    a.fake.remoteRemove(remoteId);
+    await a.engine.sync();
+    await other.engine.sync();
+    await a.engine.sync();
+    expect(a.fake.list().map((c) => `${c.contact.name.given}:${c.contact.company}:${c.contact.jobTitle}`)).toEqual(['Ann:From A:From B']);
+    expect(await other.engine.pendingChanges()).toEqual([]);
+  });
+});

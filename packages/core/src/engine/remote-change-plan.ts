@@ -1,5 +1,5 @@
 import { pickDraft } from '../model/draft.js';
-import { identityOf } from '../merge/identity.js';
+import { closestCandidate, nameIdentityOf } from '../merge/identity.js';
 import { mergeContact } from '../merge/three-way.js';
 import { sameJson } from '../merge/same-json.js';
 import type { RemoteChange, RemoteContact } from '../service/contact-service.js';
@@ -28,7 +28,9 @@ export class RemoteChangePlan {
   private readonly rowsByRemoteId = new Map<string, ContactRow>();
   private readonly entriesByContactId = new Map<string, OutboxEntry>();
   private readonly deletesByRemoteId = new Map<string, OutboxEntry>();
-  private readonly ambiguousByIdentity = new Map<string, OutboxEntry>();
+  /** Creates sent without an answer, and contacts re-created after a remote delete, by name. */
+  private readonly ambiguousByName = new MultiMap<OutboxEntry>();
+  private readonly resurrectedByName = new MultiMap<OutboxEntry>();
 
   constructor(
     rows: readonly ContactRow[],
@@ -56,8 +58,11 @@ export class RemoteChangePlan {
     if (row === undefined) {
       const deleted = this.deletesByRemoteId.get(record.remoteId);
       if (deleted !== undefined) return this.undoLocalDelete(deleted, record);
-      const ambiguous = this.ambiguousByIdentity.get(identityOf(record.contact));
+      const name = nameIdentityOf(record.contact);
+      const ambiguous = closestCandidate(this.ambiguousByName.get(name), (e) => e.sent ?? record.contact, record.contact);
       if (ambiguous !== undefined) return this.adopt(ambiguous, record);
+      const resurrected = closestCandidate(this.resurrectedByName.get(name), (e) => e.origin?.contact ?? record.contact, record.contact);
+      if (resurrected !== undefined) return this.joinResurrection(resurrected, record);
       this.putRow(rowFromRemote(this.newId(), record, this.now));
       this.counts.added++;
       return;
@@ -90,7 +95,8 @@ export class RemoteChangePlan {
     }
     // An edit beats a remote delete: the contact is sent again as a new one.
     this.putRow({ ...rebaseRow(row, null), state: 'pending' });
-    this.putEntry({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1 });
+    const origin = entry.base ?? undefined;
+    this.putEntry({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1, ...(origin ? { origin } : {}) });
     this.log(row.id, 'recreated', [], 'This contact was deleted on another device after you edited it here, so it was restored with your changes.');
   }
 
@@ -118,9 +124,12 @@ export class RemoteChangePlan {
     this.counts.added++;
   }
 
-  /** A create whose result was lost has come back from the server: bind to it instead of re-sending. */
+  /**
+   * A create whose result was lost has come back from the server: bind to it instead of re-sending,
+   * merging what was sent (base), what is here now (local) and the server's copy (remote).
+   */
   private adopt(entry: OutboxEntry, record: RemoteContact): void {
-    this.ambiguousByIdentity.delete(identityOf(entry.sent ?? record.contact));
+    const sent = entry.sent ?? record.contact;
     const rest = withoutSent(entry);
     if (entry.kind === 'delete') {
       this.putEntry({ ...rest, base: record, status: 'ready' });
@@ -131,11 +140,21 @@ export class RemoteChangePlan {
       this.dropEntry(entry);
       return;
     }
-    const content = pickDraft(local);
-    const settled = sameJson(content, pickDraft(record.contact));
-    this.putRow({ ...rowFromRemote(local.id, record, this.now, settled ? 'synced' : 'pending'), ...content });
-    if (settled) this.dropEntry(entry);
-    else this.putEntry({ ...rest, kind: 'update', base: record, status: 'ready' });
+    this.putEntry({ ...rest, kind: 'update', base: { ...record, contact: sent }, status: 'ready' });
+    this.mergeInto(local, this.entryPuts.get(entry.contactId) as OutboxEntry, record);
+  }
+
+  /**
+   * Another device re-created, from the same deleted record, a contact this one re-created too:
+   * merge into that copy (both edits against the deleted record as base) instead of adding a twin.
+   */
+  private joinResurrection(entry: OutboxEntry, record: RemoteContact): void {
+    const origin = entry.origin as RemoteContact;
+    const local = this.rowPuts.get(entry.contactId) ?? this.rowsById.get(entry.contactId);
+    if (local === undefined) return;
+    const { origin: _origin, ...rest } = entry;
+    this.putEntry({ ...rest, kind: 'update', base: origin, seq: entry.seq + 1 });
+    this.mergeInto(local, this.entryPuts.get(entry.contactId) as OutboxEntry, record);
   }
 
   private readonly rowsById = new Map<string, ContactRow>();
@@ -171,7 +190,8 @@ export class RemoteChangePlan {
   private indexEntry(entry: OutboxEntry): void {
     this.entriesByContactId.set(entry.contactId, entry);
     if (entry.kind === 'delete' && entry.base !== null) this.deletesByRemoteId.set(entry.base.remoteId, entry);
-    if (entry.status === 'ambiguous' && entry.sent !== undefined) this.ambiguousByIdentity.set(identityOf(entry.sent), entry);
+    if (entry.status === 'ambiguous' && entry.sent !== undefined) this.ambiguousByName.add(nameIdentityOf(entry.sent), entry);
+    if (entry.kind === 'create' && entry.origin !== undefined) this.resurrectedByName.add(nameIdentityOf(entry.origin.contact), entry);
   }
 
   private unindexEntry(contactId: string): void {
@@ -179,11 +199,27 @@ export class RemoteChangePlan {
     if (entry === undefined) return;
     this.entriesByContactId.delete(contactId);
     if (entry.kind === 'delete' && entry.base !== null) this.deletesByRemoteId.delete(entry.base.remoteId);
-    if (entry.sent !== undefined) this.ambiguousByIdentity.delete(identityOf(entry.sent));
+    if (entry.sent !== undefined) this.ambiguousByName.remove(nameIdentityOf(entry.sent), (e) => e.contactId === contactId);
+    if (entry.origin !== undefined) this.resurrectedByName.remove(nameIdentityOf(entry.origin.contact), (e) => e.contactId === contactId);
   }
 
   private log(contactId: string, kind: ConflictRow['kind'], fields: ConflictRow['fields'], message: string): void {
     this.conflicts.push({ contactId, kind, at: this.now, fields, message });
+  }
+}
+
+class MultiMap<T> {
+  private readonly map = new Map<string, T[]>();
+  get(key: string): readonly T[] {
+    return this.map.get(key) ?? [];
+  }
+  add(key: string, value: T): void {
+    this.map.set(key, [...this.get(key), value]);
+  }
+  remove(key: string, match: (value: T) => boolean): void {
+    const kept = this.get(key).filter((v) => !match(v));
+    if (kept.length === 0) this.map.delete(key);
+    else this.map.set(key, kept);
   }
 }
 

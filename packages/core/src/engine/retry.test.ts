@@ -84,6 +84,34 @@ describe('retries', () => {
     expect(await engine.contacts.syncState(c.id)).toBe('synced');
   });
 
+  it('adopts a lost create that another device edited before this one pulled, keeping both edits', async () => {
+    const kit = await engineKit();
+    const other = await engineKit({ service: () => kit.fake });
+    const c = await kit.engine.contacts.create(person('Ann'));
+    kit.fake.inject({ on: 'push', times: 1, answer: 'lost' });
+    await kit.engine.sync();
+    await other.engine.sync();
+    const [copy] = await other.engine.contacts.list();
+    await other.engine.contacts.update(copy!.id, { company: 'Edited elsewhere' });
+    await other.engine.sync();
+    await kit.engine.contacts.update(c.id, { notes: 'edited here' });
+    kit.clock.advance(3_600_000);
+    await kit.engine.sync();
+    expect(kit.fake.list().map((x) => `${x.contact.company}|${x.contact.notes}`)).toEqual(['Edited elsewhere|edited here']);
+  });
+
+  it('tells apart two lost creates with the same name', async () => {
+    const { engine, fake, clock } = await engineKit();
+    await engine.contacts.create(person('Ann', { nickname: 'one' }));
+    await engine.contacts.create(person('Ann', { nickname: 'two' }));
+    fake.inject({ on: 'push', times: 1, answer: 'lost' });
+    await engine.sync();
+    clock.advance(3_600_000);
+    const report = await engine.sync();
+    expect(report.pending).toBe(0);
+    expect(fake.list().map((x) => x.contact.nickname).sort()).toEqual(['one', 'two']);
+  });
+
   it('sends an ambiguous create again when the pull shows it never arrived', async () => {
     const { engine, fake } = await engineKit();
     await engine.contacts.create(person('Ann'));

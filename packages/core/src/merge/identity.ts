@@ -1,18 +1,39 @@
 import type { ContactDraft } from '../model/contact.js';
-import { NAME_PARTS } from '../model/contact.js';
 import { emailKey, phoneKey } from './list-keys.js';
+import { sameJson } from './same-json.js';
 
 /**
- * What makes a created contact recognisable when it comes back from a server: its name parts,
- * nickname, company, emails and phones, normalised. Fields a service may not store (notes, name
- * prefixes, categories) are left out, so a lossy round trip still matches.
+ * How a created contact is recognised when it comes back from the server without our knowing its
+ * id (a create whose response was lost, or a contact two devices re-created from the same deleted
+ * record): by the person's name, or when there is none, the nickname, company or first email.
+ * Other fields may differ by then: another device may have edited the copy, and a service may not
+ * store every field. The copy is merged with, not overwritten.
  */
-export function identityOf(contact: ContactDraft): string {
+export function nameIdentityOf(contact: ContactDraft): string {
+  const name = [contact.name.given, contact.name.middle, contact.name.family].map((p) => p.trim().toLowerCase()).join('|');
+  if (name !== '||') return `name:${name}`;
+  return `other:${contact.nickname.trim().toLowerCase()}|${contact.company.trim().toLowerCase()}|${contact.emails[0]?.address.trim().toLowerCase() ?? ''}`;
+}
+
+/** Everything that tells two people apart, normalised: a closer match than the name alone. */
+function strictIdentityOf(contact: ContactDraft): string {
   return JSON.stringify([
-    NAME_PARTS.filter((part) => part !== 'prefix' && part !== 'suffix').map((part) => contact.name[part].trim().toLowerCase()),
+    nameIdentityOf(contact),
     contact.nickname.trim().toLowerCase(),
     contact.company.trim().toLowerCase(),
     contact.emails.map(emailKey).sort(),
     contact.phones.map(phoneKey).sort(),
   ]);
+}
+
+/**
+ * Of several candidates with the same name, the one `found` most likely is: identical content
+ * first, then identical identifying fields, then the oldest.
+ */
+export function closestCandidate<T>(candidates: readonly T[], contentOf: (candidate: T) => ContactDraft, found: ContactDraft): T | undefined {
+  return (
+    candidates.find((c) => sameJson(contentOf(c), found)) ??
+    candidates.find((c) => strictIdentityOf(contentOf(c)) === strictIdentityOf(found)) ??
+    candidates[0]
+  );
 }

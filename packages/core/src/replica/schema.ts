@@ -35,6 +35,11 @@ export interface OutboxEntry {
   readonly status: 'ready' | 'ambiguous' | 'conflict' | 'rejected';
   readonly enqueuedAt: number;
   readonly sent?: ContactDraft;
+  /**
+   * For a contact re-created because the server deleted it while it was edited here: the deleted
+   * record. Another device may re-create it too; seeing that copy, this one merges into it.
+   */
+  readonly origin?: RemoteContact;
   readonly rejection?: { readonly code: string; readonly userMessage: string };
 }
 

@@ -58,6 +58,11 @@ export class FakeContactService implements ContactService {
     this.traits = { name: 'Fake', retryMode: 'backoff', maxBatchSize: 50, categoryOperations: false, ...options.traits };
   }
 
+  /** Serves every request normally from now on. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** The next `times` matching requests answer `answer`. */
   inject(fault: FakeFault): void {
     this.faults.push({ fault, left: fault.times });

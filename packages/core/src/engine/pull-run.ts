@@ -58,7 +58,7 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
     }
     if (snapshotSeen !== null && !outcome.more) {
       await applyRemoteChanges(apply, outcome.changes);
-      await applyRemoteChanges(apply, await deletionsImpliedBy(ctx, snapshotSeen), () => storeCursor(ctx, pageCursor));
+      await applyRemoteChanges(apply, await deletionsImpliedBy(ctx, snapshotSeen, replicaWasEmpty), () => storeCursor(ctx, pageCursor));
     } else if (snapshotSeen !== null) {
       await applyRemoteChanges(apply, outcome.changes); // The cursor waits for the snapshot's end.
     } else {
@@ -87,7 +87,9 @@ async function commitCursor(ctx: RunContext, cursor: string | null): Promise<voi
 }
 
 /** Every record the replica knows from the server that a whole-book snapshot did not contain. */
-async function deletionsImpliedBy(ctx: RunContext, seen: ReadonlySet<string>): Promise<RemoteChange[]> {
+async function deletionsImpliedBy(ctx: RunContext, seen: ReadonlySet<string>, replicaWasEmpty: boolean): Promise<RemoteChange[]> {
+  // Into an empty replica, every server record came from this snapshot: nothing can be missing.
+  if (replicaWasEmpty) return [];
   const known = new Set<string>((await ctx.db.contacts.orderBy('remoteId').uniqueKeys()).map(String));
   for (const entry of await ctx.db.outbox.toArray()) if (entry.base) known.add(entry.base.remoteId);
   const gone: RemoteChange[] = [];

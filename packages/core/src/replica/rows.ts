@@ -19,22 +19,35 @@ export function remoteOf(row: ContactRow): RemoteContact | null {
   };
 }
 
-/** A row holding a server record's content and identity. */
+/**
+ * A row holding a server record's content and identity. The record's parts are used as they are,
+ * not copied: adapters hand over freshly decoded objects, and this is the initial sync's hot path.
+ */
 export function rowFromRemote(
   id: string,
   record: RemoteContact,
   updatedAt: number,
   state: ContactRow['state'] = 'synced',
 ): ContactRow {
-  return {
-    ...pickDraft(record.contact),
+  const c = record.contact;
+  const row: ContactRow = {
     id,
     updatedAt,
+    state,
     remoteId: record.remoteId,
     version: record.version,
-    ...(record.meta === undefined ? {} : { meta: record.meta }),
-    state,
+    name: c.name,
+    nickname: c.nickname,
+    company: c.company,
+    jobTitle: c.jobTitle,
+    notes: c.notes,
+    birthday: c.birthday,
+    emails: c.emails,
+    phones: c.phones,
+    addresses: c.addresses,
+    categories: c.categories,
   };
+  return record.meta === undefined ? row : { ...row, meta: record.meta };
 }
 
 /** Keeps a row's content but points it at another server record (after a push or a merge). */

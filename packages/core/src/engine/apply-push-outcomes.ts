@@ -54,9 +54,11 @@ async function applyContactOutcome(
 
   if (isRequestFailure(outcome)) {
     tally.failure ??= outcome;
-    // A create that may have reached the server is not sent again until a pull has looked for it.
-    if (op.kind === 'create' && outcome.kind === 'failed' && outcome.maybeCommitted && entry !== undefined) {
-      await db.outbox.put({ ...entry, status: 'ambiguous', sent: op.contact });
+    // A create that may have reached the server stays unconfirmed (see recordIntent) until a pull
+    // has looked for it; one that surely did not is ready to send again.
+    const maybeCommitted = outcome.kind === 'failed' && outcome.maybeCommitted;
+    if (op.kind === 'create' && entry !== undefined && entry.status === 'ambiguous' && !maybeCommitted) {
+      await db.outbox.put({ ...withoutIntent(entry), status: 'ready' });
     }
     return false;
   }
@@ -101,7 +103,7 @@ async function applyContactOutcome(
     case 'rejected': {
       tally.rejected.push({ contactId: id, operation: op.kind === 'create' || op.kind === 'update' || op.kind === 'delete' ? op.kind : 'update', code: outcome.code, userMessage: outcome.userMessage });
       if (entry !== undefined && !editedMeanwhile) {
-        await db.outbox.put({ ...entry, status: 'rejected', rejection: { code: outcome.code, userMessage: outcome.userMessage } });
+        await db.outbox.put({ ...withoutIntent(entry), status: 'rejected', rejection: { code: outcome.code, userMessage: outcome.userMessage } });
         if (row !== undefined) await db.contacts.put({ ...row, state: 'rejected' });
       }
       await log({ kind: 'rejected', fields: [], message: outcome.userMessage, code: outcome.code });
@@ -135,8 +137,8 @@ async function settle(
     await db.outbox.delete(id);
     return;
   }
-  const { sent: _sent, origin: _origin, ...rest } = entry;
-  await db.outbox.put({ ...rest, kind: entry.kind === 'delete' ? 'delete' : 'update', base: record });
+  const { origin: _origin, ...rest } = withoutIntent(entry);
+  await db.outbox.put({ ...rest, kind: entry.kind === 'delete' ? 'delete' : 'update', base: record, status: 'ready' });
 }
 
 /** The server no longer has the contact. An edit beats that delete: it becomes a create. */
@@ -157,6 +159,11 @@ async function recreate(
   await db.outbox.put({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1, ...(origin ? { origin } : {}) });
   await log({ kind: 'recreated', fields: [], message: 'This contact was deleted on another device after you edited it here, so it was restored with your changes.' });
   return true;
+}
+
+function withoutIntent(entry: OutboxEntry): OutboxEntry {
+  const { sent: _sent, ...rest } = entry;
+  return rest;
 }
 
 async function applyCategoryOutcome(

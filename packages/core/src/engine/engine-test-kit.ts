@@ -40,6 +40,8 @@ export async function engineKit(
   const fake = new FakeContactService(options.fake);
   const clock = new FakeClock();
   const idb = new IDBFactory();
+  // Each opening draws from its own seed: one seed twice would hand out the same local ids again.
+  let openings = 0;
   const open = (service: ContactService) =>
     createSyncEngine({
       databaseName: 'test@fake',
@@ -47,7 +49,7 @@ export async function engineKit(
       indexedDB: idb,
       IDBKeyRange,
       now: clock.now,
-      random: seededRandom(),
+      random: seededRandom(++openings),
       ...options.engine,
     });
   const service = options.service ? options.service(fake) : fake;

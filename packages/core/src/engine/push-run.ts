@@ -1,6 +1,6 @@
 import { applyRemoteChanges } from './apply-remote-changes.js';
 import { applyPushOutcomes } from './apply-push-outcomes.js';
-import { readReadyOperations } from './push-batch.js';
+import { readReadyOperations, type SentOperation } from './push-batch.js';
 import type { PushTally } from './push-tally.js';
 import type { RunContext } from './run-context.js';
 import { updateSyncState } from '../replica/sync-state.js';
@@ -25,6 +25,7 @@ export async function runPush(ctx: RunContext, tally: PushTally): Promise<void> 
     ctx.onProgress(done, total);
     for (let start = 0; start < ready.length; start += service.traits.maxBatchSize) {
       const batch = ready.slice(start, start + service.traits.maxBatchSize);
+      await recordIntent(ctx, batch);
       const outcome = await service.push({ operations: batch.map((s) => s.op), cursor: ctx.cursor });
       if (outcome.kind !== 'results') {
         await applyPushOutcomes(db, ctx.now(), batch, batch.map(() => outcome), tally);
@@ -55,6 +56,28 @@ export async function runPush(ctx: RunContext, tally: PushTally): Promise<void> 
       ctx.onProgress(done, total);
       if (tally.failure !== null) return;
     }
+  }
+}
+
+/**
+ * Before a create leaves, its entry is marked as sent-but-unconfirmed, in its own transaction. If
+ * the app dies before the answer is stored, the next sync looks for the contact on the server
+ * (adopting it) instead of creating it twice. An answer that says nothing was written clears it.
+ */
+async function recordIntent(ctx: RunContext, batch: readonly SentOperation[]): Promise<void> {
+  const creates = batch.filter((s) => s.op.kind === 'create' && s.target === 'contact');
+  if (creates.length === 0) return;
+  const { db } = ctx;
+  try {
+    await db.transaction('rw', db.outbox, async () => {
+      for (const item of creates) {
+        if (item.op.kind !== 'create') continue;
+        const entry = await db.outbox.get(item.op.opId);
+        if (entry !== undefined && entry.kind === 'create') await db.outbox.put({ ...entry, status: 'ambiguous', sent: item.op.contact });
+      }
+    });
+  } catch (error) {
+    throw storageError(error);
   }
 }
 

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { ContactService } from '../service/contact-service.js';
+import { engineKit, person, type EngineKit } from './engine-test-kit.js';
+
+/** A device with synced contacts, offline edits of every kind, and remote changes waiting. */
+async function scenario(): Promise<EngineKit & { expected: string[] }> {
+  const kit = await engineKit({ fake: { pageSize: 2, traits: { maxBatchSize: 2 } } });
+  const remote = ['Ann', 'Ben', 'Cy', 'Dee'].map((n) => kit.fake.remoteCreate(person(n)));
+  await kit.engine.sync();
+  const local = await kit.engine.contacts.list();
+  const byName = (n: string) => local.find((c) => c.name.given === n)!.id;
+  await kit.engine.contacts.update(byName('Ann'), { company: 'Local' });
+  await kit.engine.contacts.remove(byName('Ben'));
+  for (const n of ['Eve', 'Fay', 'Gus']) await kit.engine.contacts.create(person(n));
+  kit.fake.remoteUpdate(remote[2]!, { notes: 'remote' });
+  kit.fake.remoteCreate(person('Hal'));
+  return { ...kit, expected: ['Ann:Local:', 'Cy::remote', 'Dee::', 'Eve::', 'Fay::', 'Gus::', 'Hal::'] };
+}
+
+const serverView = (kit: EngineKit) =>
+  kit.fake.list().map((c) => `${c.contact.name.given}:${c.contact.company}:${c.contact.notes}`).sort();
+
+/**
+ * The k-th request never answers: the app was killed while it was out, either before it reached
+ * the server or after the server committed it.
+ */
+function crashingAt(kit: EngineKit, k: number, committed: boolean): ContactService {
+  let calls = 0;
+  const hang = <T>(work: () => Promise<T>): Promise<T> => {
+    calls++;
+    if (calls !== k) return work();
+    if (committed) void work();
+    return new Promise<T>(() => undefined);
+  };
+  return {
+    traits: kit.fake.traits,
+    pull: (r) => hang(() => kit.fake.pull(r)),
+    push: (r) => hang(() => kit.fake.push(r)),
+  };
+}
+
+describe('crash at every request of a sync, then reopen', () => {
+  for (const committed of [false, true]) {
+    for (let k = 1; k <= 7; k++) {
+      it(`request ${k}, ${committed ? 'after the server committed' : 'before it was sent'}`, async () => {
+        const kit = await scenario();
+        const doomed = await kit.reopen(crashingAt(kit, k, committed));
+        void doomed.sync();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const revived = await kit.reopen();
+        for (let i = 0; i < 3; i++) {
+          kit.clock.advance(3_600_000);
+          await revived.sync();
+        }
+        expect(serverView(kit)).toEqual(kit.expected);
+        const replica = (await revived.contacts.list()).map((c) => `${c.name.given}:${c.company}:${c.notes}`).sort();
+        expect(replica).toEqual(kit.expected);
+        expect(await revived.pendingChanges()).toEqual([]);
+      });
+    }
+  }
+});

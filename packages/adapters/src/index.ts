@@ -1,0 +1,2 @@
+export { windowsLive } from './windows-live/index.js';
+export type { WindowsLiveOptions } from './windows-live/index.js';

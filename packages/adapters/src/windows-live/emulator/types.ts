@@ -1,0 +1,122 @@
+import type { ContactDraft } from '@contactsync/core';
+import type { WireContact } from '../wire.js';
+
+/** Limits of the emulated service; every one is configurable (PROTOCOLS.md marks them [choice]). */
+export interface Quotas {
+  /** Contacts per book (§1.3); a create beyond it is 409. */
+  readonly maxContacts: number;
+  /** Distinct tags per book (§1.3); a write beyond it is 409. */
+  readonly maxTags: number;
+  /** Calls per second per token (§1.6); null lifts the limit. Over it: 504 + Retry-After. */
+  readonly callsPerSecond: number | null;
+  /** Contacts per delta page (§1.4). */
+  readonly maxDeltaContacts: number;
+  /** How long tombstones are kept (§1.4). */
+  readonly tombstoneDays: number;
+}
+
+export const DEFAULT_QUOTAS: Quotas = {
+  maxContacts: 6500,
+  maxTags: 200,
+  callsPerSecond: 20,
+  maxDeltaContacts: 1000,
+  tombstoneDays: 30,
+};
+
+export interface WindowsLiveEmulatorOptions {
+  /** 0 (the default) picks a free port. The server listens on 127.0.0.1 only. */
+  readonly port?: number;
+  /** Epoch milliseconds; defaults to `Date.now`. The control plane can shift it further. */
+  readonly clock?: () => number;
+  readonly seedContacts?: readonly ContactDraft[];
+  readonly quotas?: Partial<Quotas>;
+  /** A JSON file the book is loaded from (if present) and saved to after every change. */
+  readonly persistPath?: string;
+  /** The book's location id (16 hex digits); random by default. */
+  readonly lid?: string;
+  /** The read-write token for the book; random by default. */
+  readonly token?: string;
+}
+
+export interface WindowsLiveEmulator {
+  /** `http://127.0.0.1:{port}`: the adapter's `baseUrl`. */
+  readonly url: string;
+  readonly lid: string;
+  /** The lid read as a signed 64-bit decimal: the `@C@` form of the book's address. */
+  readonly cid: string;
+  readonly token: string;
+  readonly control: EmulatorControl;
+  close(): Promise<void>;
+}
+
+/** A request pattern: both parts optional; `path` is matched against the request's path. */
+export interface RequestMatch {
+  readonly method?: string;
+  /** A RegExp, or a string compiled to a case-insensitive RegExp. */
+  readonly path?: string | RegExp;
+}
+
+export interface ForcedResponse extends RequestMatch {
+  readonly status: number;
+  /** How many matching requests answer this way; default 1. */
+  readonly count?: number;
+  /** Seconds, sent as `Retry-After`; omitted when undefined. */
+  readonly retryAfter?: number;
+}
+
+export interface DroppedResponse extends RequestMatch {
+  readonly count?: number;
+}
+
+export interface LogEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** The emulator clock's time (epoch ms) when the request was answered. */
+  readonly time: number;
+  /** A forced status from the control plane. */
+  readonly forced: boolean;
+  /** Committed, then the connection was dropped instead of answering. */
+  readonly dropped: boolean;
+}
+
+export interface RemoteEntry {
+  readonly remoteId: string;
+  readonly contact: ContactDraft;
+}
+
+/** The control plane (also served as JSON under `/_control/`). */
+export interface EmulatorControl {
+  /** Empties the book (no tombstones survive: clients holding older cursors get a whole book) and seeds it. */
+  reset(contacts?: readonly ContactDraft[]): readonly string[];
+  /** Adds contacts as if created now; returns their ids. */
+  seed(contacts: readonly ContactDraft[]): readonly string[];
+  list(): readonly RemoteEntry[];
+  get(remoteId: string): RemoteEntry | null;
+  /** The stored contact as the wire shows it, with every child ID. */
+  wire(remoteId: string): WireContact | null;
+  /** Another device creates a contact. */
+  create(contact: ContactDraft): string;
+  /** Another device replaces the given parts of a contact; false when it does not exist. */
+  update(remoteId: string, change: Partial<ContactDraft>): boolean;
+  /** Another device deletes a contact; false when it does not exist. */
+  remove(remoteId: string): boolean;
+  /** The next `count` requests matching answer `status` (nothing is processed or written). */
+  failNext(rule: ForcedResponse): void;
+  /** The next `count` matching requests are processed (and committed), then the connection is dropped. */
+  dropNext(rule: DroppedResponse): void;
+  /** Real milliseconds to wait before answering each request. */
+  setLatency(ms: number): void;
+  /** A restricted Family Safety book answers every request with 401. */
+  setFamilySafety(restricted: boolean): void;
+  /** A new token for this book (or another lid, for the "token of another book" case). */
+  mintToken(options?: { readonly readOnly?: boolean; readonly lid?: string }): string;
+  revokeToken(token: string): void;
+  setQuotas(quotas: Partial<Quotas>): void;
+  readonly quotas: Quotas;
+  log(): readonly LogEntry[];
+  clearLog(): void;
+  now(): number;
+  setTime(epochMs: number): void;
+  advance(ms: number): void;
+}

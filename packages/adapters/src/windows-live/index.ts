@@ -1,0 +1,2 @@
+export { windowsLive } from './client.js';
+export type { WindowsLiveOptions } from './client.js';

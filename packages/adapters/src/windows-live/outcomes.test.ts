@@ -23,7 +23,7 @@ describe('requestFailure (PROTOCOLS.md §3)', () => {
 
   it('names the Allow header of a 405 (a client bug) in the debug message only', () => {
     const outcome = requestFailure(head(405, { Allow: 'GET, PUT' }), line);
-    expect(outcome).toMatchObject({ kind: 'failed', code: WL_CODES.methodNotAllowed, maybeCommitted: false });
+    expect(outcome).toMatchObject({ kind: 'failed', code: WL_CODES.methodNotAllowed, maybeCommitted: false, permanent: true });
     expect(outcome.debugMessage).toContain('Allow: GET, PUT');
     expect(outcome.kind !== 'offline' && outcome.userMessage).not.toContain('Allow');
   });

@@ -111,6 +111,7 @@ export function requestFailure(response: ResponseHead, request: RequestLine): Re
         userMessage: USER_MESSAGES.methodNotAllowed,
         debugMessage: debug(response, request, `; Allow: ${allow} (a client bug)`),
         maybeCommitted: false,
+        permanent: true,
       };
     }
     case 'retry-or-failed': {

@@ -83,7 +83,7 @@ describe('whole-request failures end the batch: later operations get the failure
   it('405 (a client bug) -> a typed failure naming the Allow header', async () => {
     c.emulator.control.failNext({ status: 405, method: 'POST' });
     const [result] = await push(creates('A'));
-    expect(result).toMatchObject({ kind: 'failed', code: WL_CODES.methodNotAllowed, maybeCommitted: false });
+    expect(result).toMatchObject({ kind: 'failed', code: WL_CODES.methodNotAllowed, maybeCommitted: false, permanent: true });
     expect(result?.kind === 'failed' && result.debugMessage).toContain('Allow: POST, PUT, GET, DELETE');
   });
 

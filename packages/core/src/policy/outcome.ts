@@ -25,6 +25,11 @@ export interface FailedOutcome {
   readonly userMessage: string;
   readonly debugMessage?: string;
   readonly maybeCommitted: boolean;
+  /**
+   * Sending the same request again cannot succeed (the service refused the request itself, e.g. a
+   * method it does not allow: a client bug). Never retried automatically.
+   */
+  readonly permanent?: boolean;
 }
 
 export interface AuthRequiredOutcome {

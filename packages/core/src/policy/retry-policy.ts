@@ -31,6 +31,7 @@ export type RetryDecision =
  * - `retry-after-only` services are never retried without a retry-after (Yahoo, seed document,
  *   "Retrying Requests").
  * - Otherwise exponential backoff with equal jitter, capped, for a bounded number of attempts.
+ * - A permanent failure (the request itself is wrong) is never retried.
  * - Authorisation problems and refusals are never retried: only the user can fix them. Being
  *   offline is retried by the `online` event, not by a timer.
  *
@@ -52,7 +53,7 @@ export function decideRetry(
       return { kind: 'retry', delayMs: Math.ceil(floor + random * spread), serverImposed: true };
     }
     case 'failed': {
-      if (retryMode === 'retry-after-only' || attempt > options.maxAttempts) return { kind: 'give-up' };
+      if (failure.permanent === true || retryMode === 'retry-after-only' || attempt > options.maxAttempts) return { kind: 'give-up' };
       const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
       return { kind: 'retry', delayMs: Math.ceil(ceiling / 2 + (random * ceiling) / 2), serverImposed: false };
     }

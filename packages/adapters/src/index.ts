@@ -1,2 +1,4 @@
 export { windowsLive } from './windows-live/index.js';
 export type { WindowsLiveOptions } from './windows-live/index.js';
+export { yahooAddressBook } from './yahoo/index.js';
+export type { YahooAddressBookOptions } from './yahoo/index.js';

@@ -1,0 +1,19 @@
+import type { ContactDraft, FieldError } from '@contactsync/core';
+
+/**
+ * The seed's -40020 rule for category names (seeds/yahoo-address-book-error-codes.txt): "cannot be
+ * empty and it cannot contain any of the following characters: slashes, @, colons, semi-colons,
+ * brackets, less-than or greater-than signs, spaces, commas, single or double quotes".
+ */
+const FORBIDDEN_IN_CATEGORY = /[/\\@:;()[\]{}<>\s,'"]/;
+const CATEGORY_MESSAGE =
+  'A category name cannot contain slashes, @, colons, semi-colons, brackets, less-than or greater-than signs, spaces, commas, single or double quotes.';
+
+/**
+ * Yahoo's content rules beyond core's shared ones, checked on every local write (the port's
+ * `validate`). Only rules the seed states outright are here: limits it leaves unnumbered are the
+ * server's to enforce.
+ */
+export function yahooContentRules(contact: ContactDraft): FieldError[] {
+  return contact.categories.flatMap((name, i) => (FORBIDDEN_IN_CATEGORY.test(name) ? [{ path: `categories.${i}`, message: CATEGORY_MESSAGE }] : []));
+}

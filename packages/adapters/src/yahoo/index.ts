@@ -1,0 +1,2 @@
+export { yahooAddressBook } from './client.js';
+export type { YahooAddressBookOptions } from './client.js';

@@ -5,7 +5,7 @@ import type { EmulatorControl, Quotas } from './types.js';
 
 /**
  * The control plane over HTTP: JSON under `/_control/`, unauthenticated (the emulator listens on
- * loopback only). The routes are listed in docs/protocols-notes/windows-live.md, "Control plane".
+ * loopback only). The routes are listed in PROTOCOLS-NOTES.md (Windows Live, "Control plane").
  */
 
 class BadInput {

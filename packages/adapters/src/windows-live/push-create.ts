@@ -6,6 +6,7 @@ import { malformed, requestFailure } from './outcomes.js';
 import { badRequest, conflict409, duplicateEmailType } from './rejections.js';
 import { idFromLocation, type Send, type WlRequest } from './transport.js';
 import { HEADERS } from './wire.js';
+import { versionOf } from './version.js';
 
 type CreateOp = Extract<PushOperation, { kind: 'create' }>;
 
@@ -28,7 +29,7 @@ export async function pushCreate(send: Send, op: CreateOp, signal: AbortSignal |
       if (id === null) return malformed(line, '201 without a Contact(id) Location', true);
       if (version === null || Number.isNaN(Date.parse(version))) return malformed(line, '201 without a valid Last-Modified', true);
       const contact = storedForm(op.contact);
-      return { kind: 'ok', record: { remoteId: id, version, contact, meta: refsToMeta(unknownRefs(contact)) } };
+      return { kind: 'ok', record: { remoteId: id, version: versionOf(version, contact), contact, meta: refsToMeta(unknownRefs(contact)) } };
     }
     case 400:
       return badRequest(line, wire);

@@ -3,6 +3,7 @@ import { conflictWithCurrent } from './current.js';
 import { requestFailure } from './outcomes.js';
 import { contactPath, type Send, type WlRequest } from './transport.js';
 import { HEADERS } from './wire.js';
+import { lastModifiedOf } from './version.js';
 
 type DeleteOp = Extract<PushOperation, { kind: 'delete' }>;
 
@@ -12,7 +13,7 @@ type DeleteOp = Extract<PushOperation, { kind: 'delete' }>;
  */
 export async function pushDelete(send: Send, op: DeleteOp, signal: AbortSignal | undefined): Promise<OperationOutcome> {
   const id = op.base.remoteId;
-  const line: WlRequest = { method: 'DELETE', path: contactPath(id), headers: { [HEADERS.ifUnmodifiedSince]: op.base.version }, signal };
+  const line: WlRequest = { method: 'DELETE', path: contactPath(id), headers: { [HEADERS.ifUnmodifiedSince]: lastModifiedOf(op.base.version) }, signal };
   const response = await send(line);
   if (response.kind !== 'response') return response;
   switch (response.status) {

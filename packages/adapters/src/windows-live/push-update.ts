@@ -8,6 +8,7 @@ import { badRequest, brokenRule, conflict409 } from './rejections.js';
 import { contactPath, idFromLocation, type Send, type WlRequest, type WlResponse } from './transport.js';
 import { planUpdate, type UpdatePlan } from './update-plan.js';
 import { CHILD_COLLECTIONS, HEADERS, type ChildCollection } from './wire.js';
+import { canonicalContent, lastModifiedOf, versionOf } from './version.js';
 
 type UpdateOp = Extract<PushOperation, { kind: 'update' }>;
 
@@ -26,15 +27,15 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
   const contact = storedForm(op.contact);
   const ok = (version: string, refs: ChildRefs): OperationOutcome => ({
     kind: 'ok',
-    record: { remoteId: id, version, contact, meta: refsToMeta(refs) },
+    record: { remoteId: id, version: versionOf(version, contact), contact, meta: refsToMeta(refs) },
   });
-  if (plan.empty) return ok(op.base.version, plan.refs);
+  if (plan.empty) return ok(lastModifiedOf(op.base.version), plan.refs);
 
   const putLine: WlRequest = {
     method: 'PUT',
     path: contactPath(id),
     body: encodeContact(plan.put),
-    headers: { [HEADERS.ifUnmodifiedSince]: op.base.version },
+    headers: { [HEADERS.ifUnmodifiedSince]: lastModifiedOf(op.base.version) },
     signal,
   };
   if (plan.duplicateEmailType !== null) {
@@ -135,7 +136,7 @@ async function preparePlan(send: Send, op: UpdateOp, signal: AbortSignal | undef
   if (current.kind === 'missing') return { kind: 'gone' };
   if (current.kind !== 'found') return current;
   const record = current.record;
-  if (Date.parse(record.version) > Date.parse(op.base.version) || !sameContent(record.contact, storedForm(op.base.contact))) {
+  if (Date.parse(lastModifiedOf(record.version)) > Date.parse(lastModifiedOf(op.base.version)) || !sameContent(record.contact, storedForm(op.base.contact))) {
     return { kind: 'conflict', current: record };
   }
   const second = planUpdate(record.contact, refsFromMeta(record.meta, record.contact), op.contact);
@@ -145,15 +146,7 @@ async function preparePlan(send: Send, op: UpdateOp, signal: AbortSignal | undef
 
 /** Equal as the service stores them; the service may list children and tags in its own order. */
 function sameContent(a: ContactDraft, b: ContactDraft): boolean {
-  const canonical = (d: ContactDraft): string =>
-    JSON.stringify({
-      ...d,
-      emails: d.emails.map((e) => JSON.stringify(e)).sort(),
-      phones: d.phones.map((p) => JSON.stringify(p)).sort(),
-      addresses: d.addresses.map((x) => JSON.stringify(x)).sort(),
-      categories: [...d.categories].sort(),
-    });
-  return canonical(a) === canonical(b);
+  return canonicalContent(a) === canonicalContent(b);
 }
 
 /**

@@ -31,6 +31,11 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+function browserOffline(): boolean {
+  const nav = (globalThis as { readonly navigator?: { readonly onLine?: unknown } }).navigator;
+  return nav?.onLine === false;
+}
+
 const failed = (code: string, debugMessage: string, maybeCommitted: boolean): FailedOutcome => ({
   kind: 'failed',
   code,
@@ -77,7 +82,8 @@ export async function synchronize(
     text = await response.text();
   } catch (error) {
     const code = causeCode(error);
-    if (code !== undefined && NOT_SENT.has(code)) return { kind: 'offline', debugMessage: `${code} ${url.origin}` };
+    // In a browser a refused connection has no code; the browser's own offline flag tells instead.
+    if ((code !== undefined && NOT_SENT.has(code)) || browserOffline()) return { kind: 'offline', debugMessage: `${code ?? 'navigator offline'} ${url.origin}` };
     // Sent, or possibly sent: the connection dropped or the call was aborted before an answer.
     const aborted = error instanceof Error && error.name === 'AbortError';
     return failed(aborted ? 'aborted' : 'connection-lost', `${code ?? (error instanceof Error ? error.name : 'error')} during ${writes ? 'POST' : 'GET'}`, writes);

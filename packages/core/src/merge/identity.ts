@@ -5,14 +5,15 @@ import { sameJson } from './same-json.js';
 /**
  * How a created contact is recognised when it comes back from the server without our knowing its
  * id (a create whose response was lost, or a contact two devices re-created from the same deleted
- * record): by the person's name, or when there is none, the nickname, company or first email.
- * Other fields may differ by then: another device may have edited the copy, and a service may not
- * store every field. The copy is merged with, not overwritten.
+ * record): by the person's name and nickname, or when both are empty, the company or first email.
+ * Other fields may differ by then (another device may have edited the copy, a service may not store
+ * every field), so the copy is merged with, not overwritten. Two different people must not be
+ * merged into one: that loses a contact, where failing to recognise one only leaves a duplicate.
  */
 export function nameIdentityOf(contact: ContactDraft): string {
-  const name = [contact.name.given, contact.name.middle, contact.name.family].map((p) => p.trim().toLowerCase()).join('|');
-  if (name !== '||') return `name:${name}`;
-  return `other:${contact.nickname.trim().toLowerCase()}|${contact.company.trim().toLowerCase()}|${contact.emails[0]?.address.trim().toLowerCase() ?? ''}`;
+  const name = [contact.name.given, contact.name.middle, contact.name.family, contact.nickname].map((p) => p.trim().toLowerCase()).join('|');
+  if (name !== '|||') return `name:${name}`;
+  return `other:${contact.company.trim().toLowerCase()}|${contact.emails[0]?.address.trim().toLowerCase() ?? ''}`;
 }
 
 /** Everything that tells two people apart, normalised: a closer match than the name alone. */

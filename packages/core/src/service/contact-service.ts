@@ -11,6 +11,12 @@ import type { FieldError } from '../errors.js';
  * except for equality.
  */
 export type Cursor = string;
+/**
+ * A record's version. The engine treats an unchanged version as unchanged content (that is how it
+ * recognises echoes of its own writes), so a version must change whenever the content does — even
+ * for two writes within the resolution of the server's own versions (an adapter whose server dates
+ * have whole seconds adds a content digest).
+ */
 export type Version = string;
 
 /**

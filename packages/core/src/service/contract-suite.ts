@@ -147,6 +147,20 @@ export function describeServiceContract(options: ContractOptions): void {
       expect(comparable(record?.contact as ContactDraft, unsupported)).toEqual(comparable(FULL_CONTACT, unsupported));
     });
 
+    it('gives a contact a new version when another device changes it right after our write', async () => {
+      await settle();
+      const first = await pullAll(h, null);
+      const [created] = await push(h, [{ kind: 'create', opId: 'a', contact: person('Quick') }], first.cursor);
+      const record = created?.kind === 'ok' ? created.record : undefined;
+      expect(record).toBeDefined();
+      await h.remote.update(record?.remoteId as string, { notes: 'same second' });
+      await settle();
+      const delta = await pullAll(h, first.cursor);
+      const pulled = upserts(delta.changes).get(record?.remoteId as string);
+      expect(pulled?.contact.notes).toBe('same second');
+      expect(pulled?.version).not.toBe(record?.version);
+    });
+
     it('updates a contact against its current version', async () => {
       const remoteId = await h.remote.create(person('Ann', 'ann@example.org'));
       await settle();

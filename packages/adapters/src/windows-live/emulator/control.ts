@@ -51,6 +51,7 @@ export function createControl(state: EmulatorState): EmulatorControl {
     },
     failNext: (rule) => state.faults.force(rule),
     dropNext: (rule) => state.faults.drop(rule),
+    clearFaults: () => state.faults.clear(),
     setLatency(ms) {
       state.faults.latencyMs = ms;
     },

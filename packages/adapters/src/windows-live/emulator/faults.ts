@@ -40,6 +40,13 @@ export class Faults {
     this.drops.push({ match: matcher(rule), remaining: rule.count ?? 1, value: true });
   }
 
+  /** Forgets every pending forced status, drop and latency. */
+  clear(): void {
+    this.forced.length = 0;
+    this.drops.length = 0;
+    this.latencyMs = 0;
+  }
+
   takeForced(method: string, path: string): ForcedResponse | null {
     return take(this.forced, method, path);
   }

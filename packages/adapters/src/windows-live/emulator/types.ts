@@ -105,6 +105,8 @@ export interface EmulatorControl {
   failNext(rule: ForcedResponse): void;
   /** The next `count` matching requests are processed (and committed), then the connection is dropped. */
   dropNext(rule: DroppedResponse): void;
+  /** Forgets every pending forced status, drop and latency: the server serves normally again. */
+  clearFaults(): void;
   /** Real milliseconds to wait before answering each request. */
   setLatency(ms: number): void;
   /** A restricted Family Safety book answers every request with 401. */

@@ -147,6 +147,14 @@ export function createControl(state: EmulatorState) {
     setLatency(ms: number): void {
       switches.latencyMs = Math.max(0, ms);
     },
+    /** Every pending fault, hook and switch off: the server serves normally again; the book stays. */
+    clearFaults(): void {
+      faults.clear();
+      switches.latencyMs = 0;
+      switches.locked = null;
+      switches.serverDown = null;
+      switches.timeout = null;
+    },
     /** -50302 for every request, with `retry-after` (default 600 s, as in the seed's example). */
     lockUser(retryAfterSeconds = 600): void {
       switches.locked = retryAfterSeconds;

@@ -1,0 +1,207 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { expect } from 'vitest';
+import { createSyncEngine, toDraft, type ContactDraft, type SyncEngine, type SyncReport } from '@contactsync/core';
+import type { Backend } from './backend.js';
+import { DEVICES, type Command } from './commands.js';
+import { crashingFetch, observedFetch, type DeviceNetwork, type Exchange } from './observed-fetch.js';
+import { checkConverged } from './invariants.js';
+
+const NAMES = ['Ada', 'Grace', 'Alan', 'Edsger'];
+/** Requests one sync may send at most: pages + batches x resubmit rounds, with room. */
+export const MAX_REQUESTS_PER_SYNC = 150;
+
+interface Device {
+  engine: SyncEngine;
+  readonly idb: IDBFactory;
+  readonly network: DeviceNetwork;
+  /** No request may leave before this (a retry-after the server gave). */
+  notBefore: number;
+  openings: number;
+}
+
+export interface RunStats {
+  readonly faults: Map<string, number>;
+  crashes: number;
+  syncs: number;
+  requests: number;
+}
+
+/**
+ * One generated run: devices with their own IndexedDB on one server, driven by `commands`; then
+ * faults stop, time passes every retry-after, everyone syncs until quiet, and the invariants hold.
+ */
+export async function runModel(backend: Backend, commands: readonly Command[], stats: RunStats): Promise<void> {
+  const exchanges: Exchange[] = [];
+  const devices: Device[] = [];
+  const open = async (index: number, device: Pick<Device, 'idb' | 'network'> & { openings: number }, fetchFor?: typeof globalThis.fetch) =>
+    createSyncEngine({
+      databaseName: `device-${index}`,
+      service: backend.service(fetchFor ?? observedFetch(index, backend, device.network, exchanges)),
+      indexedDB: device.idb,
+      IDBKeyRange,
+      now: () => backend.now(),
+      random: mulberry(index * 1_000 + ++device.openings),
+    });
+  for (let i = 0; i < DEVICES; i++) {
+    const partial = { idb: new IDBFactory(), network: { offlineOnce: false, beforeNextWrite: null }, openings: 0 };
+    devices.push({ ...partial, engine: await open(i, partial), notBefore: 0 });
+  }
+  let token = 0;
+  const created = new Set<string>();
+  const deleted = new Set<string>();
+
+  const sync = async (index: number): Promise<SyncReport> => {
+    const device = devices[index] as Device;
+    const first = exchanges.length;
+    const report = await device.engine.sync();
+    const sent = exchanges.slice(first).filter((e) => e.device === index);
+    stats.syncs++;
+    stats.requests += sent.length;
+    // (4) nothing reaches the server before a retry-after it gave has passed.
+    for (const e of sent) expect(e.at, 'request before Retry-After expired').toBeGreaterThanOrEqual(device.notBefore);
+    // (6) no storms, no endless resubmit loop.
+    expect(sent.length, 'requests in one sync').toBeLessThanOrEqual(MAX_REQUESTS_PER_SYNC);
+    const last = sent.at(-1);
+    if (last?.retryAfterMs != null) device.notBefore = Math.max(device.notBefore, last.at + last.retryAfterMs);
+    if (backend.retryAfterOnly) {
+      if (report.outcome === 'waiting' && report.retryAt !== null) device.notBefore = Math.max(device.notBefore, report.retryAt);
+      // (5) a failure without retry-after is never retried by the engine itself.
+      if (report.outcome === 'failed') expect(report.retryAt, 'Yahoo failure scheduled a retry').toBeNull();
+    }
+    return report;
+  };
+
+  const pickLocal = async (device: Device, pick: number) => {
+    const list = await device.engine.contacts.list();
+    return list.length === 0 ? undefined : list[pick % list.length];
+  };
+
+  for (const cmd of commands) {
+    switch (cmd.type) {
+      case 'create': {
+        const nickname = `t${token++}`;
+        created.add(nickname);
+        await (devices[cmd.device] as Device).engine.contacts.create(person(cmd.named, nickname));
+        break;
+      }
+      case 'update': {
+        const device = devices[cmd.device] as Device;
+        const target = await pickLocal(device, cmd.pick);
+        if (target) await device.engine.contacts.update(target.id, (draft) => edit(draft, cmd.field, cmd.value));
+        break;
+      }
+      case 'remove': {
+        const device = devices[cmd.device] as Device;
+        const target = await pickLocal(device, cmd.pick);
+        if (target) {
+          deleted.add(target.nickname);
+          await device.engine.contacts.remove(target.id);
+        }
+        break;
+      }
+      case 'remote-create': {
+        const nickname = `t${token++}`;
+        created.add(nickname);
+        backend.remote.create(person(cmd.named, nickname));
+        break;
+      }
+      case 'remote-update': {
+        const book = backend.remote.list();
+        const victim = book[cmd.pick % Math.max(1, book.length)];
+        if (victim) backend.remote.update(victim.remoteId, cmd.sameField ? { notes: `remote ${cmd.value}` } : { jobTitle: `job ${cmd.value}` });
+        break;
+      }
+      case 'remote-remove': {
+        const book = backend.remote.list();
+        const victim = book[cmd.pick % Math.max(1, book.length)];
+        if (victim) {
+          deleted.add(victim.contact.nickname);
+          backend.remote.remove(victim.remoteId);
+        }
+        break;
+      }
+      case 'race': {
+        // Another device edits a contact just before one of our writes reaches the server.
+        const device = devices[cmd.pick % DEVICES] as Device;
+        device.network.beforeNextWrite = () => {
+          const book = backend.remote.list();
+          const victim = book[cmd.value % Math.max(1, book.length)];
+          if (victim) backend.remote.update(victim.remoteId, { notes: `raced ${cmd.value}` });
+        };
+        break;
+      }
+      case 'sync':
+        await sync(cmd.device);
+        break;
+      case 'server-fault':
+        stats.faults.set(cmd.fault, (stats.faults.get(cmd.fault) ?? 0) + 1);
+        backend.inject(cmd.fault);
+        break;
+      case 'offline-once':
+        stats.faults.set('offline', (stats.faults.get('offline') ?? 0) + 1);
+        (devices[cmd.device] as Device).network.offlineOnce = true;
+        break;
+      case 'crash': {
+        stats.crashes++;
+        const index = cmd.device;
+        const device = devices[index] as Device;
+        device.engine.close();
+        let crashed = false;
+        const doomed = await open(index, device, crashingFetch(observedFetch(index, backend, device.network, exchanges), cmd.atRequest, cmd.afterSend, () => (crashed = true)));
+        const running = doomed.sync().then(() => undefined, () => undefined);
+        await Promise.race([running, until(() => crashed)]);
+        if (!crashed) doomed.close();
+        device.engine = await open(index, device);
+        break;
+      }
+      case 'advance':
+        backend.advance(cmd.ms);
+        break;
+    }
+  }
+
+  // Faults stop; time passes every retry-after; everyone syncs until quiet.
+  backend.clearFaults();
+  for (const device of devices) {
+    device.network.offlineOnce = false;
+    device.network.beforeNextWrite = null;
+  }
+  for (let round = 0; round < 8; round++) {
+    backend.advance(3_600_000);
+    for (let i = 0; i < DEVICES; i++) {
+      const device = devices[i] as Device;
+      // A user retries what the server refused while faults were injected.
+      for (const c of await device.engine.conflicts()) if (c.kind === 'rejected') await device.engine.resolveConflict(c.id, 'keep-local');
+      await sync(i);
+    }
+  }
+  await checkConverged(backend, devices.map((d) => d.engine), created, deleted);
+  for (const device of devices) device.engine.close();
+}
+
+function person(named: number, nickname: string): ContactDraft {
+  return toDraft({ name: { given: NAMES[named % NAMES.length] ?? 'Ada', family: 'Model' }, nickname });
+}
+
+function edit(draft: { company: string; notes: string; emails: { type: 'personal' | 'work' | 'other'; address: string }[]; phones: { type: 'mobile' | 'home' | 'work' | 'fax' | 'pager' | 'other'; number: string }[]; categories: string[] }, field: string, value: number): void {
+  if (field === 'company') draft.company = `Company ${value}`;
+  if (field === 'notes') draft.notes = `note ${value}`;
+  if (field === 'email' && draft.emails.length === 0) draft.emails.push({ type: 'personal', address: `p${value}@model.example` });
+  else if (field === 'email') draft.emails[0] = { type: draft.emails[0]?.type ?? 'personal', address: `p${value}@model.example` };
+  if (field === 'phone' && !draft.phones.some((p) => p.number.endsWith(` ${value}`))) draft.phones.push({ type: 'mobile', number: `+1 555 000 ${value}` });
+  if (field === 'category' && !draft.categories.includes(`Cat${value}`)) draft.categories.push(`Cat${value}`);
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+function mulberry(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

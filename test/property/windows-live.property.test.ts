@@ -1,0 +1,4 @@
+import { describeConvergence } from './describe-convergence.js';
+import { windowsLiveBackend } from './windows-live-backend.js';
+
+describeConvergence('Windows Live', windowsLiveBackend);

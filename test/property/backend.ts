@@ -19,6 +19,10 @@ export interface Backend {
   readonly name: string;
   /** Whether the service forbids automatic retries without a retry-after (Yahoo). */
   readonly retryAfterOnly: boolean;
+  /** The wire format of responses, for tests that forge malformed ones. */
+  readonly format: 'xml' | 'json';
+  /** Credentials the adapter holds (tokens, cookies): they must never reach IndexedDB. */
+  readonly secrets: readonly string[];
   /** The adapter for one device, over the given fetch (the model wraps it to observe and cut). */
   service(fetch: typeof globalThis.fetch): ContactService;
   readonly remote: {

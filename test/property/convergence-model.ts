@@ -43,8 +43,10 @@ export async function runModel(backend: Backend, commands: readonly Command[], s
       random: mulberry(index * 1_000 + ++device.openings),
     });
   for (let i = 0; i < DEVICES; i++) {
-    const partial = { idb: new IDBFactory(), network: { offlineOnce: false, beforeNextWrite: null }, openings: 0 };
-    devices.push({ ...partial, engine: await open(i, partial), notBefore: 0 });
+    // One object per device, so every opening draws a fresh seed (a reused seed repeats local ids).
+    const device = { idb: new IDBFactory(), network: { offlineOnce: false, beforeNextWrite: null }, openings: 0, notBefore: 0 } as Device;
+    device.engine = await open(i, device);
+    devices.push(device);
   }
   let token = 0;
   const created = new Set<string>();

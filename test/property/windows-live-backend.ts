@@ -20,6 +20,8 @@ export async function windowsLiveBackend(): Promise<Backend> {
   return {
     name: 'Windows Live',
     retryAfterOnly: false,
+    format: 'xml',
+    secrets: [emulator.token],
     service: (fetch) => windowsLive({ baseUrl: emulator.url, lid: emulator.lid, token: emulator.token, fetch }),
     remote: {
       create: (contact) => control.create(contact),

@@ -20,6 +20,8 @@ export async function yahooBackend(format: 'xml' | 'json'): Promise<Backend> {
   return {
     name: `Yahoo ${format.toUpperCase()}`,
     retryAfterOnly: true,
+    format,
+    secrets: [emulator.appid, emulator.wssid, emulator.cookie.replace(/^Y=/, '')],
     service: (fetch) => yahooAddressBook({ baseUrl: emulator.url, appid: emulator.appid, wssid: emulator.wssid, cookie: emulator.cookie, format, fetch }),
     remote: {
       create: (contact) => control.createContact(contact),

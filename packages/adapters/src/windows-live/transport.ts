@@ -1,5 +1,6 @@
+import { strictUtf8 } from '../shared/strict-utf8.js';
 import type { RequestFailure } from '@contactsync/core';
-import { USER_MESSAGES, WL_CODES, type RequestLine } from './outcomes.js';
+import { malformed, USER_MESSAGES, WL_CODES, type RequestLine } from './outcomes.js';
 import { AUTH_SCHEME, HEADERS, XML_CONTENT_TYPE } from './wire.js';
 
 /**
@@ -94,7 +95,9 @@ export function createSend(options: TransportOptions): Send {
     try {
       const response = await options.fetch(request.path === '' ? root : `${root}/${request.path}`, init);
       // Reading the body can fail too (the connection drops mid-answer): same classification.
-      const body = await response.text();
+      const bytes = await response.arrayBuffer();
+      const body = strictUtf8(bytes);
+      if (body === null) return malformed(request, `${response.status} body is not valid UTF-8`, request.method !== 'GET');
       return { kind: 'response', status: response.status, headers: response.headers, body };
     } catch (error) {
       return transportFailure(error, request);

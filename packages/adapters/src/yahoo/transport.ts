@@ -1,3 +1,4 @@
+import { strictUtf8 } from '../shared/strict-utf8.js';
 import type { FailedOutcome, RequestFailure } from '@contactsync/core';
 import type { YahooCodec } from './codec.js';
 import { failureOutcome, OPERATION_FAILED } from './outcomes.js';
@@ -71,7 +72,7 @@ export async function synchronize(
   if (writes) headers['content-type'] = codec.contentType;
 
   let response: Response;
-  let text: string;
+  let bytes: ArrayBuffer;
   try {
     response = await options.fetch(url, {
       method: writes ? 'POST' : 'GET',
@@ -79,7 +80,7 @@ export async function synchronize(
       ...(call.request === undefined ? {} : { body: codec.encodeRequest(call.request) }),
       ...(call.signal === undefined ? {} : { signal: call.signal }),
     });
-    text = await response.text();
+    bytes = await response.arrayBuffer();
   } catch (error) {
     const code = causeCode(error);
     // In a browser a refused connection has no code; the browser's own offline flag tells instead.
@@ -89,6 +90,8 @@ export async function synchronize(
     return failed(aborted ? 'aborted' : 'connection-lost', `${code ?? (error instanceof Error ? error.name : 'error')} during ${writes ? 'POST' : 'GET'}`, writes);
   }
 
+  const text = strictUtf8(bytes);
+  if (text === null) return { ...failed('malformed-response', `HTTP ${response.status} body is not valid UTF-8`, writes), userMessage: OPERATION_FAILED };
   const retryAfterMs = retryAfterHeader(response.headers.get('retry-after'));
   const contentType = response.headers.get('content-type');
   if (response.status === 403) {

@@ -63,10 +63,21 @@ function close(server: Server): Promise<void> {
   });
 }
 
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The request body as text. Bytes that are not UTF-8 (the declared charset) make the document not
+ * well-formed XML; they are read as a NUL character, which no XML document may contain, so the
+ * parser refuses the body with 400 like any other malformed one.
+ */
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return strictDecoder.decode(Buffer.concat(chunks));
+  } catch {
+    return '\u0000';
+  }
 }
 
 function headersOf(req: IncomingMessage): Record<string, string | undefined> {

@@ -1,0 +1,50 @@
+import type { DemoAccount } from '../shared/demo-accounts.js';
+import type { DemoEmulators } from './demo-emulators.js';
+
+/** Where the proxy serves each account's emulator, on the app's own origin. */
+export const PROXY_PREFIXES = {
+  wl: '/api/wl',
+  'yahoo-xml': '/api/yahoo-xml',
+  'yahoo-json': '/api/yahoo-json',
+} as const;
+
+/**
+ * The accounts the app may open. `runId` names this run of the emulators in the database names, so a
+ * browser's replica of an earlier run's book (the emulators keep nothing between runs) is never
+ * synced against a different book that happens to reuse its ids.
+ */
+export function demoAccounts(emulators: DemoEmulators, runId: string): DemoAccount[] {
+  const databaseName = (id: string): string => `contactsync-demo/${id}/${runId}`;
+  const { windowsLive, yahooXml, yahooJson } = emulators;
+  return [
+    {
+      id: 'wl',
+      label: 'Windows Live (emulated)',
+      service: 'windows-live',
+      databaseName: databaseName('wl'),
+      baseUrl: PROXY_PREFIXES.wl,
+      lid: windowsLive.lid,
+      token: windowsLive.token,
+    },
+    {
+      id: 'yahoo-xml',
+      label: 'Yahoo, XML (emulated)',
+      service: 'yahoo',
+      format: 'xml',
+      databaseName: databaseName('yahoo-xml'),
+      baseUrl: PROXY_PREFIXES['yahoo-xml'],
+      appid: yahooXml.appid,
+      wssid: yahooXml.wssid,
+    },
+    {
+      id: 'yahoo-json',
+      label: 'Yahoo, JSON (emulated)',
+      service: 'yahoo',
+      format: 'json',
+      databaseName: databaseName('yahoo-json'),
+      baseUrl: PROXY_PREFIXES['yahoo-json'],
+      appid: yahooJson.appid,
+      wssid: yahooJson.wssid,
+    },
+  ];
+}

@@ -1,0 +1,46 @@
+import { generateContacts, startWindowsLiveEmulator, startYahooEmulator, type WindowsLiveEmulator, type YahooEmulator } from '@contactsync/adapters/emulators';
+
+export interface DemoEmulators {
+  readonly windowsLive: WindowsLiveEmulator;
+  readonly yahooXml: YahooEmulator;
+  readonly yahooJson: YahooEmulator;
+  close(): Promise<void>;
+}
+
+export interface DemoEmulatorOptions {
+  readonly contactsPerAccount: number;
+  /** The generator's seed for the Windows Live book; the Yahoo books use the next two. */
+  readonly seed: number;
+}
+
+/**
+ * Windows Live allows 20 calls per second per token (PROTOCOLS.md §1.6); it pushes one request per
+ * contact, so the demo lifts the limit far enough that a first sync and a burst of edits never meet it.
+ * The console's "server busy" button is how the demo shows a 503 + Retry-After instead.
+ */
+const DEMO_CALLS_PER_SECOND = 500;
+
+/**
+ * The three emulated accounts, each its own book seeded with the deterministic generator: Windows
+ * Live, and Yahoo twice (one account speaks XML, the other JSON, as two separate address books).
+ */
+export async function startDemoEmulators(options: DemoEmulatorOptions): Promise<DemoEmulators> {
+  const book = (offset: number) => generateContacts(options.contactsPerAccount, options.seed + offset);
+  const started: { close(): Promise<void> }[] = [];
+  try {
+    const windowsLive = await startWindowsLiveEmulator({ port: 0, seedContacts: book(0), quotas: { callsPerSecond: DEMO_CALLS_PER_SECOND } });
+    started.push(windowsLive);
+    const yahooXml = await startYahooEmulator({ port: 0, seedContacts: book(1) });
+    started.push(yahooXml);
+    const yahooJson = await startYahooEmulator({ port: 0, seedContacts: book(2) });
+    started.push(yahooJson);
+    return { windowsLive, yahooXml, yahooJson, close: () => closeAll(started) };
+  } catch (error) {
+    await closeAll(started);
+    throw error;
+  }
+}
+
+async function closeAll(servers: readonly { close(): Promise<void> }[]): Promise<void> {
+  await Promise.all(servers.map((server) => server.close()));
+}

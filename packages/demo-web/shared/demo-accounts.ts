@@ -1,0 +1,48 @@
+/**
+ * The accounts the demo server offers, as `GET /api/accounts` sends them to the app. Shared by the
+ * server (which fills them from its running emulators) and the app (which checks them at the edge).
+ */
+
+interface AccountBase {
+  /** Stable for the account: `wl`, `yahoo-xml`, `yahoo-json`. Used in the console's URLs. */
+  readonly id: string;
+  readonly label: string;
+  /**
+   * The IndexedDB database of this account's replica. It names the emulator run too: a fresh
+   * emulator book is a different server-side book, and a replica of an older one must not be
+   * reconciled against it.
+   */
+  readonly databaseName: string;
+  /** Same-origin path the proxy forwards to the emulator, e.g. `/api/wl`. */
+  readonly baseUrl: string;
+}
+
+export interface WindowsLiveAccount extends AccountBase {
+  readonly service: 'windows-live';
+  readonly lid: string;
+  readonly token: string;
+}
+
+/**
+ * No cookie here: a page may not set `Cookie` on a fetch (a forbidden header), and Yahoo's `Y`
+ * cookie lived in the browser's cookie jar. The demo proxy plays that jar and adds it.
+ */
+export interface YahooAccount extends AccountBase {
+  readonly service: 'yahoo';
+  readonly format: 'xml' | 'json';
+  readonly appid: string;
+  readonly wssid: string;
+}
+
+export type DemoAccount = WindowsLiveAccount | YahooAccount;
+
+export const API_PATHS = {
+  accounts: '/api/accounts',
+  /** POST `{ online: boolean }`; GET answers `{ online }`. */
+  network: '/api/console/network',
+  /** POST `/api/console/{accountId}/{action}` with the action's JSON body. */
+  console: '/api/console',
+} as const;
+
+/** A proxied service response carries this header when the demo's simulated network is down. */
+export const NETWORK_DOWN_HEADER = 'x-demo-network';

@@ -1,0 +1,35 @@
+import type { DemoAccount } from '../../shared/demo-accounts';
+
+const DESCRIPTIONS: Record<string, string> = {
+  'windows-live': 'Windows Live Contacts: REST with XML documents, conditional updates (412).',
+  yahoo: 'Yahoo Address Book: one synchronize call with revisions (-40902).',
+};
+
+export interface AccountPickerProps {
+  readonly accounts: readonly DemoAccount[];
+  readonly loading: boolean;
+  readonly unreachable: boolean;
+  readonly onPick: (accountId: string) => void;
+}
+
+/** Chooses the emulated account to open; each has its own replica on this device. */
+export function AccountPicker({ accounts, loading, unreachable, onPick }: AccountPickerProps) {
+  return (
+    <main className="picker">
+      <h1>Contacts demo</h1>
+      <p>Pick an address book. Each account keeps its own copy on this device, so it opens instantly next time, online or not.</p>
+      {unreachable && accounts.length === 0 ? <p role="alert">The demo server cannot be reached. Start it with the demo command and reload.</p> : null}
+      {loading && accounts.length === 0 ? <p role="status">Loading the accounts…</p> : null}
+      <ul className="picker-list">
+        {accounts.map((account) => (
+          <li key={account.id}>
+            <button type="button" className="picker-item" onClick={() => onPick(account.id)} data-account-id={account.id}>
+              <strong>{account.label}</strong>
+              <span>{DESCRIPTIONS[account.service]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { openReplicaView, type ContactWithState, type ReplicaView } from '@contactsync/core';
+import type { DemoAccount } from '../../shared/demo-accounts';
+import { EngineCallError, type EngineClient } from '../engine-client/engine-client';
+import { useEngineStatus, useOnline, useSyncReports } from '../engine-client/use-engine-status';
+import { ConflictsInbox } from './conflicts-inbox';
+import { ContactsPanel, type PaneMode } from './contacts-panel';
+import { InitialSyncProgress, useInitialSync } from './initial-sync';
+import { ServerConsole } from './server-console';
+import { SyncBar } from './sync-bar';
+
+type Tab = 'contacts' | 'inbox' | 'console';
+
+export interface AccountScreenProps {
+  readonly account: DemoAccount;
+  readonly client: EngineClient;
+  readonly onSwitchAccount: () => void;
+}
+
+/**
+ * One open account: the engine (in the worker) is opened for it, and the replica is read here
+ * through live queries, so the list shows whatever is on the device at once, synced or not.
+ */
+export function AccountScreen({ account, client, onSwitchAccount }: AccountScreenProps) {
+  const [view, setView] = useState<ReplicaView | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('contacts');
+  const [selection, setSelection] = useState<{ id: string | null; mode: PaneMode }>({ id: null, mode: 'view' });
+  const [initialDismissed, setInitialDismissed] = useState(false);
+
+  useEffect(() => {
+    client.call('open', account).catch((error: unknown) => {
+      setOpenError(error instanceof EngineCallError ? error.detail.userMessage : 'The address book could not be opened.');
+    });
+  }, [client, account]);
+
+  useEffect(() => {
+    const replica = openReplicaView(account.databaseName);
+    setView(replica);
+    return () => replica.close();
+  }, [account.databaseName]);
+
+  const contacts = useLiveQuery(() => view?.contacts(), [view]);
+  const conflicts = useLiveQuery(() => view?.conflicts(), [view]) ?? [];
+  const status = useEngineStatus(client, account.id);
+  const reports = useSyncReports(client, account.id);
+  const browserOnline = useOnline();
+  const initialSync = useInitialSync(status);
+
+  const byId = useMemo(() => new Map<string, ContactWithState>((contacts ?? []).map((c) => [c.id, c])), [contacts]);
+  const selected = selection.id === null ? null : (byId.get(selection.id) ?? null);
+  const select = (id: string | null, mode: PaneMode = 'view'): void => setSelection({ id, mode });
+
+  const syncNow = (): void => {
+    client.call('sync').catch(() => undefined); // the outcome shows in the status line and reports
+  };
+
+  const resolve = async (conflictId: number, choice: 'keep-local' | 'use-remote'): Promise<string | null> => {
+    try {
+      await client.call('resolveConflict', conflictId, choice);
+      return null;
+    } catch (error) {
+      return error instanceof EngineCallError ? error.detail.userMessage : 'That could not be done.';
+    }
+  };
+
+  const tabs: readonly (readonly [Tab, string])[] = [
+    ['contacts', 'Contacts'],
+    ['inbox', conflicts.length === 0 ? 'Inbox' : `Inbox (${conflicts.length})`],
+    ['console', 'Server console'],
+  ];
+
+  return (
+    <div className="account-screen">
+      <SyncBar account={account} status={status} browserOnline={browserOnline} onSyncNow={syncNow} onSwitchAccount={onSwitchAccount} />
+      {openError === null ? null : (
+        <p className="form-failure" role="alert">
+          {openError}
+        </p>
+      )}
+      {initialDismissed ? null : <InitialSyncProgress sync={initialSync} status={status} stored={contacts?.length ?? 0} onDismiss={() => setInitialDismissed(true)} />}
+      <nav className="tabs" role="tablist" aria-label="Sections">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'contacts' ? (
+          <ContactsPanel client={client} contacts={contacts} selected={selected} selectedId={selection.id} mode={selection.mode} onSelect={select} />
+        ) : null}
+        {tab === 'inbox' ? (
+          <ConflictsInbox
+            conflicts={conflicts}
+            contacts={byId}
+            reports={reports}
+            onResolve={resolve}
+            onOpenContact={(id) => {
+              select(id);
+              setTab('contacts');
+            }}
+          />
+        ) : null}
+        {tab === 'console' ? <ServerConsole account={account} selected={selected} onNetworkBack={() => client.signal('online')} /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { ContactWithState } from '@contactsync/core';
+import { allCategories, buildSearchIndex, searchContacts, type SearchEntry } from '../model/contact-search';
+import { secondaryLine } from '../model/display-name';
+import { countText } from '../model/format-time';
+import { SyncBadge } from './sync-badge';
+import { VirtualList } from './virtual-list';
+
+export interface ContactBrowserProps {
+  readonly contacts: readonly ContactWithState[];
+  readonly selectedId: string | null;
+  readonly onSelect: (id: string) => void;
+  readonly onCreate: () => void;
+}
+
+const ROW_HEIGHT = 56;
+
+/** Search as you type, a category filter and the windowed list of matching contacts. */
+export function ContactBrowser({ contacts, selectedId, onSelect, onCreate }: ContactBrowserProps) {
+  const searchId = useId();
+  const categoryId = useId();
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  // Typing stays responsive: filtering thousands of entries runs at a lower priority.
+  const deferredQuery = useDeferredValue(query);
+  const index = useMemo(() => buildSearchIndex(contacts), [contacts]);
+  const categories = useMemo(() => allCategories(contacts), [contacts]);
+  const matches = useMemo(() => searchContacts(index, deferredQuery, category), [index, deferredQuery, category]);
+
+  return (
+    <section className="browser" aria-label="Contacts">
+      <div className="browser-tools">
+        <div className="field">
+          <label htmlFor={searchId}>Search</label>
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            placeholder="Name, email, phone or company"
+            onChange={(event) => setQuery(event.target.value)}
+            autoComplete="off"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={categoryId}>Category</label>
+          <select id={categoryId} value={category ?? ''} onChange={(event) => setCategory(event.target.value === '' ? null : event.target.value)}>
+            <option value="">All categories</option>
+            {categories.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="primary" onClick={onCreate}>
+          New contact
+        </button>
+      </div>
+      <p className="browser-count" aria-live="polite" data-testid="match-count">
+        {matches.length === contacts.length ? `${countText(contacts.length)} contacts` : `${countText(matches.length)} of ${countText(contacts.length)} contacts`}
+      </p>
+      <VirtualList<SearchEntry>
+        items={matches}
+        rowHeight={ROW_HEIGHT}
+        label="Contact list"
+        getKey={(entry) => entry.contact.id}
+        renderRow={(entry) => (
+          <button
+            type="button"
+            className={entry.contact.id === selectedId ? 'contact-row selected' : 'contact-row'}
+            aria-current={entry.contact.id === selectedId ? 'true' : undefined}
+            data-contact-id={entry.contact.id}
+            onClick={() => onSelect(entry.contact.id)}
+          >
+            <span className="contact-row-text">
+              <span className="contact-row-title">{entry.title}</span>
+              <span className="contact-row-sub">{secondaryLine(entry.contact)}</span>
+            </span>
+            <SyncBadge state={entry.contact.syncState} />
+          </button>
+        )}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { validateDraft, type ContactDraft, type FieldError } from '@contactsync/core';
+import { errorsOnScreen, setNamePart, setScalar, withoutEmptyRows } from '../model/draft-edit';
+import type { WorkerError } from '../worker/protocol';
+import { TextField } from './form-controls';
+import { AddressesSection, CategoriesSection, EmailsSection, PhonesSection } from './list-sections';
+
+export interface ContactFormProps {
+  readonly title: string;
+  readonly initial: ContactDraft;
+  /** Saves the draft; resolves to null, or to the engine's error (field errors from its rules). */
+  readonly onSave: (draft: ContactDraft) => Promise<WorkerError | null>;
+  readonly onCancel: () => void;
+  /** The service's own rules (the adapter's `validate`, run by the engine worker). */
+  readonly checkServiceRules: (draft: ContactDraft) => Promise<readonly FieldError[]>;
+}
+
+/** Where a summary link for an error path moves focus. */
+function focusPath(form: HTMLFormElement | null, path: string): void {
+  const target = path === 'name' ? 'name.given' : /^addresses\.\d+$/.test(path) ? `${path}.street` : path;
+  form?.querySelector<HTMLElement>(`[data-path="${target}"]`)?.focus();
+}
+
+/** Each message once: the engine reports core's rules again beside the service's. */
+function distinct(errors: readonly FieldError[]): FieldError[] {
+  const byKey = new Map<string, FieldError>();
+  for (const error of errors) byKey.set(`${error.path}\n${error.message}`, error);
+  return [...byKey.values()];
+}
+
+/**
+ * Create or edit a contact. Once you have tried to save, the rules are checked as you type: core's
+ * shared ones (`validateDraft`, as the engine applies them) here, the service's own through the
+ * engine worker; saving checks both again. Whatever happens, the form keeps what was typed until it
+ * is saved or cancelled.
+ */
+export function ContactForm({ title, initial, onSave, onCancel, checkServiceRules }: ContactFormProps) {
+  const form = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState(initial);
+  const [attempted, setAttempted] = useState(false);
+  const [serviceErrors, setServiceErrors] = useState<readonly FieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const localErrors = useMemo(() => errorsOnScreen(draft, validateDraft(withoutEmptyRows(draft))), [draft]);
+  const shown = attempted ? distinct([...localErrors, ...serviceErrors]) : [];
+
+  useEffect(() => {
+    if (!attempted) return undefined;
+    let current = true;
+    const timer = setTimeout(() => {
+      checkServiceRules(withoutEmptyRows(draft)).then(
+        (errors) => current && setServiceErrors(errorsOnScreen(draft, errors)),
+        () => undefined, // no engine to ask (yet): saving checks again
+      );
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [attempted, draft, checkServiceRules]);
+  const errorsAt = (path: string): string[] => shown.filter((e) => e.path === path).map((e) => e.message);
+
+  const change = (next: ContactDraft): void => setDraft(next);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setAttempted(true);
+    setFailure(null);
+    if (localErrors.length > 0) {
+      form.current?.querySelector<HTMLElement>('.form-summary')?.focus();
+      return;
+    }
+    setSaving(true);
+    const error = await onSave(withoutEmptyRows(draft));
+    setSaving(false);
+    if (error === null) return;
+    if (error.fieldErrors.length > 0) setServiceErrors(errorsOnScreen(draft, error.fieldErrors));
+    else setFailure(error.userMessage);
+  };
+
+  const nameInputs = [
+    ['prefix', 'Prefix'],
+    ['given', 'First name'],
+    ['middle', 'Middle name'],
+    ['family', 'Last name'],
+    ['suffix', 'Suffix'],
+  ] as const;
+  const scalarInputs = [
+    ['nickname', 'Nickname'],
+    ['company', 'Company'],
+    ['jobTitle', 'Job title'],
+  ] as const;
+
+  return (
+    <form ref={form} className="contact-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="form-title">
+      <h2 id="form-title">{title}</h2>
+      {shown.length > 0 ? (
+        <div className="form-summary" role="alert" tabIndex={-1}>
+          <p>
+            {shown.length === 1 ? 'One thing to fix before saving:' : `${shown.length} things to fix before saving:`}
+          </p>
+          <ul>
+            {shown.map((error, i) => (
+              <li key={`${error.path}-${i}`}>
+                <a
+                  href={`#${error.path}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    focusPath(form.current, error.path);
+                  }}
+                >
+                  {error.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {failure === null ? null : (
+        <p className="form-failure" role="alert">
+          {failure} Nothing you typed was lost.
+        </p>
+      )}
+      <fieldset className="name-fields">
+        <legend>Name</legend>
+        {nameInputs.map(([part, label]) => (
+          <TextField key={part} label={label} path={`name.${part}`} errors={errorsAt(`name.${part}`)} value={draft.name[part]} onChange={(value) => change(setNamePart(draft, part, value))} autoComplete="off" />
+        ))}
+      </fieldset>
+      <div className="scalar-fields">
+        {scalarInputs.map(([key, label]) => (
+          <TextField key={key} label={label} path={key} errors={errorsAt(key)} value={draft[key]} onChange={(value) => change(setScalar(draft, key, value))} />
+        ))}
+        <TextField label="Birthday" path="birthday" type="date" errors={errorsAt('birthday')} value={draft.birthday} onChange={(value) => change(setScalar(draft, 'birthday', value))} />
+      </div>
+      <EmailsSection draft={draft} onChange={change} errorsAt={errorsAt} />
+      <PhonesSection draft={draft} onChange={change} errorsAt={errorsAt} />
+      <AddressesSection draft={draft} onChange={change} errorsAt={errorsAt} />
+      <CategoriesSection draft={draft} onChange={change} errorsAt={errorsAt} />
+      <TextField label="Notes" path="notes" multiline errors={errorsAt('notes')} value={draft.notes} onChange={(value) => change(setScalar(draft, 'notes', value))} />
+      <div className="actions sticky-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import type { EngineClient } from './engine-client';
+
+/**
+ * Forwards the page's `visibilitychange` (to visible) and `online` events to the worker, which has no
+ * `document` of its own. Returns a function that stops forwarding.
+ */
+export function forwardPageSignals(client: EngineClient): () => void {
+  const onVisibility = (): void => {
+    if (document.visibilityState === 'visible') client.signal('visible');
+  };
+  const onOnline = (): void => client.signal('online');
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('online', onOnline);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('online', onOnline);
+  };
+}

@@ -1,0 +1,24 @@
+import type { ContactService } from '@contactsync/core';
+import { windowsLive, yahooAddressBook } from '@contactsync/adapters';
+import type { DemoAccount } from '../../shared/demo-accounts';
+import { demoFetch, type FetchLike } from './demo-fetch';
+
+/**
+ * The adapter for an account, talking to the demo server's same-origin proxy. `origin` makes the
+ * proxy path absolute (the adapters build URLs by string, and a worker resolves relative ones
+ * against its script's URL).
+ */
+export function createService(account: DemoAccount, origin: string, fetchImpl: FetchLike): ContactService {
+  const baseUrl = new URL(account.baseUrl, origin).href;
+  const fetch = demoFetch(fetchImpl);
+  switch (account.service) {
+    case 'windows-live':
+      return windowsLive({ baseUrl, lid: account.lid, token: account.token, fetch });
+    case 'yahoo': {
+      // This adapter takes a fetch of the standard signature; it only ever passes a URL string.
+      const standardFetch: typeof globalThis.fetch = (input, init) => fetch(input instanceof Request ? input.url : String(input), init ?? {});
+      // The real cookie is added by the proxy (see `YahooAccount`); a page cannot send one itself.
+      return yahooAddressBook({ baseUrl, appid: account.appid, wssid: account.wssid, cookie: 'Y=set-by-the-demo-proxy', format: account.format, fetch: standardFetch });
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { APP_DIR, ROOT } from '../../scripts/demo-build.mjs';
+import { startDemo, type DemoServer } from '../../packages/demo-web/server/start-demo.js';
+
+export const CONTACTS_PER_ACCOUNT = 2000;
+const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+
+/** The demo server exactly as the demo command starts it, on a free port. */
+export function startTestDemo(): Promise<DemoServer> {
+  return startDemo({ appDir: APP_DIR, port: 0, contactsPerAccount: CONTACTS_PER_ACCOUNT });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Polls until `check` passes (for state that settles in the engine, not in the DOM). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** The app's landmarks and controls, found as a person (or a screen reader) would find them. */
+export function app(page: Page) {
+  const tab = (name: RegExp): Locator => page.getByRole('tab', { name });
+  return {
+    page,
+    syncLine: page.getByTestId('sync-line'),
+    pending: page.getByTestId('pending-count'),
+    connection: page.getByTestId('connection'),
+    initialBar: page.getByTestId('initial-sync-bar'),
+    contactList: page.getByRole('list', { name: 'Contact list' }),
+    search: page.getByLabel('Search'),
+    contactsTab: tab(/^Contacts$/),
+    inboxTab: tab(/^Inbox/),
+    consoleTab: tab(/^Server console$/),
+    /** The list row (a button) of the contact whose row text contains `text`. */
+    row: (text: string): Locator => page.getByRole('list', { name: 'Contact list' }).getByRole('button').filter({ hasText: text }),
+    async pickAccount(label: RegExp): Promise<void> {
+      await page.getByRole('button', { name: label }).click();
+    },
+    async searchFor(text: string): Promise<void> {
+      await this.contactsTab.click();
+      await this.search.fill(text);
+    },
+    async setNetwork(online: boolean): Promise<void> {
+      await this.consoleTab.click();
+      await page.getByRole('button', { name: online ? 'Go online' : 'Go offline' }).click();
+      await expect.poll(() => page.getByTestId('network-state').textContent()).toContain(online ? 'up' : 'down');
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { seededRandom } from '@contactsync/core/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect } from 'vitest';
 import { createSyncEngine, toDraft, type ContactDraft, type SyncEngine, type SyncReport } from '@contactsync/core';
@@ -40,7 +41,7 @@ export async function runModel(backend: Backend, commands: readonly Command[], s
       indexedDB: device.idb,
       IDBKeyRange,
       now: () => backend.now(),
-      random: mulberry(index * 1_000 + ++device.openings),
+      random: seededRandom(index * 1_000 + ++device.openings),
     });
   for (let i = 0; i < DEVICES; i++) {
     // One object per device, so every opening draws a fresh seed (a reused seed repeats local ids).
@@ -198,12 +199,3 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
-function mulberry(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

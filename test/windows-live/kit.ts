@@ -1,3 +1,4 @@
+import { seededRandom } from '@contactsync/core/testing';
 import { windowsLive } from '@contactsync/adapters';
 import { startWindowsLiveEmulator, type Quotas, type WindowsLiveEmulator } from '@contactsync/adapters/emulators';
 import { createSyncEngine, type ContactDraft, type SyncEngine } from '@contactsync/core';
@@ -28,16 +29,6 @@ export function fakeClock(start = Date.UTC(2010, 5, 1, 12, 0, 0)): FakeClock {
   };
 }
 
-/** Deterministic randomness (mulberry32): jitter and local ids repeat from run to run. */
-export function seededRandom(seed = 1): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Network {
   /** false: every request fails as a refused connection would (nothing sent). */

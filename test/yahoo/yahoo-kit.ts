@@ -1,3 +1,4 @@
+import { seededRandom } from '@contactsync/core/testing';
 /**
  * Shared set-up for the Yahoo scenarios: an emulator on a loopback port with a fake clock, and the
  * adapter pointed at it. Imports go through the adapter's own entry points until the package's
@@ -38,16 +39,6 @@ function refused(): Promise<Response> {
   return Promise.reject(new TypeError('fetch failed', { cause }));
 }
 
-/** Deterministic randomness for the engine (ids, jitter). */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Engine + adapter + emulator over a real loopback socket: a fresh fake IndexedDB, one fake clock
@@ -72,7 +63,7 @@ export async function startEngine(format: Format, options: Omit<YahooEmulatorOpt
     indexedDB: new IDBFactory(),
     IDBKeyRange,
     now: clock.now,
-    random: seeded(7),
+    random: seededRandom(7),
   });
   // Categories are a set: their order is not compared.
   const sortDrafts = (drafts: readonly ContactDraft[]) =>

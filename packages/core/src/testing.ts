@@ -3,3 +3,4 @@ export { describeServiceContract, FULL_CONTACT } from './service/contract-suite.
 export type { ContractHarness, ContractOptions, RemoteBook } from './service/contract-harness.js';
 export { FakeContactService } from './service/fake-service.js';
 export type { FakeFault, FakeRequestLogEntry, FakeServiceOptions } from './service/fake-service.js';
+export { seededRandom } from './util/seeded-random.js';

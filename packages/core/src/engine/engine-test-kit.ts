@@ -4,6 +4,9 @@ import { toDraft } from '../model/draft.js';
 import type { ContactService } from '../service/contact-service.js';
 import { FakeContactService, type FakeServiceOptions } from '../service/fake-service.js';
 import { createSyncEngine, type CreateSyncEngineOptions, type SyncEngine } from './create-sync-engine.js';
+import { seededRandom } from '../util/seeded-random.js';
+
+export { seededRandom };
 
 /** A controllable clock for engine tests: time moves only when the test says so. */
 export class FakeClock {
@@ -14,16 +17,6 @@ export class FakeClock {
   }
 }
 
-/** Deterministic randomness (mulberry32), so ids and jitter repeat from run to run. */
-export function seededRandom(seed = 1): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface EngineKit {
   readonly engine: SyncEngine;

@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { APP_DIR, SERVER_ENTRY, buildDemo } from './demo-build.mjs';
 
 const { values } = parseArgs({
+  // `pnpm demo -- --port 5200` passes the `--` through; tolerate it.
+  allowPositionals: true,
   options: {
     port: { type: 'string', default: process.env.PORT ?? '5170' },
     contacts: { type: 'string', default: '2000' },

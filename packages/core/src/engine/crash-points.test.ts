@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import type { ContactService } from '../service/contact-service.js';
 import { engineKit, person, type EngineKit } from './engine-test-kit.js';
 
@@ -59,4 +60,53 @@ describe('crash at every request of a sync, then reopen', () => {
       });
     }
   }
+});
+
+/** Counts IndexedDB writes; from the `failAt`-th on, each throws, aborting its transaction. */
+const original = { put: FakeObjectStore.prototype.put, add: FakeObjectStore.prototype.add, delete: FakeObjectStore.prototype.delete };
+function countWrites(failAt: number | null): () => number {
+  let writes = 0;
+  const guard = <A extends unknown[], R>(write: (this: unknown, ...args: A) => R) =>
+    function (this: unknown, ...args: A): R {
+      writes++;
+      if (failAt !== null && writes >= failAt) throw new DOMException('The transaction was aborted.', 'AbortError');
+      return write.apply(this, args);
+    };
+  FakeObjectStore.prototype.put = guard(original.put);
+  FakeObjectStore.prototype.add = guard(original.add);
+  FakeObjectStore.prototype.delete = guard(original.delete);
+  return () => writes;
+}
+function restoreWrites(): void {
+  Object.assign(FakeObjectStore.prototype, original);
+}
+
+describe('a sync abandoned in the middle of any of its IndexedDB transactions, then reopened', () => {
+  afterEach(restoreWrites);
+
+  it('ends with every write on the server exactly once, for every transaction it could die in', async () => {
+    const probe = await scenario();
+    const count = countWrites(null);
+    await probe.engine.sync();
+    const writes = count();
+    restoreWrites();
+    expect(serverView(probe)).toEqual(probe.expected);
+    expect(writes).toBeGreaterThan(10);
+
+    for (let failAt = 1; failAt <= writes; failAt++) {
+      const kit = await scenario();
+      countWrites(failAt);
+      const report = await kit.engine.sync();
+      restoreWrites();
+      expect(['failed', 'waiting', 'ok', 'partial'], `write ${failAt}`).toContain(report.outcome);
+      kit.engine.close();
+      const revived = await kit.reopen();
+      for (let i = 0; i < 3; i++) {
+        kit.clock.advance(3_600_000);
+        await revived.sync();
+      }
+      expect(serverView(kit), `write ${failAt}`).toEqual(kit.expected);
+      expect(await revived.pendingChanges(), `write ${failAt}`).toEqual([]);
+    }
+  }, 120_000);
 });

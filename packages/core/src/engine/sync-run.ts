@@ -1,9 +1,9 @@
 import { SyncError } from '../errors.js';
-import type { RequestFailure } from '../policy/outcome.js';
 import { decideRetry, type RetryPolicyOptions } from '../policy/retry-policy.js';
 import type { ContactService } from '../service/contact-service.js';
 import type { ReplicaDb } from '../replica/schema.js';
 import { readSyncState, updateSyncState } from '../replica/sync-state.js';
+import { storageError } from '../replica/storage-error.js';
 import type { StatusStore } from '../status/status-store.js';
 import { runPull } from './pull-run.js';
 import { runPush } from './push-run.js';
@@ -22,6 +22,15 @@ export interface SyncDependencies {
   readonly retryPolicy: RetryPolicyOptions;
   readonly logger: Logger | undefined;
   readonly status: StatusStore;
+}
+
+/** After a storage failure even a count may fail; the report then says -1 (unknown). */
+async function countOrUnknown(db: ReplicaDb): Promise<number> {
+  try {
+    return (await db.outbox.count()) + (await db.categoryOps.count());
+  } catch {
+    return -1;
+  }
 }
 
 const OFFLINE_MESSAGE = 'You are offline. Your changes are saved on this device and will be sent when you are back online.';
@@ -55,37 +64,37 @@ export async function runSync(deps: SyncDependencies): Promise<SyncReport> {
     onProgress: (done, total) => deps.status.dispatch({ type: 'progress', done, total }),
   };
 
-  let failure: RequestFailure | null;
   try {
-    failure = await runPull(ctx);
+    let failure = await runPull(ctx);
     if (failure === null) {
       await runPush(ctx, tally);
       failure = tally.failure;
     }
+    if (failure === null) {
+      await saveState(db, { failures: 0, retryAt: null, notBefore: null, lastSyncedAt: now() });
+      const stuck = await db.outbox.filter((e) => e.status === 'rejected' || e.status === 'conflict').count();
+      const outcome: SyncOutcome = tally.rejected.length > 0 || stuck > 0 ? 'partial' : 'ok';
+      return await finish(deps, startedAt, { outcome, retryAt: null, error: null }, counts, tally);
+    }
+    const attempt = failure.kind === 'offline' ? state.failures : state.failures + 1;
+    const decision = decideRetry(attempt, failure, deps.random(), deps.service.traits.retryMode, deps.retryPolicy);
+    const retryAt = decision.kind === 'retry' ? now() + decision.delayMs : null;
+    const notBefore = decision.kind === 'retry' && decision.serverImposed ? retryAt : null;
+    await saveState(db, { failures: attempt, retryAt, notBefore });
+    const outcome: SyncOutcome = retryAt !== null ? 'waiting' : failure.kind === 'retry-at' ? 'failed' : failure.kind;
+    const error =
+      failure.kind === 'offline' ? { code: 'offline', userMessage: OFFLINE_MESSAGE } : { code: failure.code, userMessage: failure.userMessage };
+    return await finish(deps, startedAt, { outcome, retryAt, error }, counts, tally);
   } catch (error) {
-    if (!(error instanceof SyncError)) throw error;
-    deps.logger?.warn('sync: storage failed', { code: error.code });
-    return finish(deps, startedAt, { outcome: 'failed', retryAt: null, error: { code: error.code, userMessage: error.userMessage } }, counts, tally);
+    // Storage failed: nothing half-written survives (each step is one transaction); say so.
+    const typed = error instanceof SyncError ? error : storageError(error);
+    deps.logger?.warn('sync: storage failed', { code: typed.code });
+    return finish(deps, startedAt, { outcome: 'failed', retryAt: null, error: { code: typed.code, userMessage: typed.userMessage } }, counts, tally, false);
   }
+}
 
-  if (failure === null) {
-    await db.transaction('rw', db.syncState, () =>
-      updateSyncState(db, { failures: 0, retryAt: null, notBefore: null, lastSyncedAt: now() }),
-    );
-    const stuck = await db.outbox.filter((e) => e.status === 'rejected' || e.status === 'conflict').count();
-    const outcome: SyncOutcome = tally.rejected.length > 0 || stuck > 0 ? 'partial' : 'ok';
-    return finish(deps, startedAt, { outcome, retryAt: null, error: null }, counts, tally);
-  }
-
-  const attempt = failure.kind === 'offline' ? state.failures : state.failures + 1;
-  const decision = decideRetry(attempt, failure, deps.random(), deps.service.traits.retryMode, deps.retryPolicy);
-  const retryAt = decision.kind === 'retry' ? now() + decision.delayMs : null;
-  const notBefore = decision.kind === 'retry' && decision.serverImposed ? retryAt : null;
-  await db.transaction('rw', db.syncState, () => updateSyncState(db, { failures: attempt, retryAt, notBefore }));
-  const outcome: SyncOutcome = retryAt !== null ? 'waiting' : failure.kind === 'retry-at' ? 'failed' : failure.kind;
-  const error =
-    failure.kind === 'offline' ? { code: 'offline', userMessage: OFFLINE_MESSAGE } : { code: failure.code, userMessage: failure.userMessage };
-  return finish(deps, startedAt, { outcome, retryAt, error }, counts, tally);
+async function saveState(db: ReplicaDb, change: Parameters<typeof updateSyncState>[1]): Promise<void> {
+  await db.transaction('rw', db.syncState, () => updateSyncState(db, change));
 }
 
 async function finish(
@@ -94,8 +103,9 @@ async function finish(
   result: Pick<SyncReport, 'outcome' | 'retryAt' | 'error'>,
   counts = { added: 0, updated: 0, removed: 0, merged: 0 },
   tally = emptyPushTally(),
+  storageWorks = true,
 ): Promise<SyncReport> {
-  const pending = (await deps.db.outbox.count()) + (await deps.db.categoryOps.count());
+  const pending = storageWorks ? (await deps.db.outbox.count()) + (await deps.db.categoryOps.count()) : await countOrUnknown(deps.db);
   const report: SyncReport = {
     ...result,
     pulled: { added: counts.added, updated: counts.updated, removed: counts.removed },

@@ -92,6 +92,7 @@ describe('a sync abandoned in the middle of any of its IndexedDB transactions, t
     restoreWrites();
     expect(serverView(probe)).toEqual(probe.expected);
     expect(writes).toBeGreaterThan(10);
+    process.stdout.write(`[crash points] ${writes} IndexedDB writes in one sync\n`);
 
     for (let failAt = 1; failAt <= writes; failAt++) {
       const kit = await scenario();

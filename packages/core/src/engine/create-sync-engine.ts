@@ -82,7 +82,13 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
   const state = await readSyncState(db);
   status.dispatch({ type: 'loaded', lastSyncedAt: state.lastSyncedAt, retryAt: state.retryAt, pending: await pendingCount() });
 
-  const writes = createLocalWrites({ db, now, newId, validate: (draft) => service.validate?.(draft) ?? [], onWrite: refreshPending });
+  const writes = createLocalWrites({
+    db,
+    now,
+    newId,
+    validate: (draft) => service.validate?.(draft) ?? [],
+    onWrite: (pending) => status.dispatch({ type: 'pending-changed', pending }),
+  });
   const open = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
     if (closed) return Promise.reject(new SyncError('closed', 'The contact engine was closed.'));
     return fn(...args);

@@ -17,8 +17,8 @@ export interface LocalWriteContext {
   readonly now: () => number;
   readonly newId: () => string;
   readonly validate: (draft: ContactDraft) => readonly FieldError[];
-  /** Called after each committed write, e.g. to refresh the pending count. */
-  readonly onWrite: () => void;
+  /** Called after each committed write with the outbox size it left (counted in its transaction). */
+  readonly onWrite: (pending: number) => void;
 }
 
 /**
@@ -41,18 +41,18 @@ export function createLocalWrites(ctx: LocalWriteContext) {
     const id = ctx.newId();
     const now = ctx.now();
     const row: ContactRow = { ...draft, id, updatedAt: now, state: 'pending' };
-    await inTransaction(async () => {
+    const pending = await inTransaction(async () => {
       await db.contacts.add(row);
       await db.outbox.put(entryAfterEdit(undefined, undefined, id, now));
     });
-    ctx.onWrite();
+    ctx.onWrite(pending);
     return toContact(row);
   }
 
   async function update(id: string, patch: ContactPatch): Promise<Contact> {
     let result: ContactRow | undefined;
     let changed = false;
-    await inTransaction(async () => {
+    const pending = await inTransaction(async () => {
       const before = await db.contacts.get(id);
       if (before === undefined) throw new SyncError('not-found', 'This contact no longer exists.');
       const current = pickDraft(before);
@@ -68,12 +68,12 @@ export function createLocalWrites(ctx: LocalWriteContext) {
       await db.contacts.put(result);
       await db.outbox.put(entryAfterEdit(entry, before, id, now));
     });
-    if (changed) ctx.onWrite();
+    if (changed) ctx.onWrite(pending);
     return toContact(result as ContactRow);
   }
 
   async function remove(id: string): Promise<void> {
-    await inTransaction(async () => {
+    const pending = await inTransaction(async () => {
       const before = await db.contacts.get(id);
       if (before === undefined) return; // Removing what is gone is done.
       const entry = await db.outbox.get(id);
@@ -82,12 +82,16 @@ export function createLocalWrites(ctx: LocalWriteContext) {
       if (next === null) await db.outbox.delete(id);
       else await db.outbox.put(next);
     });
-    ctx.onWrite();
+    ctx.onWrite(pending);
   }
 
-  async function inTransaction(work: () => Promise<void>): Promise<void> {
+  /** Runs `work` and counts the outbox in the same transaction (no second one for the status). */
+  async function inTransaction(work: () => Promise<void>): Promise<number> {
     try {
-      await db.transaction('rw', db.contacts, db.outbox, work);
+      return await db.transaction('rw', [db.contacts, db.outbox, db.categoryOps], async () => {
+        await work();
+        return (await db.outbox.count()) + (await db.categoryOps.count());
+      });
     } catch (error) {
       if (error instanceof SyncError) throw error;
       throw storageError(error);

@@ -35,6 +35,9 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: false,
+  // Element names are enough for `isArray`; building every element's path string costs about a
+  // tenth of a 100,000-contact decode (bench/results.md).
+  jPath: false,
   isArray: (name) => ARRAY_ELEMENTS.has(name),
 });
 

@@ -87,7 +87,9 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
     now,
     newId,
     validate: (draft) => service.validate?.(draft) ?? [],
-    onWrite: (pending) => status.dispatch({ type: 'pending-changed', pending }),
+    // Counted, not re-read: a count per write would double a write's IndexedDB round trips. Each
+    // sync's report and each resolution set the exact figure again.
+    onWrite: (delta) => status.dispatch({ type: 'pending-changed', pending: Math.max(0, status.current.pending + delta) }),
   });
   const open = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
     if (closed) return Promise.reject(new SyncError('closed', 'The contact engine was closed.'));

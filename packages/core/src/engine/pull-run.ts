@@ -48,7 +48,8 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
     total += outcome.changes.length;
     ctx.onProgress(done, total);
     if (outcome.mode === 'snapshot') snapshotSeen ??= new Set();
-    if (snapshotSeen !== null) {
+    // Into an empty replica a snapshot implies no deletions, so its ids need not be kept.
+    if (snapshotSeen !== null && !replicaWasEmpty) {
       for (const change of outcome.changes) if (change.kind === 'upsert') snapshotSeen.add(change.record.remoteId);
     }
     const pageCursor = outcome.cursor;

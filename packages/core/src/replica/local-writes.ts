@@ -17,8 +17,8 @@ export interface LocalWriteContext {
   readonly now: () => number;
   readonly newId: () => string;
   readonly validate: (draft: ContactDraft) => readonly FieldError[];
-  /** Called after each committed write with the outbox size it left (counted in its transaction). */
-  readonly onWrite: (pending: number) => void;
+  /** Called after each committed write with how it changed the outbox size (+1, 0 or -1). */
+  readonly onWrite: (pendingDelta: number) => void;
 }
 
 /**
@@ -41,18 +41,18 @@ export function createLocalWrites(ctx: LocalWriteContext) {
     const id = ctx.newId();
     const now = ctx.now();
     const row: ContactRow = { ...draft, id, updatedAt: now, state: 'pending' };
-    const pending = await inTransaction(async () => {
+    await inTransaction(async () => {
       await db.contacts.add(row);
       await db.outbox.put(entryAfterEdit(undefined, undefined, id, now));
     });
-    ctx.onWrite(pending);
+    ctx.onWrite(+1);
     return toContact(row);
   }
 
   async function update(id: string, patch: ContactPatch): Promise<Contact> {
     let result: ContactRow | undefined;
-    let changed = false;
-    const pending = await inTransaction(async () => {
+    let delta: number | null = null;
+    await inTransaction(async () => {
       const before = await db.contacts.get(id);
       if (before === undefined) throw new SyncError('not-found', 'This contact no longer exists.');
       const current = pickDraft(before);
@@ -64,16 +64,17 @@ export function createLocalWrites(ctx: LocalWriteContext) {
       const now = ctx.now();
       const entry = await db.outbox.get(id);
       result = { ...before, ...next, updatedAt: now, state: 'pending' };
-      changed = true;
+      delta = entry === undefined ? 1 : 0;
       await db.contacts.put(result);
       await db.outbox.put(entryAfterEdit(entry, before, id, now));
     });
-    if (changed) ctx.onWrite(pending);
+    if (delta !== null) ctx.onWrite(delta);
     return toContact(result as ContactRow);
   }
 
   async function remove(id: string): Promise<void> {
-    const pending = await inTransaction(async () => {
+    let delta = 0;
+    await inTransaction(async () => {
       const before = await db.contacts.get(id);
       if (before === undefined) return; // Removing what is gone is done.
       const entry = await db.outbox.get(id);
@@ -81,17 +82,14 @@ export function createLocalWrites(ctx: LocalWriteContext) {
       await db.contacts.delete(id);
       if (next === null) await db.outbox.delete(id);
       else await db.outbox.put(next);
+      delta = (next === null ? 0 : 1) - (entry === undefined ? 0 : 1);
     });
-    ctx.onWrite(pending);
+    if (delta !== 0) ctx.onWrite(delta);
   }
 
-  /** Runs `work` and counts the outbox in the same transaction (no second one for the status). */
-  async function inTransaction(work: () => Promise<void>): Promise<number> {
+  async function inTransaction(work: () => Promise<void>): Promise<void> {
     try {
-      return await db.transaction('rw', [db.contacts, db.outbox, db.categoryOps], async () => {
-        await work();
-        return (await db.outbox.count()) + (await db.categoryOps.count());
-      });
+      await db.transaction('rw', db.contacts, db.outbox, work);
     } catch (error) {
       if (error instanceof SyncError) throw error;
       throw storageError(error);

@@ -1,0 +1,1 @@
+export { clientProvider as clientFor } from '../src/providers/client-providers.js';

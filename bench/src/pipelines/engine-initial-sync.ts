@@ -1,0 +1,66 @@
+import { createSyncEngine, type ContactService, type SyncEngine, type SyncStatus } from '@contactsync/core';
+import type { ClientProvider, Connection } from '../providers/provider.js';
+import type { IndexedDbEnv } from './idb.js';
+import { meteredFetch, newNetworkMeter, type NetworkMeter } from './instrumented-fetch.js';
+import type { StageTimes } from './stages.js';
+
+export interface EngineRun {
+  readonly times: StageTimes;
+  /** The engine after the sync, when the caller asked to keep it (for delta and read benchmarks). */
+  readonly engine: SyncEngine | null;
+  /** Keeps counting the kept engine's later requests. */
+  readonly meter: NetworkMeter;
+}
+
+/**
+ * `createSyncEngine` + `sync()` into an empty replica. The adapter's `pull` is timed from outside
+ * (network + decode + map); everything else the engine does is counted as store.
+ */
+export async function engineInitialSync(
+  provider: ClientProvider,
+  connection: Connection,
+  env: IndexedDbEnv,
+  databaseName: string,
+  keep: boolean,
+  onStatus?: (status: SyncStatus) => void,
+): Promise<EngineRun> {
+  const meter = newNetworkMeter();
+  const adapter = await provider.service(connection, meteredFetch(meter));
+  let pullMs = 0;
+  const service: ContactService = {
+    ...adapter,
+    pull: async (request) => {
+      const started = performance.now();
+      try {
+        return await adapter.pull(request);
+      } finally {
+        pullMs += performance.now() - started;
+      }
+    },
+  };
+  const started = performance.now();
+  const engine = await createSyncEngine({ databaseName, service, indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange });
+  const unsubscribe = onStatus === undefined ? () => undefined : engine.subscribe(onStatus);
+  const report = await engine.sync();
+  unsubscribe();
+  const total = performance.now() - started;
+  if (report.outcome !== 'ok') {
+    engine.close();
+    throw new Error(`engine initial sync: ${report.outcome} ${report.error?.code ?? ''}`);
+  }
+  if (!keep) engine.close();
+  return {
+    times: {
+      total,
+      network: meter.ms,
+      decode: Number.NaN,
+      map: Number.NaN,
+      decodeMap: pullMs - meter.ms,
+      store: total - pullMs,
+      contacts: report.pulled.added,
+      requests: meter.requests,
+    },
+    engine: keep ? engine : null,
+    meter,
+  };
+}

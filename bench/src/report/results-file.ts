@@ -1,0 +1,23 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const HEADER = `# Benchmark results
+
+Written by \`pnpm bench\` (Node section) and \`pnpm bench:browser\` (Chromium section); each command
+replaces its own section. What is measured, and how: bench/README.md. Targets: issue 7.
+`;
+
+/**
+ * Writes one section (between its markers) of the results file, keeping the other sections.
+ */
+export function writeSection(file: string, section: 'node' | 'browser', body: string): void {
+  const start = `<!-- ${section}:start -->`;
+  const end = `<!-- ${section}:end -->`;
+  const block = `${start}\n${body.trimEnd()}\n${end}`;
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : HEADER;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from >= 0 && to > from) text = `${text.slice(0, from)}${block}${text.slice(to + end.length)}`;
+  else if (section === 'node' && text.includes('<!-- browser:start -->')) text = text.replace('<!-- browser:start -->', `${block}\n\n<!-- browser:start -->`);
+  else text = `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
+}

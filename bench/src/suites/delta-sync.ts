@@ -1,0 +1,44 @@
+import type { EmulatorHost } from '../host/host-client.js';
+import type { KeptEngine } from './initial-sync.js';
+
+export interface DeltaResult {
+  readonly provider: string;
+  readonly replica: number;
+  readonly changes: number;
+  readonly times: readonly number[];
+  readonly requests: readonly number[];
+  /** Of each sync's time, what was spent waiting on the network (the server computing the delta included). */
+  readonly network: readonly number[];
+}
+
+/**
+ * Another device edits `changes` contacts; the kept engine (a replica of the whole book) syncs.
+ * Each repetition edits different contacts. Time is the whole `sync()`: pull, an empty push, report.
+ */
+export async function measureDeltaSync(
+  provider: string,
+  kept: KeptEngine,
+  host: EmulatorHost,
+  handle: number,
+  replica: number,
+  changes: number,
+  reps: number,
+): Promise<DeltaResult> {
+  const times: number[] = [];
+  const requests: number[] = [];
+  const network: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    await host.edit(handle, changes, rep + 1);
+    const before = kept.meter.requests;
+    const waited = kept.meter.ms;
+    const started = performance.now();
+    const report = await kept.engine.sync();
+    times.push(performance.now() - started);
+    requests.push(kept.meter.requests - before);
+    network.push(kept.meter.ms - waited);
+    if (report.outcome !== 'ok' || report.pulled.updated !== changes) {
+      throw new Error(`delta sync: ${report.outcome}, pulled ${JSON.stringify(report.pulled)}, expected ${changes} updated`);
+    }
+  }
+  return { provider, replica, changes, times, requests, network };
+}

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const HEADER = `# Benchmark results
 
@@ -19,5 +20,6 @@ export function writeSection(file: string, section: 'node' | 'browser', body: st
   if (from >= 0 && to > from) text = `${text.slice(0, from)}${block}${text.slice(to + end.length)}`;
   else if (section === 'node' && text.includes('<!-- browser:start -->')) text = text.replace('<!-- browser:start -->', `${block}\n\n<!-- browser:start -->`);
   else text = `${text.trimEnd()}\n\n${block}\n`;
+  mkdirSync(dirname(file), { recursive: true }); // bench/.tmp is not in a fresh clone
   writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
 }

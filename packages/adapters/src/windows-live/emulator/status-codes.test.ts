@@ -1,3 +1,4 @@
+import { EMPTY_DRAFT } from '@contactsync/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactXml, locationId, rawClient, type RawClient } from './test-kit.js';
 
@@ -161,7 +162,7 @@ describe('409 Conflict', () => {
   });
 
   it('the contact quota (6,500 by default)', async () => {
-    c.emulator.control.seed(Array.from({ length: 6500 }, () => ({ ...emptyDraft(), nickname: 'n' })));
+    c.emulator.control.seed(Array.from({ length: 6500 }, () => ({ ...EMPTY_DRAFT, nickname: 'n' })));
     const r = await c.request('POST', 'Contacts', { body: contactXml('One too many') });
     expect(r.status).toBe(409);
     expect(c.emulator.control.list()).toHaveLength(6500);
@@ -226,18 +227,3 @@ describe('5xx', () => {
     expect((await c.request('GET', '')).status).toBe(200);
   });
 });
-
-function emptyDraft() {
-  return {
-    name: { given: '', middle: '', family: '', prefix: '', suffix: '' },
-    nickname: '',
-    company: '',
-    jobTitle: '',
-    notes: '',
-    birthday: '',
-    emails: [],
-    phones: [],
-    addresses: [],
-    categories: [],
-  };
-}

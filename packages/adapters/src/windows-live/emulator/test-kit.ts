@@ -1,3 +1,4 @@
+import { EMPTY_DRAFT } from '@contactsync/core';
 import { startWindowsLiveEmulator } from './server.js';
 import type { WindowsLiveEmulator, WindowsLiveEmulatorOptions } from './types.js';
 
@@ -73,15 +74,4 @@ export function locationId(response: RawResponse): string {
 }
 
 /** A draft with every field empty, for building test contacts. */
-export const EMPTY = {
-  name: { given: '', middle: '', family: '', prefix: '', suffix: '' },
-  nickname: '',
-  company: '',
-  jobTitle: '',
-  notes: '',
-  birthday: '',
-  emails: [],
-  phones: [],
-  addresses: [],
-  categories: [],
-} as const;
+export const EMPTY = EMPTY_DRAFT;

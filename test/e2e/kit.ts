@@ -55,6 +55,19 @@ export function app(page: Page) {
       await this.contactsTab.click();
       await this.search.fill(text);
     },
+    /** Finds a contact by one of its emails and opens it. */
+    async openContact(email: string): Promise<void> {
+      await this.searchFor(email);
+      await this.row(email).click();
+      await expect.poll(() => page.getByRole('article').getByRole('heading').count()).toBe(1);
+    },
+    /** Edits the open contact's job title and saves. */
+    async editJobTitle(value: string): Promise<void> {
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.getByLabel('Job title').fill(value);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => page.getByRole('article').count()).toBe(1);
+    },
     async setNetwork(online: boolean): Promise<void> {
       await this.consoleTab.click();
       await page.getByRole('button', { name: online ? 'Go online' : 'Go offline' }).click();

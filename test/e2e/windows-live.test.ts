@@ -29,18 +29,7 @@ describe('demo app on Windows Live', () => {
     await demo?.close();
   });
 
-  const openContact = async (email: string): Promise<void> => {
-    await ui.searchFor(email);
-    await ui.row(email).click();
-    await expect.poll(() => page.getByRole('article').getByRole('heading').count()).toBe(1);
-  };
   const detailBadge = () => page.getByRole('article').locator('[data-sync-state]');
-  const editJobTitle = async (value: string): Promise<void> => {
-    await page.getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Job title').fill(value);
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('article').count()).toBe(1);
-  };
 
   it('completes the first sync with the progress bar reaching the total', async () => {
     await page.goto(demo.url);
@@ -84,8 +73,8 @@ describe('demo app on Windows Live', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => detailBadge().textContent()).toBe('Pending');
 
-    await openContact(existing);
-    await editJobTitle('Edited while offline');
+    await ui.openContact(existing);
+    await ui.editJobTitle('Edited while offline');
     await expect.poll(() => detailBadge().textContent()).toBe('Pending');
 
     await expect.poll(() => ui.pending.textContent()).toBe('2 pending changes');
@@ -107,10 +96,10 @@ describe('demo app on Windows Live', () => {
 
   it('merges a conflict provoked from the server console and shows it in the inbox', async () => {
     const email = server().list()[11]!.contact.emails[0]!.address;
-    await openContact(email);
+    await ui.openContact(email);
     await ui.setNetwork(false);
     await ui.contactsTab.click();
-    await editJobTitle('Mine, from this device');
+    await ui.editJobTitle('Mine, from this device');
 
     await ui.consoleTab.click();
     await page.getByLabel('Field').selectOption('jobTitle');
@@ -140,8 +129,8 @@ describe('demo app on Windows Live', () => {
     const entry = server().list()[15]!;
     await ui.consoleTab.click();
     await page.getByRole('button', { name: 'Refuse the next change as invalid' }).click();
-    await openContact(entry.contact.emails[0]!.address);
-    await editJobTitle('Refused by the server');
+    await ui.openContact(entry.contact.emails[0]!.address);
+    await ui.editJobTitle('Refused by the server');
     await expect.poll(() => detailBadge().textContent(), { timeout: 20_000 }).toBe('Rejected');
     await expect.poll(() => ui.inboxTab.textContent()).toBe('Inbox (1)');
     await ui.inboxTab.click();

@@ -26,17 +26,6 @@ describe('demo app on Yahoo', () => {
     await demo?.close();
   });
 
-  const openContact = async (email: string): Promise<void> => {
-    await ui.searchFor(email);
-    await ui.row(email).click();
-    await expect.poll(() => page.getByRole('article').getByRole('heading').count()).toBe(1);
-  };
-  const editJobTitle = async (value: string): Promise<void> => {
-    await page.getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Job title').fill(value);
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('article').count()).toBe(1);
-  };
   const firstSync = async (label: RegExp, shot: string): Promise<void> => {
     await ui.pickAccount(label);
     await expect.poll(() => ui.initialBar.getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe(String(CONTACTS_PER_ACCOUNT));
@@ -49,8 +38,8 @@ describe('demo app on Yahoo', () => {
     await page.goto(demo.url);
     await firstSync(/Yahoo, XML/, 'yahoo-xml-first-sync');
     const email = demo.emulators.yahooXml.control.listContacts()[3]!.contact.emails[0]!.address;
-    await openContact(email);
-    await editJobTitle('Edited in the demo');
+    await ui.openContact(email);
+    await ui.editJobTitle('Edited in the demo');
     await eventually(() => expect(byEmail(demo.emulators.yahooXml, email)?.jobTitle).toBe('Edited in the demo'));
     await expect.poll(() => page.getByRole('article').locator('[data-sync-state]').textContent()).toBe('Synced');
     await expect.poll(() => ui.pending.textContent()).toBe('No pending changes');
@@ -58,10 +47,10 @@ describe('demo app on Yahoo', () => {
 
   it('merges a -40902 conflict staged from the server console and shows it in the inbox', async () => {
     const email = demo.emulators.yahooXml.control.listContacts()[9]!.contact.emails[0]!.address;
-    await openContact(email);
+    await ui.openContact(email);
     await ui.setNetwork(false);
     await ui.contactsTab.click();
-    await editJobTitle('Mine (Yahoo)');
+    await ui.editJobTitle('Mine (Yahoo)');
     await ui.consoleTab.click();
     await page.getByLabel('New value').fill('Theirs (Yahoo)');
     await page.getByRole('button', { name: 'Change it on the server' }).click();

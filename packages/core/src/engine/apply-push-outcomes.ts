@@ -5,7 +5,7 @@ import { isRequestFailure, type OperationOutcome } from '../policy/outcome.js';
 import type { RemoteContact } from '../service/contact-service.js';
 import type { ConflictRow, ContactRow, OutboxEntry, ReplicaDb } from '../replica/schema.js';
 import { rebaseRow, rowFromRemote } from '../replica/rows.js';
-import { storageError } from '../replica/storage-error.js';
+import { storageTransaction } from '../replica/storage-error.js';
 import type { SentOperation } from './push-batch.js';
 import type { PushTally } from './push-tally.js';
 
@@ -22,19 +22,15 @@ export async function applyPushOutcomes(
   tally: PushTally,
 ): Promise<Set<string>> {
   const resubmit = new Set<string>();
-  try {
-    await db.transaction('rw', [db.contacts, db.outbox, db.conflicts, db.categoryOps], async () => {
-      for (let i = 0; i < sent.length; i++) {
-        const item = sent[i] as SentOperation;
-        const outcome = results[i];
-        if (outcome === undefined) continue;
-        if (item.target === 'category') await applyCategoryOutcome(db, item, outcome, now, tally);
-        else if (await applyContactOutcome(db, item, outcome, now, tally)) resubmit.add(item.entry.contactId);
-      }
-    });
-  } catch (error) {
-    throw storageError(error);
-  }
+  await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts, db.categoryOps], async () => {
+    for (let i = 0; i < sent.length; i++) {
+      const item = sent[i] as SentOperation;
+      const outcome = results[i];
+      if (outcome === undefined) continue;
+      if (item.target === 'category') await applyCategoryOutcome(db, item, outcome, now, tally);
+      else if (await applyContactOutcome(db, item, outcome, now, tally)) resubmit.add(item.entry.contactId);
+    }
+  });
   return resubmit;
 }
 

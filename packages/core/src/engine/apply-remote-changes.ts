@@ -1,6 +1,6 @@
 import type { RemoteChange } from '../service/contact-service.js';
 import type { ContactRow, OutboxEntry, ReplicaDb } from '../replica/schema.js';
-import { storageError } from '../replica/storage-error.js';
+import { storageTransaction } from '../replica/storage-error.js';
 import { RemoteChangePlan, type PullCounts } from './remote-change-plan.js';
 
 export interface ApplyContext {
@@ -34,28 +34,24 @@ export async function applyRemoteChanges(
   for (let i = 0; i < chunks; i++) {
     const chunk = changes.slice(i * ctx.chunkSize, (i + 1) * ctx.chunkSize);
     const last = i === chunks - 1;
-    try {
-      await db.transaction('rw', [db.contacts, db.outbox, db.conflicts, db.syncState], async () => {
-        const entries: OutboxEntry[] = (await db.outbox.count()) > 0 ? await db.outbox.toArray() : [];
-        const rows = await loadRows(ctx, chunk);
-        const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, ctx.counts);
-        const unsynced = entries.filter((e) => e.status === 'ambiguous' || e.origin !== undefined).map((e) => e.contactId);
-        if (unsynced.length > 0) {
-          plan.addUnsyncedRows((await db.contacts.bulkGet(unsynced)).filter((r): r is ContactRow => r !== undefined));
-        }
-        for (const change of chunk) plan.apply(change);
-        await write(db, plan);
-        for (const change of chunk) {
-          const remoteId = change.kind === 'upsert' ? change.record.remoteId : change.remoteId;
-          const localId = plan.localIdOf(remoteId);
-          if (localId === undefined) ctx.written.delete(remoteId);
-          else ctx.written.set(remoteId, localId);
-        }
-        if (last && finalize) await finalize();
-      });
-    } catch (error) {
-      throw storageError(error);
-    }
+    await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts, db.syncState], async () => {
+      const entries: OutboxEntry[] = (await db.outbox.count()) > 0 ? await db.outbox.toArray() : [];
+      const rows = await loadRows(ctx, chunk);
+      const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, ctx.counts);
+      const unsynced = entries.filter((e) => e.status === 'ambiguous' || e.origin !== undefined).map((e) => e.contactId);
+      if (unsynced.length > 0) {
+        plan.addUnsyncedRows((await db.contacts.bulkGet(unsynced)).filter((r): r is ContactRow => r !== undefined));
+      }
+      for (const change of chunk) plan.apply(change);
+      await write(db, plan);
+      for (const change of chunk) {
+        const remoteId = change.kind === 'upsert' ? change.record.remoteId : change.remoteId;
+        const localId = plan.localIdOf(remoteId);
+        if (localId === undefined) ctx.written.delete(remoteId);
+        else ctx.written.set(remoteId, localId);
+      }
+      if (last && finalize) await finalize();
+    });
     ctx.onChunk?.(chunk.length);
   }
 }

@@ -2,7 +2,7 @@ import type { ContactService } from '../service/contact-service.js';
 import type { ReplicaDb } from '../replica/schema.js';
 import { entryAfterEdit } from '../replica/outbox.js';
 import { categoryKey } from '../merge/list-keys.js';
-import { storageError } from '../replica/storage-error.js';
+import { storageTransaction } from '../replica/storage-error.js';
 import { SyncError } from '../errors.js';
 
 /**
@@ -21,31 +21,27 @@ export async function changeCategory(
   }
   const key = categoryKey(from);
   let changed = 0;
-  try {
-    await db.transaction('rw', [db.contacts, db.outbox, db.categoryOps], async () => {
-      const rows = await db.contacts.filter((row) => row.categories.some((c) => categoryKey(c) === key)).toArray();
-      for (const row of rows) {
-        const kept = row.categories.filter((c) => categoryKey(c) !== key);
-        const categories = to === null || kept.some((c) => categoryKey(c) === categoryKey(to)) ? kept : [...kept, to];
-        if (service.traits.categoryOperations) {
-          await db.contacts.put({ ...row, categories, updatedAt: now });
-        } else {
-          const entry = await db.outbox.get(row.id);
-          await db.contacts.put({ ...row, categories, updatedAt: now, state: 'pending' });
-          await db.outbox.put(entryAfterEdit(entry, row, row.id, now));
-        }
-        changed++;
-      }
+  await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.categoryOps], async () => {
+    const rows = await db.contacts.filter((row) => row.categories.some((c) => categoryKey(c) === key)).toArray();
+    for (const row of rows) {
+      const kept = row.categories.filter((c) => categoryKey(c) !== key);
+      const categories = to === null || kept.some((c) => categoryKey(c) === categoryKey(to)) ? kept : [...kept, to];
       if (service.traits.categoryOperations) {
-        await db.categoryOps.add(
-          to === null
-            ? { kind: 'remove-category', from, to: '', enqueuedAt: now }
-            : { kind: 'rename-category', from, to, enqueuedAt: now },
-        );
+        await db.contacts.put({ ...row, categories, updatedAt: now });
+      } else {
+        const entry = await db.outbox.get(row.id);
+        await db.contacts.put({ ...row, categories, updatedAt: now, state: 'pending' });
+        await db.outbox.put(entryAfterEdit(entry, row, row.id, now));
       }
-    });
-  } catch (error) {
-    throw error instanceof SyncError ? error : storageError(error);
-  }
+      changed++;
+    }
+    if (service.traits.categoryOperations) {
+      await db.categoryOps.add(
+        to === null
+          ? { kind: 'remove-category', from, to: '', enqueuedAt: now }
+          : { kind: 'rename-category', from, to, enqueuedAt: now },
+      );
+    }
+  });
   return changed;
 }

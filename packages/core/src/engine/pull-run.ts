@@ -1,7 +1,7 @@
 import type { RemoteChange } from '../service/contact-service.js';
 import type { RequestFailure } from '../policy/outcome.js';
 import { updateSyncState } from '../replica/sync-state.js';
-import { storageError } from '../replica/storage-error.js';
+import { storageTransaction } from '../replica/storage-error.js';
 import { applyRemoteChanges, type ApplyContext } from './apply-remote-changes.js';
 import type { RunContext } from './run-context.js';
 
@@ -79,11 +79,7 @@ async function storeCursor(ctx: RunContext, cursor: string): Promise<void> {
 }
 
 async function commitCursor(ctx: RunContext, cursor: string | null): Promise<void> {
-  try {
-    await ctx.db.transaction('rw', ctx.db.syncState, () => updateSyncState(ctx.db, { cursor }));
-  } catch (error) {
-    throw storageError(error);
-  }
+  await storageTransaction(ctx.db, 'rw', [ctx.db.syncState], () => updateSyncState(ctx.db, { cursor }));
   ctx.cursor = cursor;
 }
 
@@ -104,16 +100,12 @@ async function deletionsImpliedBy(ctx: RunContext, seen: ReadonlySet<string>, re
  */
 async function releaseUnconfirmedCreates(ctx: RunContext): Promise<void> {
   const { db } = ctx;
-  try {
-    await db.transaction('rw', db.outbox, async () => {
-      const unconfirmed = await db.outbox.filter((e) => e.status === 'ambiguous').toArray();
-      for (const entry of unconfirmed) {
-        const { sent: _sent, ...rest } = entry;
-        if (entry.kind === 'delete' && entry.base === null) await db.outbox.delete(entry.contactId);
-        else await db.outbox.put({ ...rest, status: 'ready' });
-      }
-    });
-  } catch (error) {
-    throw storageError(error);
-  }
+  await storageTransaction(db, 'rw', [db.outbox], async () => {
+    const unconfirmed = await db.outbox.filter((e) => e.status === 'ambiguous').toArray();
+    for (const entry of unconfirmed) {
+      const { sent: _sent, ...rest } = entry;
+      if (entry.kind === 'delete' && entry.base === null) await db.outbox.delete(entry.contactId);
+      else await db.outbox.put({ ...rest, status: 'ready' });
+    }
+  });
 }

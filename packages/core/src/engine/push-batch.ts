@@ -1,6 +1,7 @@
 import { pickDraft } from '../model/draft.js';
 import type { PushOperation } from '../service/contact-service.js';
 import type { CategoryOpEntry, ContactRow, OutboxEntry, ReplicaDb } from '../replica/schema.js';
+import { storageTransaction } from '../replica/storage-error.js';
 
 /** One operation as sent, with what is needed to apply its outcome afterwards. */
 export type SentOperation =
@@ -14,7 +15,7 @@ export type SentOperation =
  * holds the contacts that used up their rounds in this one.
  */
 export async function readReadyOperations(db: ReplicaDb, skip: ReadonlySet<string>): Promise<SentOperation[]> {
-  return db.transaction('r', [db.contacts, db.outbox, db.categoryOps], async () => {
+  return storageTransaction(db, 'r', [db.contacts, db.outbox, db.categoryOps], async () => {
     const categoryOps = await db.categoryOps.toArray();
     const entries = (await db.outbox.filter((e) => (e.status === 'ready' || e.status === 'conflict') && !skip.has(e.contactId)).toArray()).sort(
       (a, b) => a.enqueuedAt - b.enqueuedAt,

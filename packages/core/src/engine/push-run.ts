@@ -4,7 +4,7 @@ import { readReadyOperations, type SentOperation } from './push-batch.js';
 import type { PushTally } from './push-tally.js';
 import type { RunContext } from './run-context.js';
 import { updateSyncState } from '../replica/sync-state.js';
-import { storageError } from '../replica/storage-error.js';
+import { storageTransaction } from '../replica/storage-error.js';
 
 /**
  * Sends the outbox, merging and resubmitting conflicts, for at most `maxConflictRounds` rounds per
@@ -68,17 +68,13 @@ async function recordIntent(ctx: RunContext, batch: readonly SentOperation[]): P
   const creates = batch.filter((s) => s.op.kind === 'create' && s.target === 'contact');
   if (creates.length === 0) return;
   const { db } = ctx;
-  try {
-    await db.transaction('rw', db.outbox, async () => {
-      for (const item of creates) {
-        if (item.op.kind !== 'create') continue;
-        const entry = await db.outbox.get(item.op.opId);
-        if (entry !== undefined && entry.kind === 'create') await db.outbox.put({ ...entry, status: 'ambiguous', sent: item.op.contact });
-      }
-    });
-  } catch (error) {
-    throw storageError(error);
-  }
+  await storageTransaction(db, 'rw', [db.outbox], async () => {
+    for (const item of creates) {
+      if (item.op.kind !== 'create') continue;
+      const entry = await db.outbox.get(item.op.opId);
+      if (entry !== undefined && entry.kind === 'create') await db.outbox.put({ ...entry, status: 'ambiguous', sent: item.op.contact });
+    }
+  });
 }
 
 /** Counts merge rounds per contact; a contact past the cap becomes a visible, unresolved conflict. */
@@ -91,26 +87,22 @@ async function countRounds(ctx: RunContext, resubmit: ReadonlySet<string>, round
   }
   if (over.length === 0) return;
   const { db } = ctx;
-  try {
-    await db.transaction('rw', [db.contacts, db.outbox, db.conflicts], async () => {
-      for (const id of over) {
-        exhausted.add(id);
-        const entry = await db.outbox.get(id);
-        if (entry === undefined || (entry.status !== 'ready' && entry.status !== 'conflict')) continue;
-        await db.outbox.put({ ...entry, status: 'conflict' });
-        const row = await db.contacts.get(id);
-        if (row !== undefined) await db.contacts.put({ ...row, state: 'conflict' });
-        await db.conflicts.add({
-          contactId: id,
-          kind: 'unresolved',
-          at: ctx.now(),
-          fields: [],
-          message: 'This contact keeps changing on another device, so your changes could not be saved yet. They are kept here; try again later.',
-        });
-      }
-    });
-  } catch (error) {
-    throw storageError(error);
-  }
+  await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts], async () => {
+    for (const id of over) {
+      exhausted.add(id);
+      const entry = await db.outbox.get(id);
+      if (entry === undefined || (entry.status !== 'ready' && entry.status !== 'conflict')) continue;
+      await db.outbox.put({ ...entry, status: 'conflict' });
+      const row = await db.contacts.get(id);
+      if (row !== undefined) await db.contacts.put({ ...row, state: 'conflict' });
+      await db.conflicts.add({
+        contactId: id,
+        kind: 'unresolved',
+        at: ctx.now(),
+        fields: [],
+        message: 'This contact keeps changing on another device, so your changes could not be saved yet. They are kept here; try again later.',
+      });
+    }
+  });
 }
 

@@ -3,7 +3,7 @@ import { pickDraft } from '../model/draft.js';
 import { addressKey, categoryKey, emailKey, phoneKey } from '../merge/list-keys.js';
 import type { ConflictRow, ReplicaDb } from '../replica/schema.js';
 import { rowFromRemote } from '../replica/rows.js';
-import { storageError } from '../replica/storage-error.js';
+import { storageTransaction } from '../replica/storage-error.js';
 import { SyncError } from '../errors.js';
 import type { ConflictChoice, ConflictField } from './types.js';
 import type { ContactPatch } from '../replica/local-writes.js';
@@ -83,10 +83,6 @@ async function dropLocalChange(db: ReplicaDb, record: ConflictRow, now: number):
   });
 }
 
-async function inTransaction(db: ReplicaDb, work: () => Promise<void>): Promise<void> {
-  try {
-    await db.transaction('rw', db.contacts, db.outbox, work);
-  } catch (error) {
-    throw storageError(error);
-  }
+function inTransaction(db: ReplicaDb, work: () => Promise<void>): Promise<void> {
+  return storageTransaction(db, 'rw', [db.contacts, db.outbox], work);
 }

@@ -63,3 +63,16 @@ describe('storage failures', () => {
     expect(await engine.pendingChanges()).toEqual([]);
   });
 });
+
+describe('bugs are not storage failures', () => {
+  it('an adapter that throws (a bug, not a server answer) rejects sync() instead of being reported', async () => {
+    const { engine } = await engineKit({
+      service: (fake) => ({
+        traits: fake.traits,
+        pull: () => Promise.reject(new TypeError('adapter bug')),
+        push: (r) => fake.push(r),
+      }),
+    });
+    await expect(engine.sync()).rejects.toThrow('adapter bug');
+  });
+});

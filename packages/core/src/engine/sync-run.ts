@@ -3,7 +3,7 @@ import { decideRetry, type RetryPolicyOptions } from '../policy/retry-policy.js'
 import type { ContactService } from '../service/contact-service.js';
 import type { ReplicaDb } from '../replica/schema.js';
 import { readSyncState, updateSyncState } from '../replica/sync-state.js';
-import { storageError } from '../replica/storage-error.js';
+import { storageTransaction } from '../replica/storage-error.js';
 import type { StatusStore } from '../status/status-store.js';
 import { runPull } from './pull-run.js';
 import { runPush } from './push-run.js';
@@ -24,7 +24,7 @@ export interface SyncDependencies {
   readonly status: StatusStore;
 }
 
-/** After a storage failure even a count may fail; the report then says -1 (unknown). */
+/** The outbox size for the report; after a storage failure even a count may fail: -1 (unknown). */
 async function countOrUnknown(db: ReplicaDb): Promise<number> {
   try {
     return (await db.outbox.count()) + (await db.categoryOps.count());
@@ -72,7 +72,9 @@ export async function runSync(deps: SyncDependencies): Promise<SyncReport> {
     }
     if (failure === null) {
       await saveState(db, { failures: 0, retryAt: null, notBefore: null, lastSyncedAt: now() });
-      const stuck = await db.outbox.filter((e) => e.status === 'rejected' || e.status === 'conflict').count();
+      const stuck = await storageTransaction(db, 'r', [db.outbox], () =>
+        db.outbox.filter((e) => e.status === 'rejected' || e.status === 'conflict').count(),
+      );
       const outcome: SyncOutcome = tally.rejected.length > 0 || stuck > 0 ? 'partial' : 'ok';
       return await finish(deps, startedAt, { outcome, retryAt: null, error: null }, counts, tally);
     }
@@ -86,15 +88,16 @@ export async function runSync(deps: SyncDependencies): Promise<SyncReport> {
       failure.kind === 'offline' ? { code: 'offline', userMessage: OFFLINE_MESSAGE } : { code: failure.code, userMessage: failure.userMessage };
     return await finish(deps, startedAt, { outcome, retryAt, error }, counts, tally);
   } catch (error) {
-    // Storage failed: nothing half-written survives (each step is one transaction); say so.
-    const typed = error instanceof SyncError ? error : storageError(error);
-    deps.logger?.warn('sync: storage failed', { code: typed.code });
-    return finish(deps, startedAt, { outcome: 'failed', retryAt: null, error: { code: typed.code, userMessage: typed.userMessage } }, counts, tally, false);
+    // Storage failed (every storage step is one transaction, so nothing half-written survives):
+    // say so in the report. Anything else is a bug and is thrown.
+    if (!(error instanceof SyncError)) throw error;
+    deps.logger?.warn('sync: storage failed', { code: error.code });
+    return finish(deps, startedAt, { outcome: 'failed', retryAt: null, error: { code: error.code, userMessage: error.userMessage } }, counts, tally);
   }
 }
 
 async function saveState(db: ReplicaDb, change: Parameters<typeof updateSyncState>[1]): Promise<void> {
-  await db.transaction('rw', db.syncState, () => updateSyncState(db, change));
+  await storageTransaction(db, 'rw', [db.syncState], () => updateSyncState(db, change));
 }
 
 async function finish(
@@ -103,9 +106,8 @@ async function finish(
   result: Pick<SyncReport, 'outcome' | 'retryAt' | 'error'>,
   counts = { added: 0, updated: 0, removed: 0, merged: 0 },
   tally = emptyPushTally(),
-  storageWorks = true,
 ): Promise<SyncReport> {
-  const pending = storageWorks ? (await deps.db.outbox.count()) + (await deps.db.categoryOps.count()) : await countOrUnknown(deps.db);
+  const pending = await countOrUnknown(deps.db);
   const report: SyncReport = {
     ...result,
     pulled: { added: counts.added, updated: counts.updated, removed: counts.removed },

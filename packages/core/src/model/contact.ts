@@ -61,11 +61,8 @@ export interface Contact extends ContactDraft {
 
 export const SCALAR_FIELDS = ['nickname', 'company', 'jobTitle', 'notes', 'birthday'] as const;
 export const NAME_PARTS = ['given', 'middle', 'family', 'prefix', 'suffix'] as const;
-export const LIST_FIELDS = ['emails', 'phones', 'addresses', 'categories'] as const;
 
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
-export type NamePart = (typeof NAME_PARTS)[number];
-export type ListField = (typeof LIST_FIELDS)[number];
 
 /** What `contacts.create` accepts: any subset of a draft; missing parts are empty. */
 export type ContactInput = {

@@ -7,7 +7,7 @@ import { SyncError, type FieldError } from '../errors.js';
 import type { ContactRow, ReplicaDb } from './schema.js';
 import { entryAfterEdit, entryAfterRemove } from './outbox.js';
 import { toContact } from './rows.js';
-import { storageError } from './storage-error.js';
+import { storageTransaction } from './storage-error.js';
 
 /** A partial contact to lay over the current one, or an immer recipe that edits a draft. */
 export type ContactPatch = Partial<ContactDraft> | ((draft: Draft<ContactDraft>) => void);
@@ -87,13 +87,8 @@ export function createLocalWrites(ctx: LocalWriteContext) {
     if (delta !== 0) ctx.onWrite(delta);
   }
 
-  async function inTransaction(work: () => Promise<void>): Promise<void> {
-    try {
-      await db.transaction('rw', db.contacts, db.outbox, work);
-    } catch (error) {
-      if (error instanceof SyncError) throw error;
-      throw storageError(error);
-    }
+  function inTransaction(work: () => Promise<void>): Promise<void> {
+    return storageTransaction(db, 'rw', [db.contacts, db.outbox], work);
   }
 
   return { create, update, remove };

@@ -1,3 +1,4 @@
+import type { Dexie, Table } from 'dexie';
 import { SyncError } from '../errors.js';
 
 /** Wraps an IndexedDB failure (quota exceeded, abort, version change) in the engine's error type. */
@@ -10,4 +11,22 @@ export function storageError(cause: unknown): SyncError {
       : 'The contact could not be saved on this device. Nothing was changed.',
     { cause },
   );
+}
+
+/**
+ * Runs `work` in one IndexedDB transaction. Anything IndexedDB throws (quota, abort, a closed
+ * database) becomes a `storage-failed` SyncError, so callers up to the sync run can tell a storage
+ * failure from a bug; a SyncError thrown by `work` itself passes through unchanged.
+ */
+export async function storageTransaction<T>(
+  db: Dexie,
+  mode: 'r' | 'rw',
+  tables: readonly Table[],
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction(mode, tables, work);
+  } catch (error) {
+    throw error instanceof SyncError ? error : storageError(error);
+  }
 }

@@ -31,6 +31,14 @@ export type {
   Version,
 } from './service/contact-service.js';
 export type {
+  BirthdayFieldModel,
+  CategoriesFieldModel,
+  FieldModel,
+  ListFieldModel,
+  ListIdentity,
+  TextFieldModel,
+} from './service/field-model.js';
+export type {
   AuthRequiredOutcome,
   FailedOutcome,
   ForbiddenOutcome,

@@ -1,6 +1,7 @@
 import type { ContactDraft } from '../model/contact.js';
 import type { OperationOutcome, RequestFailure } from '../policy/outcome.js';
 import type { FieldError } from '../errors.js';
+import type { FieldModel } from './field-model.js';
 
 /**
  * The port every contacts service implements. Core never sees a wire format or an HTTP detail:
@@ -141,6 +142,8 @@ export interface ServiceTraits {
  */
 export interface ContactService {
   readonly traits: ServiceTraits;
+  /** What the service can store: merge, validation and forms read it (see field-model.ts). */
+  readonly fieldModel?: FieldModel;
   pull(request: PullRequest): Promise<PullOutcome>;
   push(request: PushRequest): Promise<PushOutcome>;
   /**

@@ -235,11 +235,13 @@ async function run(commands: readonly Command[]): Promise<void> {
   for (const engine of engines) engine.close();
 }
 
+const PARAMETERS = propertyParameters(process.env, { seed: 20_261_204, runs: 60 });
+
 describe('convergence under random interleavings and faults (fake service)', () => {
   it('holds the invariants: no lost writes, no duplicates, equal replicas, retry-after obeyed, bounded requests', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), (commands) => run(commands)),
-      { ...propertyParameters(process.env, { seed: 20_261_204, runs: 60 }), verbose: 1 },
+      { ...PARAMETERS, verbose: 1 },
     );
-  }, 120_000);
+  }, Math.max(120_000, PARAMETERS.numRuns * 500));
 });

@@ -34,10 +34,12 @@ export async function applyRemoteChanges(
   for (let i = 0; i < chunks; i++) {
     const chunk = changes.slice(i * ctx.chunkSize, (i + 1) * ctx.chunkSize);
     const last = i === chunks - 1;
+    // Counted per chunk and added once the chunk has committed: a report counts what was stored.
+    const counts: PullCounts = { added: 0, updated: 0, removed: 0, merged: 0 };
     await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts, db.syncState], async () => {
       const entries: OutboxEntry[] = (await db.outbox.count()) > 0 ? await db.outbox.toArray() : [];
       const rows = await loadRows(ctx, chunk);
-      const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, ctx.counts);
+      const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, counts);
       const unsynced = entries.filter((e) => e.status === 'ambiguous' || e.origin !== undefined).map((e) => e.contactId);
       if (unsynced.length > 0) {
         plan.addUnsyncedRows((await db.contacts.bulkGet(unsynced)).filter((r): r is ContactRow => r !== undefined));
@@ -52,6 +54,10 @@ export async function applyRemoteChanges(
       }
       if (last && finalize) await finalize();
     });
+    ctx.counts.added += counts.added;
+    ctx.counts.updated += counts.updated;
+    ctx.counts.removed += counts.removed;
+    ctx.counts.merged += counts.merged;
     ctx.onChunk?.(chunk.length);
   }
 }

@@ -15,6 +15,12 @@ export interface ApplyContext {
    */
   readonly written: Map<string, string>;
   readonly replicaWasEmpty: boolean;
+  /**
+   * Whether `replicaWasEmpty` still holds: set to false when the replica holds rows this pull did
+   * not write (another engine on the same database, e.g. a second tab without Web Locks, pulled
+   * at the same time). From then on rows are looked up by server id again.
+   */
+  readonly emptyStill?: { holds: boolean };
   readonly onChunk?: (applied: number) => void;
 }
 
@@ -37,6 +43,10 @@ export async function applyRemoteChanges(
     // Counted per chunk and added once the chunk has committed: a report counts what was stored.
     const counts: PullCounts = { added: 0, updated: 0, removed: 0, merged: 0 };
     await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts, db.syncState], async () => {
+      // Checked inside the transaction: rows another engine commits later see this chunk's rows.
+      if (ctx.replicaWasEmpty && ctx.emptyStill?.holds !== false && (await db.contacts.count()) !== ctx.written.size) {
+        if (ctx.emptyStill) ctx.emptyStill.holds = false;
+      }
       const entries: OutboxEntry[] = (await db.outbox.count()) > 0 ? await db.outbox.toArray() : [];
       const rows = await loadRows(ctx, chunk);
       const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, counts);
@@ -64,7 +74,7 @@ export async function applyRemoteChanges(
 
 async function loadRows(ctx: ApplyContext, chunk: readonly RemoteChange[]): Promise<ContactRow[]> {
   const remoteIds = chunk.map((c) => (c.kind === 'upsert' ? c.record.remoteId : c.remoteId));
-  if (ctx.replicaWasEmpty) {
+  if (ctx.replicaWasEmpty && ctx.emptyStill?.holds === true) {
     const localIds = remoteIds.map((id) => ctx.written.get(id)).filter((id): id is string => id !== undefined);
     if (localIds.length === 0) return [];
     return (await ctx.db.contacts.bulkGet(localIds)).filter((r): r is ContactRow => r !== undefined);

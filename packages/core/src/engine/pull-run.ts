@@ -30,6 +30,7 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
     counts: ctx.counts,
     written: new Map(),
     replicaWasEmpty,
+    emptyStill: { holds: replicaWasEmpty },
     onChunk: (applied) => {
       done += applied;
       ctx.onProgress(done, total);

@@ -1,5 +1,6 @@
 import { SyncError } from '../errors.js';
 import { decideRetry, type RetryPolicyOptions } from '../policy/retry-policy.js';
+import type { RetryAtOutcome } from '../policy/outcome.js';
 import type { ContactService } from '../service/contact-service.js';
 import type { ReplicaDb } from '../replica/schema.js';
 import { readSyncState, updateSyncState } from '../replica/sync-state.js';
@@ -86,7 +87,7 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
     counts,
     owner: deps.owner,
     leaseMs: deps.leaseMs,
-    request: (write, work) => guardedCall(deps.guard, write, work),
+    request: async (write, work) => (await waitImposedMeanwhile(deps)) ?? guardedCall(deps.guard, write, work),
     cursor: state.cursor,
     onPhase: (phase) => deps.status.dispatch({ type: 'phase', phase }),
     onProgress: (done, total) => deps.status.dispatch({ type: 'progress', done, total }),
@@ -133,6 +134,17 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
     const userMessage = storageFailureMessage(full, counts, tally);
     return finish(deps, startedAt, { outcome: full ? 'storage-full' : 'failed', retryAt: null, error: { code: error.code, userMessage } }, counts, tally);
   }
+}
+
+/**
+ * Another engine on this database (a tab with no Web Locks between them) may have been told to
+ * wait while this run was under way: no request of this run leaves before that wait ends either.
+ */
+async function waitImposedMeanwhile(deps: SyncDependencies): Promise<RetryAtOutcome | null> {
+  const state = await storageTransaction(deps.db, 'r', [deps.db.syncState], () => readSyncState(deps.db));
+  const { remainingMs } = deps.waits.remaining(state.wait);
+  if (remainingMs <= 0) return null;
+  return { kind: 'retry-at', retryAfterMs: remainingMs, code: 'server-wait', userMessage: 'The server asked to wait before more requests. Your changes are kept and will be sent.' };
 }
 
 async function saveState(db: ReplicaDb, change: Parameters<typeof updateSyncState>[1]): Promise<void> {

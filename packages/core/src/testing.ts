@@ -4,3 +4,4 @@ export type { ContractHarness, ContractOptions, RemoteBook } from './service/con
 export { FakeContactService } from './service/fake-service.js';
 export type { FakeFault, FakeRequestLogEntry, FakeServiceOptions } from './service/fake-service.js';
 export { seededRandom } from './util/seeded-random.js';
+export { MemoryLocks } from './engine/memory-locks.js';

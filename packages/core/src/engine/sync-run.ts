@@ -115,7 +115,9 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
     const decision = decideRetry(attempt, failure, deps.random(), deps.service.traits.retryMode, deps.retryPolicy);
     const retryAt = decision.kind === 'retry' ? now() + decision.delayMs : null;
     const serverWait = decision.kind === 'retry' && decision.serverImposed ? deps.waits.begin(decision.delayMs) : null;
-    await saveState(db, { failures: attempt, retryAt, wait: serverWait });
+    // A wait is only ever added here, never cleared: another engine on this database may have been
+    // told to wait meanwhile (a success clears it).
+    await saveState(db, serverWait === null ? { failures: attempt, retryAt } : { failures: attempt, retryAt, wait: serverWait });
     const outcome: SyncOutcome = retryAt !== null ? 'waiting' : failure.kind === 'retry-at' ? 'failed' : failure.kind;
     const error =
       failure.kind === 'offline' ? { code: 'offline', userMessage: OFFLINE_MESSAGE } : { code: failure.code, userMessage: failure.userMessage };

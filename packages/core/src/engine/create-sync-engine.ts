@@ -118,6 +118,8 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
     return fn(...args);
   };
 
+  // An id of its own per engine: claims tell engines on one database apart.
+  const owner = newId();
   let runOptions: SyncOptions = {};
   const sync = singleFlight(`contactsync:${options.databaseName}`, options.locks === undefined ? defaultLocks() : options.locks, closing.signal, () =>
     runSync({
@@ -131,8 +133,7 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
       logger,
       status,
-      // An id of its own per engine: claims tell engines on one database apart.
-      owner: newId(),
+      owner,
       // A claim outlives the request it covers (which ends at its timeout) with room for storing
       // the answer; past that its engine is presumed dead (a closed tab) and the entry is free.
       leaseMs: requestTimeoutMs + 60_000,

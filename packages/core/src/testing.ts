@@ -6,3 +6,4 @@ export type { FakeFault, FakeRequestLogEntry, FakeServiceOptions } from './servi
 export { seededRandom } from './util/seeded-random.js';
 export { propertyParameters } from './util/property-parameters.js';
 export type { PropertyParameters, RegressionExample } from './util/property-parameters.js';
+export { MemoryLocks } from './engine/memory-locks.js';

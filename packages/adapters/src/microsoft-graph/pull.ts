@@ -51,8 +51,9 @@ export async function pull(ctx: GraphContext, request: PullRequest): Promise<Pul
     const changes: RemoteChange[] = [...latest.values()].filter((c): c is RemoteChange => c !== 'partial');
     changes.push(...completed);
 
-    const next: GraphCursor = { mode: position.mode, link: page.value.next.url };
     const more = page.value.next.kind === 'nextLink';
+    // The deltaLink ends the round: whatever comes after it is a delta.
+    const next: GraphCursor = { mode: more ? position.mode : 'delta', link: page.value.next.url };
     if (more && changes.length === 0) {
       position = next;
       empty++;

@@ -32,9 +32,11 @@ export function microsoftGraph(options: MicrosoftGraphOptions): ContactService {
   const pageSize = options.pageSize ?? 200;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new SyncError('invalid-argument', 'The page size must be a positive whole number.');
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const root = (options.baseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
   const ctx: GraphContext = {
+    root,
     exchange: createExchange({
-      root: options.baseUrl ?? 'https://graph.microsoft.com/v1.0',
+      root,
       getAccessToken: options.getAccessToken,
       fetch: fetchImpl,
       timeoutMs: options.timeoutMs ?? 30_000,

@@ -4,6 +4,8 @@ import type { GraphPaths } from './paths.js';
 /** What pull and push share within one adapter instance. */
 export interface GraphContext {
   readonly exchange: Exchange;
+  /** The service root; links Graph gives must stay on its origin. */
+  readonly root: string;
   readonly paths: GraphPaths;
   /** Asked for with `Prefer: odata.maxpagesize`. */
   readonly pageSize: number;

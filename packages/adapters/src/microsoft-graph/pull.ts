@@ -3,7 +3,7 @@ import { decodeDeltaPage, decodeError, missingProperties } from './codec.js';
 import { completePartial } from './complete.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor, type GraphCursor } from './cursor.js';
-import type { GraphResponse } from './exchange.js';
+import { resolveUrl, type GraphResponse } from './exchange.js';
 import { handlingOf, headOf, malformed, requestFailure, RESYNC_ERROR_CODES } from './outcomes.js';
 import { recordOf } from './record.js';
 import { HEADERS, MAPPED_PROPERTIES } from './wire.js';
@@ -35,6 +35,8 @@ export async function pull(ctx: GraphContext, request: PullRequest): Promise<Pul
     if (response.status !== 200) return requestFailure(headOf(response.status, response.headers), line, decodeError(response.text)?.code ?? '');
     const page = decodeDeltaPage(response.text, ctx.maxPageItems);
     if (!page.ok) return malformed(line, page.problem, false);
+    // A link elsewhere would be stored as the cursor and sent the token later: refuse it now.
+    if (resolveUrl(ctx.root, page.value.next.url) === null) return malformed(line, `${page.value.next.kind} on another origin, or not a URL`, false);
 
     const latest = new Map<string, RemoteChange | 'partial'>();
     for (const item of page.value.items) {

@@ -21,6 +21,9 @@ describe('statusTable', () => {
     expect(table.decide(502, 'delete')).toBe('unexpected');
     expect(table.lists(404)).toBe(true);
     expect(table.lists(502)).toBe(false);
+    expect(table.uniform(503)).toBe('retry');
+    expect(table.uniform(502)).toBe('unexpected');
+    expect(table.uniform(404)).toBeNull();
   });
 
   it('dispatches to one handler per decision', () => {

@@ -25,6 +25,11 @@ export interface StatusTable<Role extends string, Decision extends string> {
   decide(status: number, role: Role): Decision;
   /** Whether the table lists `status` (anything else is decided by `otherwise`). */
   lists(status: number): boolean;
+  /**
+   * The decision `status` gets whatever the role (unlisted statuses get `otherwise`), or null when
+   * it depends on the role: for code that must act on a status before knowing what the request was.
+   */
+  uniform(status: number): Decision | null;
   /** A function applying `handlers` to the decision for (status, role): one handler per decision. */
   dispatch<Context, Out>(handlers: Handlers<Decision, Context, Out>): (status: number, role: Role, context: Context) => Out;
 }
@@ -52,6 +57,10 @@ export function statusTable<const Role extends string, const Decision extends st
     statuses: [...rows.keys()].sort((a, b) => a - b),
     decide,
     lists: (status) => rows.has(status),
+    uniform: (status) => {
+      const decisions = new Set(spec.roles.map((role) => decide(status, role)));
+      return decisions.size === 1 ? [...decisions][0] ?? null : null;
+    },
     dispatch: (handlers) => (status, role, context) => handlers[decide(status, role)](context),
   };
 }

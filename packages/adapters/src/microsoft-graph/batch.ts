@@ -1,7 +1,7 @@
 import type { RequestFailure } from '@contactsync/core';
 import { decodeBatch, decodeError } from './codec.js';
 import type { Exchange } from './exchange.js';
-import { headOf, malformed, requestFailure } from './outcomes.js';
+import { GRAPH_STATUS, malformed, requestFailure } from './outcomes.js';
 import { MAX_BATCH, type BatchItemRequest, type BatchItemResponse } from './wire.js';
 
 /**
@@ -34,8 +34,8 @@ async function runOne(exchange: Exchange, group: readonly BatchItemRequest[], si
   const write = group.some((item) => item.method !== 'GET');
   const response = await exchange({ method: 'POST', url: '/$batch', body: { requests: group }, signal });
   if (response.kind !== 'response') return response;
-  if (response.status !== 200) {
-    return requestFailure(headOf(response.status, response.headers), BATCH_LINE, decodeError(response.text)?.code ?? '');
+  if (GRAPH_STATUS.decide(response.status, 'batch') !== 'success') {
+    return requestFailure(response.status, response.headers, 'batch', BATCH_LINE, decodeError(response.text)?.code ?? '');
   }
   const decoded = decodeBatch(response.text);
   if (!decoded.ok) return malformed(BATCH_LINE, decoded.problem, write);

@@ -1,5 +1,6 @@
 import { SyncError, type ContactService } from '@contactsync/core';
 import type { GraphContext } from './context.js';
+import { DEFAULT_TIMEOUT_MS, type ExchangeRecord } from '../kit/index.js';
 import { createExchange, type FetchLike, type GetAccessToken } from './exchange.js';
 import { GRAPH_FIELD_MODEL } from './field-model.js';
 import { graphPaths } from './paths.js';
@@ -25,23 +26,25 @@ export interface MicrosoftGraphOptions {
   readonly pageSize?: number;
   /** Operations per push; default 100 (five batches of twenty). */
   readonly maxBatchSize?: number;
+  /** Called after every HTTP exchange (method, URL without tokens, status, duration): for logs. */
+  readonly onExchange?: (exchange: ExchangeRecord) => void;
 }
 
 /** Microsoft Graph contacts (Outlook.com / Exchange Online) as a core `ContactService`. */
 export function microsoftGraph(options: MicrosoftGraphOptions): ContactService {
   const pageSize = options.pageSize ?? 200;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new SyncError('invalid-argument', 'The page size must be a positive whole number.');
-  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const root = (options.baseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
   const ctx: GraphContext = {
     root,
     exchange: createExchange({
       root,
       getAccessToken: options.getAccessToken,
-      fetch: fetchImpl,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxConcurrent: 4,
       maxBodyBytes: 16 * 1024 * 1024,
+      onExchange: options.onExchange,
     }),
     paths: graphPaths(options.folderId),
     pageSize,

@@ -2,7 +2,7 @@ import type { RemoteChange, RequestFailure } from '@contactsync/core';
 import { runBatches } from './batch.js';
 import { readContactValue } from './codec.js';
 import type { GraphContext } from './context.js';
-import { headOf, malformed, requestFailure } from './outcomes.js';
+import { GRAPH_STATUS, headersOf, malformed, requestFailure } from './outcomes.js';
 import { recordOf } from './record.js';
 import type { BatchItemRequest } from './wire.js';
 
@@ -21,11 +21,12 @@ export async function completePartial(ctx: GraphContext, ids: readonly string[],
     const answer = answers.get(String(i + 1));
     if (answer === undefined) return malformed(line, 'no batch answer', false);
     if (!('id' in answer)) return answer;
-    if (answer.status === 404) {
+    const decision = GRAPH_STATUS.decide(answer.status, 'read');
+    if (decision === 'missing') {
       changes.push({ kind: 'delete', remoteId: id });
       continue;
     }
-    if (answer.status !== 200) return requestFailure(headOf(answer.status, answer.headers), line);
+    if (decision !== 'success') return requestFailure(answer.status, headersOf(answer.headers), 'read', line);
     const contact = readContactValue(answer.body);
     if (!contact.ok) return malformed(line, contact.problem, false);
     const record = contact.value.id === id ? recordOf(contact.value) : null;

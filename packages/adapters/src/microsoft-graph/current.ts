@@ -1,7 +1,7 @@
 import type { OperationOutcome } from '@contactsync/core';
 import { decodeContact } from './codec.js';
 import type { GraphContext } from './context.js';
-import { headOf, malformed, requestFailure } from './outcomes.js';
+import { GRAPH_STATUS, malformed, requestFailure } from './outcomes.js';
 import { recordOf } from './record.js';
 
 /** After a 412: the contact as it is now, as a conflict to merge with and resubmit (null: it is gone). */
@@ -9,8 +9,9 @@ export async function readCurrent(ctx: GraphContext, remoteId: string, signal: A
   const line = { method: 'GET', path: ctx.paths.item(remoteId) };
   const response = await ctx.exchange({ method: 'GET', url: ctx.paths.itemSelected(remoteId), signal });
   if (response.kind !== 'response') return response;
-  if (response.status === 404) return { kind: 'conflict', current: null };
-  if (response.status !== 200) return requestFailure(headOf(response.status, response.headers), line);
+  const decision = GRAPH_STATUS.decide(response.status, 'read');
+  if (decision === 'missing') return { kind: 'conflict', current: null };
+  if (decision !== 'success') return requestFailure(response.status, response.headers, 'read', line);
   const contact = decodeContact(response.text);
   if (!contact.ok) return malformed(line, contact.problem, false);
   const record = contact.value.id === remoteId ? recordOf(contact.value) : null;

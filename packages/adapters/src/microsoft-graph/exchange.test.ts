@@ -66,12 +66,22 @@ describe('exchange', () => {
     expect(await write).toMatchObject({ kind: 'failed', code: 'graph.timeout', maybeCommitted: true });
   });
 
-  it('honours the caller’s AbortSignal', async () => {
-    const controller = new AbortController();
-    const { exchange } = exchangeWith(hanging);
-    const pending = exchange({ method: 'PATCH', url: '/me/contacts/1', body: {}, signal: controller.signal });
-    await Promise.resolve();
-    controller.abort();
+  it('honours the caller’s AbortSignal: before sending nothing committed, after sending a write may have', async () => {
+    const early = new AbortController();
+    early.abort();
+    const fetch = vi.fn<FetchLike>();
+    expect(await exchangeWith(fetch).exchange({ method: 'PATCH', url: '/me/contacts/1', body: {}, signal: early.signal })).toMatchObject({ kind: 'failed', code: 'graph.aborted', maybeCommitted: false });
+    expect(fetch).not.toHaveBeenCalled();
+
+    const late = new AbortController();
+    let sent = false;
+    const { exchange } = exchangeWith((url, init) => {
+      sent = true;
+      return hanging(url, init);
+    });
+    const pending = exchange({ method: 'PATCH', url: '/me/contacts/1', body: {}, signal: late.signal });
+    await vi.waitFor(() => expect(sent).toBe(true));
+    late.abort();
     expect(await pending).toMatchObject({ kind: 'failed', code: 'graph.aborted', maybeCommitted: true });
   });
 

@@ -1,16 +1,17 @@
 import type { RequestFailure } from '@contactsync/core';
-import { strictUtf8 } from '../shared/strict-utf8.js';
+import { createTransport, type ExchangeRecord, type FetchLike, type Send } from '../kit/index.js';
 import { Limiter } from './limiter.js';
 import { GRAPH_CODES, malformed, USER_MESSAGES } from './outcomes.js';
 import { HEADERS } from './wire.js';
 
 /**
- * One HTTP exchange with Graph, the only place that touches `fetch` (kept small so the shared
- * adapter kit's transport can replace it). Every way it ends comes back as data: a response of any
- * status, or a failure saying whether the request may have reached the server.
+ * Graph's side of the kit transport: requests are paths below the service root or links Graph gave
+ * (never followed off the root's origin), carry a bearer token asked for per request (one refresh
+ * after a 401), send JSON, and run at most `maxConcurrent` at once. Timeouts, the caller's abort,
+ * strict UTF-8 and failure classification are the kit's.
  */
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchLike } from '../kit/index.js';
 export type GetAccessToken = (options: { readonly refresh: boolean }) => Promise<string> | string;
 
 export interface GraphRequest {
@@ -35,53 +36,21 @@ export interface ExchangeOptions {
   /** The service root, e.g. `https://graph.microsoft.com/v1.0`. Links elsewhere are never followed. */
   readonly root: string;
   readonly getAccessToken: GetAccessToken;
-  readonly fetch: FetchLike;
+  readonly fetch?: FetchLike | undefined;
   readonly timeoutMs: number;
   readonly maxConcurrent: number;
-  /** Largest response body read, in bytes; a larger one is a malformed answer. */
+  /**
+   * Largest response body accepted, in characters: a larger one is a malformed answer. (Checked
+   * after the kit transport has read the body; the kit has no streaming cap yet.)
+   */
   readonly maxBodyBytes: number;
+  readonly onExchange?: ((exchange: ExchangeRecord) => void) | undefined;
 }
 
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
-
-function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { readonly code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    current = (current as { readonly cause?: unknown }).cause;
-  }
-  return codes;
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(response: Response, limit: number): Promise<ArrayBuffer> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > limit) throw new BodyTooLarge();
-  if (response.body === null) return new ArrayBuffer(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes.buffer;
-}
+const VOCABULARY = {
+  codes: { aborted: GRAPH_CODES.aborted, timeout: GRAPH_CODES.timeout, connectionLost: GRAPH_CODES.connectionLost, malformedResponse: GRAPH_CODES.malformedResponse },
+  userMessages: { aborted: USER_MESSAGES.aborted, timeout: USER_MESSAGES.timeout, connectionLost: USER_MESSAGES.connectionLost, malformedResponse: USER_MESSAGES.malformedResponse },
+} as const;
 
 /** Resolves a request URL against the root; null for a link on another origin (never sent the token). */
 export function resolveUrl(root: string, url: string): string | null {
@@ -98,41 +67,26 @@ export function resolveUrl(root: string, url: string): string | null {
 export function createExchange(options: ExchangeOptions): Exchange {
   const limiter = new Limiter(options.maxConcurrent);
   const root = options.root.replace(/\/+$/, '');
+  // Delta and skip tokens are the position in the user's mailbox: kept out of exchange logs.
+  const send: Send = createTransport({ vocabulary: VOCABULARY, fetch: options.fetch, timeoutMs: options.timeoutMs, onExchange: options.onExchange, secretQueryParams: ['$deltatoken', '$skiptoken'] });
 
   async function once(url: string, request: GraphRequest, token: string): Promise<GraphResponse | RequestFailure> {
-    const write = request.method !== 'GET';
-    const line = { method: request.method, path: new URL(url).pathname };
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, options.timeoutMs);
-    const onAbort = (): void => controller.abort();
-    request.signal?.addEventListener('abort', onAbort, { once: true });
     const headers: Record<string, string> = { [HEADERS.authorization]: `Bearer ${token}`, Accept: 'application/json', ...request.headers };
-    const init: RequestInit = { method: request.method, headers, signal: controller.signal };
-    if (request.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(request.body);
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    const label = `${request.method} ${new URL(url).pathname}`;
+    const response = await send({
+      method: request.method,
+      url,
+      headers,
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      signal: request.signal,
+      label,
+    });
+    if (response.kind !== 'response') return response;
+    if (response.body.length > options.maxBodyBytes) {
+      return malformed({ method: request.method, path: label }, `body longer than ${options.maxBodyBytes} characters`, request.method !== 'GET');
     }
-    try {
-      if (request.signal?.aborted === true) throw new DOMException('aborted', 'AbortError');
-      const response = await options.fetch(url, init);
-      const body = strictUtf8(await readBody(response, options.maxBodyBytes));
-      if (body === null) return malformed(line, `${response.status} body is not valid UTF-8`, write);
-      return { kind: 'response', status: response.status, headers: response.headers, text: body };
-    } catch (error) {
-      const detail = `${line.method} ${line.path}: ${errorCodes(error).join(' <- ') || (error instanceof Error ? error.name : 'unknown error')}`;
-      if (error instanceof BodyTooLarge) return malformed(line, `body larger than ${options.maxBodyBytes} bytes`, write);
-      if (timedOut) return { kind: 'failed', code: GRAPH_CODES.timeout, userMessage: USER_MESSAGES.timeout, debugMessage: detail, maybeCommitted: write };
-      if (request.signal?.aborted === true) return { kind: 'failed', code: GRAPH_CODES.aborted, userMessage: USER_MESSAGES.aborted, debugMessage: detail, maybeCommitted: write };
-      if (errorCodes(error).some((c) => NOT_SENT_CODES.has(c))) return { kind: 'offline', debugMessage: detail };
-      return { kind: 'failed', code: GRAPH_CODES.connectionLost, userMessage: USER_MESSAGES.connectionLost, debugMessage: detail, maybeCommitted: write };
-    } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
-    }
+    return { kind: 'response', status: response.status, headers: response.headers, text: response.body };
   }
 
   async function token(refresh: boolean): Promise<string | RequestFailure> {
@@ -147,7 +101,7 @@ export function createExchange(options: ExchangeOptions): Exchange {
     limiter.run(async () => {
       const url = resolveUrl(root, request.url);
       if (url === null) {
-        return { kind: 'failed', code: GRAPH_CODES.foreignLink, userMessage: USER_MESSAGES.malformedResponse, debugMessage: `link on another origin than ${root}: not followed`, maybeCommitted: false };
+        return { kind: 'failed', code: GRAPH_CODES.foreignLink, userMessage: USER_MESSAGES.malformedResponse, debugMessage: `a link on another origin than ${root}: not followed`, maybeCommitted: false };
       }
       const first = await token(false);
       if (typeof first !== 'string') return first;

@@ -1,7 +1,7 @@
 import type { OperationOutcome, RequestFailure } from '@contactsync/core';
 import { decodeContactList } from './codec.js';
 import type { GraphContext } from './context.js';
-import { headOf, malformed, requestFailure } from './outcomes.js';
+import { GRAPH_STATUS, malformed, requestFailure } from './outcomes.js';
 import { recordOf } from './record.js';
 
 /**
@@ -16,7 +16,7 @@ export async function findCreated(ctx: GraphContext, opId: string, signal: Abort
   const line = { method: 'GET', path: ctx.paths.collection + '?$filter=<op id>' };
   const response = await ctx.exchange({ method: 'GET', url, signal });
   if (response.kind !== 'response') return response;
-  if (response.status !== 200) return requestFailure(headOf(response.status, response.headers), line);
+  if (GRAPH_STATUS.decide(response.status, 'list') !== 'success') return requestFailure(response.status, response.headers, 'list', line);
   const list = decodeContactList(response.text);
   if (!list.ok) return malformed(line, list.problem, false);
   const [first] = list.value;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { headOf, requestFailure, retryAfterMs } from './outcomes.js';
+import { GRAPH_ROLES, GRAPH_STATUS, headersOf, requestFailure } from './outcomes.js';
 
 const line = { method: 'GET', path: '/me/contacts/delta' };
-const head = (status: number, headers: Record<string, string> = {}) => headOf(status, new Headers(headers));
 
 describe('statuses', () => {
   it.each([
@@ -15,17 +14,27 @@ describe('statuses', () => {
     [424, {}, { kind: 'failed', code: 'graph.not-executed', maybeCommitted: false }],
     [500, {}, { kind: 'failed', code: 'graph.server-error' }],
     [418, {}, { kind: 'failed', code: 'graph.unexpected-status' }],
-  ])('%i %j', (status, headers, expected) => {
-    expect(requestFailure(head(status, headers), line)).toMatchObject(expected);
+    [412, {}, { kind: 'failed', code: 'graph.unexpected-status' }],
+  ])('%i %j on a delta request', (status, headers, expected) => {
+    expect(requestFailure(status, new Headers(headers), 'delta', line)).toMatchObject(expected);
   });
 
-  it('reads an HTTP-date Retry-After against the response Date, never as less than zero', () => {
-    expect(retryAfterMs(head(429, { 'Retry-After': 'Mon, 05 Jan 2026 09:01:00 GMT', Date: 'Mon, 05 Jan 2026 09:00:00 GMT' }))).toBe(60_000);
-    expect(retryAfterMs(head(429, { 'Retry-After': 'Mon, 05 Jan 2026 08:00:00 GMT', Date: 'Mon, 05 Jan 2026 09:00:00 GMT' }))).toBe(0);
-    expect(retryAfterMs(head(429, { 'Retry-After': 'soon' }))).toBeNull();
+  it('decides by role where Graph means different things', () => {
+    expect(GRAPH_STATUS.decide(404, 'update')).toBe('gone');
+    expect(GRAPH_STATUS.decide(404, 'delete')).toBe('already-gone');
+    expect(GRAPH_STATUS.decide(404, 'read')).toBe('missing');
+    expect(GRAPH_STATUS.decide(412, 'update')).toBe('conflict');
+    expect(GRAPH_STATUS.decide(409, 'delete')).toBe('conflict');
+    expect(GRAPH_STATUS.decide(410, 'delta')).toBe('resync');
+    expect(GRAPH_STATUS.decide(201, 'create')).toBe('success');
+    expect(GRAPH_STATUS.decide(201, 'delta')).toBe('unexpected');
+    for (const role of GRAPH_ROLES) expect(GRAPH_STATUS.decide(429, role)).toBe('busy');
   });
 
-  it('reads batch item headers (a plain object) the same way', () => {
-    expect(requestFailure(headOf(429, { 'retry-after': '7' }), line)).toMatchObject({ kind: 'retry-at', retryAfterMs: 7_000 });
+  it('reads an HTTP-date Retry-After against the response Date, and batch item headers (a plain object) alike', () => {
+    const dated = new Headers({ 'Retry-After': 'Mon, 05 Jan 2026 09:01:00 GMT', Date: 'Mon, 05 Jan 2026 09:00:00 GMT' });
+    expect(requestFailure(429, dated, 'create', line)).toMatchObject({ kind: 'retry-at', retryAfterMs: 60_000 });
+    expect(requestFailure(429, headersOf({ 'retry-after': '7' }), 'create', line)).toMatchObject({ kind: 'retry-at', retryAfterMs: 7_000 });
+    expect(requestFailure(429, headersOf({ 'retry-after': 'soon' }), 'create', line)).toMatchObject({ kind: 'failed' });
   });
 });

@@ -1,36 +1,47 @@
 import type { RequestFailure } from '@contactsync/core';
+import { retryAfterMs, statusTable } from '../kit/index.js';
 
 /**
- * Graph statuses -> core outcomes, as data (docs/microsoft-graph.md, "Statuses"). Statuses whose
- * meaning depends on the request (404, 409, 410, 412, 400 with a sync-state code) are read by the
- * request's own code first; everything else ends the request with `requestFailure`.
+ * Graph statuses -> decisions, per request role, as data (docs/microsoft-graph.md, "Statuses"). Rows
+ * that name one decision end the request whatever it was (`requestFailure`); the others are read by
+ * the request's own code. A 4xx whose error code says the sync state is unusable is a resync
+ * whatever its status (read by `pull` from the body, before this table).
  */
+export const GRAPH_ROLES = ['delta', 'read', 'list', 'create', 'update', 'delete', 'batch'] as const;
+export type GraphRole = (typeof GRAPH_ROLES)[number];
+
+const UNEXPECTED = { delta: 'unexpected', read: 'unexpected', list: 'unexpected', create: 'unexpected', update: 'unexpected', delete: 'unexpected', batch: 'unexpected' } as const;
+
 export const STATUS_HANDLING = {
-  200: 'success',
-  201: 'success',
-  204: 'success',
-  400: 'rejected',
+  200: { delta: 'success', read: 'success', list: 'success', create: 'success', update: 'success', delete: 'success', batch: 'success' },
+  201: { ...UNEXPECTED, create: 'success' },
+  204: { ...UNEXPECTED, update: 'success', delete: 'success' },
+  400: { ...UNEXPECTED, create: 'rejected', update: 'rejected' },
   401: 'auth-required',
   403: 'forbidden',
-  404: 'not-found',
-  409: 'conflict',
-  410: 'resync',
-  412: 'conflict',
-  413: 'rejected',
+  /** Gone for an update, done for a delete, deleted meanwhile for a read. */
+  404: { ...UNEXPECTED, read: 'missing', update: 'gone', delete: 'already-gone' },
+  /** ErrorIrresolvableConflict comes as 412, on some paths as 409: the base is stale either way. */
+  409: { ...UNEXPECTED, create: 'rejected', update: 'conflict', delete: 'conflict' },
+  410: { ...UNEXPECTED, delta: 'resync' },
+  412: { ...UNEXPECTED, update: 'conflict', delete: 'conflict' },
+  413: { ...UNEXPECTED, create: 'rejected', update: 'rejected' },
   /** A batch item that depended on a failed one: never executed, so safe to send again. */
   424: 'not-executed',
-  429: 'retry-or-failed',
-  500: 'failed',
-  502: 'failed',
-  503: 'retry-or-failed',
-  504: 'retry-or-failed',
+  /** With Retry-After: wait at least that long; without: a failure core backs off from. */
+  429: 'busy',
+  500: 'server-error',
+  502: 'server-error',
+  503: 'busy',
+  504: 'busy',
 } as const;
 
-export type Handling = (typeof STATUS_HANDLING)[keyof typeof STATUS_HANDLING] | 'unexpected';
-
-export function handlingOf(status: number): Handling {
-  return Object.hasOwn(STATUS_HANDLING, status) ? STATUS_HANDLING[status as keyof typeof STATUS_HANDLING] : 'unexpected';
-}
+export const GRAPH_STATUS = statusTable({
+  roles: GRAPH_ROLES,
+  decisions: ['success', 'rejected', 'missing', 'gone', 'already-gone', 'conflict', 'resync', 'auth-required', 'forbidden', 'not-executed', 'busy', 'server-error', 'unexpected'],
+  rows: STATUS_HANDLING,
+  otherwise: 'unexpected',
+});
 
 /** Error codes in a 4xx body that mean the delta token is no longer usable: start a new round. */
 export const RESYNC_ERROR_CODES: ReadonlySet<string> = new Set(['syncstatenotfound', 'syncstateinvalid', 'resyncrequired']);
@@ -72,54 +83,39 @@ export interface RequestLine {
   readonly path: string;
 }
 
-export interface ResponseHead {
-  readonly status: number;
-  /** Lower-case header names (a batch item's headers are a plain object). */
-  header(name: string): string | null;
+/** A batch item's headers (a plain object) as `Headers`, so they are read like any response's. */
+export function headersOf(headers: Headers | Readonly<Record<string, string>>): Headers {
+  return headers instanceof Headers ? headers : new Headers(Object.entries(headers));
 }
 
-export function headOf(status: number, headers: Headers | Readonly<Record<string, string>>): ResponseHead {
-  return headers instanceof Headers
-    ? { status, header: (name) => headers.get(name) }
-    : { status, header: (name) => (Object.hasOwn(headers, name.toLowerCase()) ? (headers[name.toLowerCase()] ?? null) : null) };
-}
+const debug = (status: number, line: RequestLine, extra = ''): string => `${status} on ${line.method} ${line.path}${extra}`;
 
-/** `Retry-After` in milliseconds: delta-seconds, or an HTTP-date measured against the response's `Date`. */
-export function retryAfterMs(head: ResponseHead): number | null {
-  const value = head.header('retry-after')?.trim();
-  if (value === undefined || value === '') return null;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  const now = Date.parse(head.header('date') ?? '');
-  if (Number.isNaN(at) || Number.isNaN(now)) return null;
-  return Math.max(0, at - now);
-}
-
-const debug = (head: ResponseHead, line: RequestLine, extra = ''): string => `${head.status} on ${line.method} ${line.path}${extra}`;
-
-/** The failure a response means when it ends the request (or, in a batch, one operation). */
-export function requestFailure(head: ResponseHead, line: RequestLine, errorCode = ''): RequestFailure {
-  const handling = handlingOf(head.status);
+/**
+ * The failure a status means when it ends the request (or, in a batch, one operation): 401, 403,
+ * 424, 429/503/504, 5xx, and whatever the table says is unexpected for this role.
+ */
+export function requestFailure(status: number, headers: Headers, role: GraphRole, line: RequestLine, errorCode = ''): RequestFailure {
   const extra = errorCode === '' ? '' : ` (${errorCode})`;
-  switch (handling) {
+  switch (GRAPH_STATUS.decide(status, role)) {
     case 'auth-required':
-      return { kind: 'auth-required', code: GRAPH_CODES.unauthorized, userMessage: USER_MESSAGES.unauthorized, debugMessage: debug(head, line, extra) };
+      return { kind: 'auth-required', code: GRAPH_CODES.unauthorized, userMessage: USER_MESSAGES.unauthorized, debugMessage: debug(status, line, extra) };
     case 'forbidden':
-      return { kind: 'forbidden', code: GRAPH_CODES.forbidden, userMessage: USER_MESSAGES.forbidden, debugMessage: debug(head, line, extra) };
-    case 'retry-or-failed': {
-      const code = head.status === 429 ? GRAPH_CODES.throttled : GRAPH_CODES.unavailable;
-      const wait = retryAfterMs(head);
+      return { kind: 'forbidden', code: GRAPH_CODES.forbidden, userMessage: USER_MESSAGES.forbidden, debugMessage: debug(status, line, extra) };
+    case 'busy': {
+      const code = status === 429 ? GRAPH_CODES.throttled : GRAPH_CODES.unavailable;
+      const wait = retryAfterMs(headers);
       if (wait !== null) {
-        return { kind: 'retry-at', retryAfterMs: wait, code, userMessage: USER_MESSAGES.busy, debugMessage: debug(head, line, `; Retry-After ${wait / 1000}s${extra}`) };
+        return { kind: 'retry-at', retryAfterMs: wait, code, userMessage: USER_MESSAGES.busy, debugMessage: debug(status, line, `; Retry-After ${wait / 1000}s${extra}`) };
       }
-      return { kind: 'failed', code, userMessage: USER_MESSAGES.unavailable, debugMessage: debug(head, line, ` without Retry-After${extra}`), maybeCommitted: false };
+      return { kind: 'failed', code, userMessage: USER_MESSAGES.unavailable, debugMessage: debug(status, line, ` without Retry-After${extra}`), maybeCommitted: false };
     }
     case 'not-executed':
-      return { kind: 'failed', code: GRAPH_CODES.notExecuted, userMessage: USER_MESSAGES.notExecuted, debugMessage: debug(head, line, extra), maybeCommitted: false };
-    case 'failed':
-      return { kind: 'failed', code: GRAPH_CODES.serverError, userMessage: USER_MESSAGES.serverError, debugMessage: debug(head, line, extra), maybeCommitted: false };
+      return { kind: 'failed', code: GRAPH_CODES.notExecuted, userMessage: USER_MESSAGES.notExecuted, debugMessage: debug(status, line, extra), maybeCommitted: false };
+    case 'server-error':
+      return { kind: 'failed', code: GRAPH_CODES.serverError, userMessage: USER_MESSAGES.serverError, debugMessage: debug(status, line, extra), maybeCommitted: false };
     default:
-      return { kind: 'failed', code: GRAPH_CODES.unexpectedStatus, userMessage: USER_MESSAGES.unexpectedStatus, debugMessage: debug(head, line, extra), maybeCommitted: false };
+      // A status this role does not expect (a 409 to a GET, a 418): nothing to act on.
+      return { kind: 'failed', code: GRAPH_CODES.unexpectedStatus, userMessage: USER_MESSAGES.unexpectedStatus, debugMessage: debug(status, line, extra), maybeCommitted: false };
   }
 }
 

@@ -4,7 +4,7 @@ import { completePartial } from './complete.js';
 import type { GraphContext } from './context.js';
 import { decodeCursor, encodeCursor, type GraphCursor } from './cursor.js';
 import { resolveUrl, type GraphResponse } from './exchange.js';
-import { handlingOf, headOf, malformed, requestFailure, RESYNC_ERROR_CODES } from './outcomes.js';
+import { GRAPH_STATUS, malformed, requestFailure, RESYNC_ERROR_CODES } from './outcomes.js';
 import { recordOf } from './record.js';
 import { HEADERS, MAPPED_PROPERTIES } from './wire.js';
 
@@ -27,12 +27,12 @@ export async function pull(ctx: GraphContext, request: PullRequest): Promise<Pul
     if (response.kind !== 'response') return response;
     if (needsResync(response)) {
       // The token expired or is unknown: a new initial round, whose snapshot settles everything.
-      if (restarted) return requestFailure(headOf(response.status, response.headers), line, decodeError(response.text)?.code ?? '');
+      if (restarted) return requestFailure(response.status, response.headers, 'delta', line, decodeError(response.text)?.code ?? '');
       restarted = true;
       position = { mode: 'snapshot', link: ctx.paths.deltaStart };
       continue;
     }
-    if (response.status !== 200) return requestFailure(headOf(response.status, response.headers), line, decodeError(response.text)?.code ?? '');
+    if (GRAPH_STATUS.decide(response.status, 'delta') !== 'success') return requestFailure(response.status, response.headers, 'delta', line, decodeError(response.text)?.code ?? '');
     const page = decodeDeltaPage(response.text, ctx.maxPageItems);
     if (!page.ok) return malformed(line, page.problem, false);
     // A link elsewhere would be stored as the cursor and sent the token later: refuse it now.
@@ -68,7 +68,7 @@ export async function pull(ctx: GraphContext, request: PullRequest): Promise<Pul
 
 /** 410 Gone (with a Location to start over), or a 4xx whose code says the sync state is unusable. */
 function needsResync(response: GraphResponse): boolean {
-  if (handlingOf(response.status) === 'resync') return true;
+  if (GRAPH_STATUS.decide(response.status, 'delta') === 'resync') return true;
   if (response.status < 400 || response.status >= 500) return false;
   const code = decodeError(response.text)?.code.toLowerCase() ?? '';
   return RESYNC_ERROR_CODES.has(code);

@@ -103,6 +103,17 @@ describe('batch, throttling and the control plane', () => {
     expect(statuses.sort()).toEqual([200, 200, 200, 200, 429]);
   });
 
+  it('answers requests over the per-mailbox limit with 429 until the 10-minute window ends', async () => {
+    emu.control.setSettings({ requestsPer10Minutes: 2 });
+    expect((await call('GET', '/me/contacts')).status).toBe(200);
+    expect((await call('GET', '/me/contacts')).status).toBe(200);
+    const over = await call('GET', '/me/contacts');
+    expect(over.status).toBe(429);
+    expect(over.headers.get('retry-after')).toBe('600');
+    emu.control.advance(600_000);
+    expect((await call('GET', '/me/contacts')).status).toBe(200);
+  });
+
   it('401 for a revoked token, 403 when locked; seed, log and clock over HTTP', async () => {
     const fresh = emu.control.rotateToken();
     expect((await call('GET', '/me/contacts')).status).toBe(401);

@@ -70,6 +70,13 @@ async function serve(state: EmulatorState, control: GraphEmulatorControl, root: 
     send(res, reply, state.now());
     return;
   }
+  const wait = state.overRateLimit();
+  if (wait !== null) {
+    const reply = errorReply(429, 'ApplicationThrottled', 'Application is over its MailboxRequests limit.', { 'Retry-After': String(wait) });
+    state.requestLog.push({ method, path: url.pathname, status: 429, time: state.now(), forced: false, dropped: false, inBatch: false });
+    send(res, reply, state.now());
+    return;
+  }
   state.inFlight++;
   try {
     if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs);

@@ -12,6 +12,8 @@ export class EmulatorState {
   readonly tokens = new Set<string>();
   currentToken: string;
   inFlight = 0;
+  /** The current rate window: its start on the emulator clock, and requests counted in it. */
+  window = { start: 0, count: 0 };
   private offset = 0;
   private tokenCounter = 0;
 
@@ -36,6 +38,17 @@ export class EmulatorState {
 
   advance(ms: number): void {
     this.offset += ms;
+  }
+
+  /** Counts a request; the seconds to wait when it is over the per-mailbox limit, else null. */
+  overRateLimit(): number | null {
+    const limit = this.settings.requestsPer10Minutes;
+    if (limit === null) return null;
+    const windowMs = 600_000;
+    const now = this.now();
+    if (now - this.window.start >= windowMs) this.window = { start: now, count: 0 };
+    this.window.count++;
+    return this.window.count > limit ? Math.max(1, Math.ceil((this.window.start + windowMs - now) / 1000)) : null;
   }
 
   rotateToken(): string {

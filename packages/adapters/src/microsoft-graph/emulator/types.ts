@@ -8,6 +8,11 @@ export interface GraphEmulatorSettings {
   readonly maxConcurrent: number;
   /** Seconds sent as `Retry-After` with a concurrency 429. */
   readonly concurrencyRetryAfter: number;
+  /**
+   * Requests per mailbox per 10 minutes of the emulator clock (Outlook's limit: 10,000); one more is
+   * answered 429 with a `Retry-After` until the window ends. null: no limit.
+   */
+  readonly requestsPer10Minutes: number | null;
   /** Delta and skip tokens older than this (emulator clock) answer 410; null: they never expire. */
   readonly tokenLifetimeMs: number | null;
   /** Updated items in a delta round carry only the properties the last write changed. */
@@ -26,6 +31,7 @@ export const DEFAULT_SETTINGS: GraphEmulatorSettings = {
   maxPageSize: 200,
   maxConcurrent: 4,
   concurrencyRetryAfter: 1,
+  requestsPer10Minutes: null,
   tokenLifetimeMs: null,
   partialUpdates: false,
   replay: false,

@@ -2,7 +2,7 @@ import type { DeltaRounds } from './delta.js';
 import { DEFAULT_FOLDER_ID, type Mailbox } from './mailbox.js';
 import { errorReply, json, noContent, type GraphCall, type Reply } from './reply.js';
 import type { GraphEmulatorSettings } from './types.js';
-import { checkContactBody } from './wire-rules.js';
+import { checkContactBody } from './check-contact-body.js';
 
 /** The contact routes the adapter uses (paths below `/v1.0`). */
 export interface RouteContext {

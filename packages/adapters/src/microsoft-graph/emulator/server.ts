@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { seededRandom } from './random.js';
 import { createControl } from './control.js';
 import { handleControl } from './control-http.js';
-import { forcedReply, serveCall } from './dispatch.js';
+import { forcedReply, serveCall } from './serve-call.js';
 import { errorReply, type Reply } from './reply.js';
 import type { RouteContext } from './routes.js';
 import { EmulatorState } from './state.js';

@@ -11,3 +11,4 @@ export type {
   YahooEmulatorOptions,
 } from './yahoo/emulator/index.js';
 export { generateContacts } from './fixtures/generate-contacts.js';
+export * from './microsoft-graph/emulator/index.js';

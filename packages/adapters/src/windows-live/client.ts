@@ -1,7 +1,8 @@
 import { SyncError, type ContactService } from '@contactsync/core';
 import { pull } from './pull.js';
 import { push } from './push.js';
-import { createSend, type FetchLike } from './transport.js';
+import type { ExchangeRecord, FetchLike } from '../kit/index.js';
+import { createSend } from './transport.js';
 import { WINDOWS_LIVE_FIELD_MODEL } from './field-model.js';
 
 export interface WindowsLiveOptions {
@@ -15,6 +16,10 @@ export interface WindowsLiveOptions {
   readonly fetch?: FetchLike;
   /** Operations per push; default 50. */
   readonly maxBatchSize?: number;
+  /** Per-request timeout in ms (default 30 s). */
+  readonly timeoutMs?: number;
+  /** Sees every HTTP exchange (method, URL, status, duration; no credentials or bodies), for logs and journals. */
+  readonly onExchange?: (exchange: ExchangeRecord) => void;
 }
 
 /**
@@ -26,8 +31,7 @@ export function windowsLive(options: WindowsLiveOptions): ContactService {
   if (!/^[0-9a-f]{16}$/i.test(options.lid)) {
     throw new SyncError('invalid-argument', 'A Windows Live location id is 16 hexadecimal digits.');
   }
-  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const send = createSend({ baseUrl: options.baseUrl, lid: options.lid, token: options.token, fetch: fetchImpl });
+  const send = createSend(options);
   return {
     traits: {
       name: 'Windows Live',

@@ -1,6 +1,6 @@
 import type { OperationOutcome, RemoteContact, RequestFailure } from '@contactsync/core';
 import { decodeContact } from './codec.js';
-import { malformed, requestFailure } from './outcomes.js';
+import { malformed, requestFailure, WL_STATUS } from './outcomes.js';
 import { recordFromWire } from './record.js';
 import { contactPath, type Send, type WlRequest } from './transport.js';
 import { HEADERS } from './wire.js';
@@ -12,8 +12,9 @@ export async function fetchCurrent(send: Send, id: string, signal: AbortSignal |
   const line: WlRequest = { method: 'GET', path: contactPath(id), signal };
   const response = await send(line);
   if (response.kind !== 'response') return response;
-  if (response.status === 404) return { kind: 'missing' };
-  if (response.status !== 200) return requestFailure(response, line);
+  const decision = WL_STATUS.decide(response.status, 'read');
+  if (decision === 'missing') return { kind: 'missing' };
+  if (decision !== 'found') return requestFailure(response, line);
   const version = response.headers.get(HEADERS.lastModified);
   if (version === null || Number.isNaN(Date.parse(version))) return malformed(line, '200 without a valid Last-Modified', false);
   const decoded = decodeContact(response.body);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestFailure, retryAfterMs, STATUS_HANDLING, WL_CODES } from './outcomes.js';
+import { requestFailure, STATUS_HANDLING, WL_CODES, WL_ROLES, WL_STATUS } from './outcomes.js';
 
 const line = { method: 'PUT', path: 'Contacts/Contact(1)' };
 const head = (status: number, headers: Record<string, string> = {}) => ({ status, headers: new Headers(headers) });
@@ -33,13 +33,24 @@ describe('requestFailure (PROTOCOLS.md §3)', () => {
   });
 });
 
-describe('retryAfterMs', () => {
-  it('reads delta-seconds and HTTP-dates (against the response Date), and nothing else', () => {
-    expect(retryAfterMs(new Headers({ 'Retry-After': '0' }))).toBe(0);
-    expect(retryAfterMs(new Headers({ 'Retry-After': 'Tue, 01 Jun 2010 12:02:00 GMT', Date: 'Tue, 01 Jun 2010 12:00:00 GMT' }))).toBe(120_000);
-    expect(retryAfterMs(new Headers({ 'Retry-After': 'Tue, 01 Jun 2010 12:02:00 GMT' }))).toBeNull();
-    expect(retryAfterMs(new Headers({ 'Retry-After': 'soon' }))).toBeNull();
-    expect(retryAfterMs(new Headers({ 'Retry-After': '-5' }))).toBeNull();
-    expect(retryAfterMs(new Headers())).toBeNull();
+describe('WL_STATUS', () => {
+  it('decides what each role does with a status, not only failures', () => {
+    const decisions = (status: number) => Object.fromEntries(WL_ROLES.map((role) => [role, WL_STATUS.decide(status, role)]));
+    expect(decisions(404)).toEqual({
+      book: 'unexpected',
+      delta: 'unexpected',
+      read: 'missing',
+      create: 'unexpected',
+      update: 'gone',
+      delete: 'already-gone',
+      'child-create': 'gone',
+      'child-delete': 'already-gone',
+    });
+    expect(WL_STATUS.decide(412, 'update')).toBe('conflict');
+    expect(WL_STATUS.decide(412, 'read')).toBe('unexpected');
+    expect(WL_STATUS.decide(206, 'delta')).toBe('delta-page');
+    expect(WL_STATUS.decide(206, 'book')).toBe('unexpected');
+    expect(WL_STATUS.decide(502, 'update')).toBe('unexpected');
+    expect(WL_STATUS.uniform(503)).toBe('busy');
   });
 });

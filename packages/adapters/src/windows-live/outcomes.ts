@@ -1,4 +1,5 @@
 import type { RequestFailure } from '@contactsync/core';
+import { retryAfterMs, statusTable } from '../kit/index.js';
 import { HEADERS } from './wire.js';
 
 /**
@@ -7,30 +8,77 @@ import { HEADERS } from './wire.js';
  * on; user-facing text is ours, one message per cause.
  */
 
-/** How each status the seed document lists is handled. Successes are read by the request's own code. */
-export const STATUS_HANDLING = {
-  200: 'success',
-  201: 'success',
-  204: 'success',
-  206: 'success',
-  304: 'not-modified',
-  400: 'rejected',
-  401: 'auth-required',
-  /** The read-only grant; the insert limit cannot arise (one object per POST, §1.2). */
-  403: 'forbidden',
-  /** Gone for an update, done for a delete, a failure anywhere else. */
-  404: 'not-found',
-  /** A request this client should never make: a bug, reported with the `Allow` header. */
-  405: 'client-bug',
-  409: 'rejected',
-  412: 'conflict',
-  500: 'failed',
-  /** With Retry-After: wait; without: exactly like 500 (seed document, 504). */
-  503: 'retry-or-failed',
-  504: 'retry-or-failed',
+/** What a request does with a status depends on what it is: its role. */
+export const WL_ROLES = ['book', 'delta', 'read', 'create', 'update', 'delete', 'child-create', 'child-delete'] as const;
+export type WlRole = (typeof WL_ROLES)[number];
+
+const UNEXPECTED = {
+  book: 'unexpected',
+  delta: 'unexpected',
+  read: 'unexpected',
+  create: 'unexpected',
+  update: 'unexpected',
+  delete: 'unexpected',
+  'child-create': 'unexpected',
+  'child-delete': 'unexpected',
 } as const;
 
-export type KnownStatus = keyof typeof STATUS_HANDLING;
+/**
+ * Every status the seed document lists, decided for every role (seeds/windows-live-contacts-status-codes.txt).
+ * Plain rows end the request whatever it was (see `requestFailure`); the others are read by the
+ * operation's own code. Unlisted statuses (502, 418, ...) are unexpected: a plain failure.
+ */
+export const STATUS_HANDLING = {
+  /** Writes answer 204 by the contract; a 200 with a body is a success all the same. */
+  200: { ...UNEXPECTED, book: 'whole-book', delta: 'whole-book', read: 'found', update: 'written', delete: 'done', 'child-delete': 'written' },
+  201: { ...UNEXPECTED, create: 'created', 'child-create': 'created' },
+  204: { ...UNEXPECTED, update: 'written', delete: 'done', 'child-delete': 'written' },
+  206: { ...UNEXPECTED, delta: 'delta-page' },
+  304: { ...UNEXPECTED, delta: 'not-modified' },
+  400: { ...UNEXPECTED, create: 'refused', update: 'refused', 'child-create': 'refused' },
+  401: 'auth-required',
+  /** The read-only grant; the insert limit cannot arise (one object per POST, §1.2). */
+  403: 'read-only-grant',
+  /** Gone for an update, done for a delete, a failure anywhere else. */
+  404: { ...UNEXPECTED, read: 'missing', update: 'gone', 'child-create': 'gone', delete: 'already-gone', 'child-delete': 'already-gone' },
+  /** A request this client should never make: a bug, reported with the `Allow` header. */
+  405: 'client-bug',
+  409: { ...UNEXPECTED, create: 'unique-or-quota', update: 'unique-or-quota', 'child-create': 'unique-or-quota' },
+  412: { ...UNEXPECTED, update: 'conflict', delete: 'conflict', 'child-create': 'conflict', 'child-delete': 'conflict' },
+  500: 'server-error',
+  /** With Retry-After: wait; without: exactly like 500 (seed document, 504). */
+  503: 'busy',
+  504: 'busy',
+} as const;
+
+export const WL_STATUS = statusTable({
+  roles: WL_ROLES,
+  decisions: [
+    'whole-book',
+    'delta-page',
+    'not-modified',
+    'found',
+    'missing',
+    'created',
+    'written',
+    'done',
+    'already-gone',
+    'gone',
+    'refused',
+    'unique-or-quota',
+    'conflict',
+    'auth-required',
+    'read-only-grant',
+    'client-bug',
+    'server-error',
+    'busy',
+    'unexpected',
+  ],
+  rows: STATUS_HANDLING,
+  otherwise: 'unexpected',
+});
+
+export type WlDecision = ReturnType<typeof WL_STATUS.decide>;
 
 export const WL_CODES = {
   badRequest: 'wl.bad-request',
@@ -45,6 +93,7 @@ export const WL_CODES = {
   contactsUnavailable: 'wl.contacts-unavailable',
   connectionLost: 'wl.connection-lost',
   aborted: 'wl.aborted',
+  timeout: 'wl.timeout',
   malformedResponse: 'wl.malformed-response',
   unexpectedStatus: 'wl.unexpected-status',
   unsupportedOperation: 'wl.unsupported-operation',
@@ -60,6 +109,7 @@ export const USER_MESSAGES = {
   busy: 'Windows Live is busy right now. Syncing will continue shortly.',
   connectionLost: 'The connection to Windows Live was lost before it answered.',
   aborted: 'The sync with Windows Live was stopped before it answered.',
+  timeout: 'Windows Live did not answer in time.',
   malformedResponse: 'Windows Live sent an answer this app could not read.',
   unexpectedStatus: 'Windows Live gave an answer this app did not expect.',
 } as const;
@@ -79,17 +129,6 @@ function debug(response: ResponseHead, request: RequestLine, extra = ''): string
   return `${response.status} on ${request.method} ${request.path}${extra}`;
 }
 
-/** `Retry-After` in milliseconds: delta-seconds, or an HTTP-date against the response's `Date`. */
-export function retryAfterMs(headers: Headers): number | null {
-  const value = headers.get(HEADERS.retryAfter)?.trim();
-  if (value === undefined || value === '') return null;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  const now = Date.parse(headers.get('Date') ?? '');
-  if (Number.isNaN(at) || Number.isNaN(now)) return null;
-  return Math.max(0, at - now);
-}
-
 /**
  * The failure a response means when it ends the request: 401, 403, 405, 500, 503, 504 and any
  * status this client did not expect at that point (e.g. a 409 to a GET). Statuses whose meaning
@@ -97,11 +136,11 @@ export function retryAfterMs(headers: Headers): number | null {
  */
 export function requestFailure(response: ResponseHead, request: RequestLine): RequestFailure {
   const { status } = response;
-  const handling = Object.hasOwn(STATUS_HANDLING, status) ? STATUS_HANDLING[status as KnownStatus] : 'unexpected';
-  switch (handling) {
+  // Only a status decided alike for every role ends a request whatever it was.
+  switch (WL_STATUS.uniform(status)) {
     case 'auth-required':
       return { kind: 'auth-required', code: WL_CODES.unauthorized, userMessage: USER_MESSAGES.unauthorized, debugMessage: debug(response, request) };
-    case 'forbidden':
+    case 'read-only-grant':
       return { kind: 'forbidden', code: WL_CODES.readOnlyGrant, userMessage: USER_MESSAGES.readOnlyGrant, debugMessage: debug(response, request, ' (read-only grant)') };
     case 'client-bug': {
       const allow = response.headers.get(HEADERS.allow) ?? '(none)';
@@ -114,7 +153,7 @@ export function requestFailure(response: ResponseHead, request: RequestLine): Re
         permanent: true,
       };
     }
-    case 'retry-or-failed': {
+    case 'busy': {
       const code = status === 503 ? WL_CODES.unavailable : WL_CODES.contactsUnavailable;
       const wait = retryAfterMs(response.headers);
       if (wait !== null) {
@@ -122,7 +161,7 @@ export function requestFailure(response: ResponseHead, request: RequestLine): Re
       }
       return { kind: 'failed', code, userMessage: USER_MESSAGES.unavailable, debugMessage: debug(response, request, ' without Retry-After (handled as 500)'), maybeCommitted: false };
     }
-    case 'failed':
+    case 'server-error':
       return { kind: 'failed', code: WL_CODES.serverError, userMessage: USER_MESSAGES.serverError, debugMessage: debug(response, request), maybeCommitted: false };
     default:
       // A success, refusal, 404 or 412 where the request does not expect one, or a status the

@@ -1,6 +1,6 @@
 import type { PullOutcome, PullRequest, RemoteChange } from '@contactsync/core';
 import { decodeBook } from './codec.js';
-import { malformed, requestFailure } from './outcomes.js';
+import { malformed, requestFailure, WL_STATUS } from './outcomes.js';
 import { recordFromWire } from './record.js';
 import type { Send, WlRequest } from './transport.js';
 import { DELTA_SYNC_BASIC, HEADERS } from './wire.js';
@@ -23,8 +23,15 @@ export async function pull(send: Send, request: PullRequest): Promise<PullOutcom
   const response = await send(line);
   if (response.kind !== 'response') return response;
   const { status } = response;
-  if (status === 304 && delta) return { kind: 'not-modified' };
-  if (status !== 200 && !(status === 206 && delta)) return requestFailure(response, line);
+  switch (WL_STATUS.decide(status, delta ? 'delta' : 'book')) {
+    case 'not-modified':
+      return { kind: 'not-modified' };
+    case 'whole-book':
+    case 'delta-page':
+      break;
+    default:
+      return requestFailure(response, line);
+  }
 
   const cursor = response.headers.get(HEADERS.lastModified);
   if (cursor === null || Number.isNaN(Date.parse(cursor))) return malformed(line, `${status} without a valid Last-Modified`, false);

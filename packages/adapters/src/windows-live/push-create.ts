@@ -2,7 +2,7 @@ import type { OperationOutcome, PushOperation } from '@contactsync/core';
 import { unknownRefs, refsToMeta } from './child-refs.js';
 import { encodeContact } from './codec.js';
 import { draftToWire, storedForm } from './mapping.js';
-import { malformed, requestFailure } from './outcomes.js';
+import { malformed, requestFailure, WL_STATUS } from './outcomes.js';
 import { badRequest, conflict409, duplicateEmailType } from './rejections.js';
 import { idFromLocation, type Send, type WlRequest } from './transport.js';
 import { HEADERS } from './wire.js';
@@ -21,8 +21,8 @@ export async function pushCreate(send: Send, op: CreateOp, signal: AbortSignal |
   const line: WlRequest = { method: 'POST', path: 'Contacts', body: encodeContact(wire), signal };
   const response = await send(line);
   if (response.kind !== 'response') return response;
-  switch (response.status) {
-    case 201: {
+  switch (WL_STATUS.decide(response.status, 'create')) {
+    case 'created': {
       const id = idFromLocation(response.headers, 'Contact');
       const version = response.headers.get(HEADERS.lastModified);
       // The contact exists but cannot be addressed: the engine must look for it like a lost answer.
@@ -31,9 +31,9 @@ export async function pushCreate(send: Send, op: CreateOp, signal: AbortSignal |
       const contact = storedForm(op.contact);
       return { kind: 'ok', record: { remoteId: id, version: versionOf(version, contact), contact, meta: refsToMeta(unknownRefs(contact)) } };
     }
-    case 400:
+    case 'refused':
       return badRequest(line, wire);
-    case 409:
+    case 'unique-or-quota':
       return conflict409(line, duplicateEmailType((wire.Emails ?? []).map((e) => e.EmailType)));
     default:
       return requestFailure(response, line);

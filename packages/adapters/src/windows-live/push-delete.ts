@@ -1,6 +1,6 @@
 import type { OperationOutcome, PushOperation } from '@contactsync/core';
 import { conflictWithCurrent } from './current.js';
-import { requestFailure } from './outcomes.js';
+import { requestFailure, WL_STATUS } from './outcomes.js';
 import { contactPath, type Send, type WlRequest } from './transport.js';
 import { HEADERS } from './wire.js';
 import { lastModifiedOf } from './version.js';
@@ -16,12 +16,11 @@ export async function pushDelete(send: Send, op: DeleteOp, signal: AbortSignal |
   const line: WlRequest = { method: 'DELETE', path: contactPath(id), headers: { [HEADERS.ifUnmodifiedSince]: lastModifiedOf(op.base.version) }, signal };
   const response = await send(line);
   if (response.kind !== 'response') return response;
-  switch (response.status) {
-    case 200: // the contract says 204; a 200 with a body is a success all the same
-    case 204:
-    case 404:
+  switch (WL_STATUS.decide(response.status, 'delete')) {
+    case 'done':
+    case 'already-gone':
       return { kind: 'ok' };
-    case 412:
+    case 'conflict':
       return conflictWithCurrent(send, id, signal);
     default:
       return requestFailure(response, line);

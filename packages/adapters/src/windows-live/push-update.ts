@@ -3,7 +3,7 @@ import { refsFromMeta, refsToMeta, type ChildRefs } from './child-refs.js';
 import { encodeChild, encodeContact } from './codec.js';
 import { conflictWithCurrent, fetchCurrent } from './current.js';
 import { storedForm } from './mapping.js';
-import { malformed, requestFailure } from './outcomes.js';
+import { malformed, requestFailure, WL_STATUS } from './outcomes.js';
 import { badRequest, brokenRule, conflict409 } from './rejections.js';
 import { contactPath, idFromLocation, type Send, type WlRequest, type WlResponse } from './transport.js';
 import { planUpdate, type UpdatePlan } from './update-plan.js';
@@ -45,17 +45,16 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
   }
   const put = await send(putLine);
   if (put.kind !== 'response') return put;
-  switch (put.status) {
-    case 200: // the contract says 204; a 200 with a body is a success all the same
-    case 204:
+  switch (WL_STATUS.decide(put.status, 'update')) {
+    case 'written':
       break;
-    case 404:
+    case 'gone':
       return { kind: 'gone' };
-    case 412:
+    case 'conflict':
       return conflictWithCurrent(send, id, signal);
-    case 400:
+    case 'refused':
       return putRefused(send, id, plan, putLine, signal);
-    case 409:
+    case 'unique-or-quota':
       return conflict409(putLine, null);
     default:
       return requestFailure(put, putLine);
@@ -72,9 +71,10 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
     };
     const response = await send(line);
     if (response.kind !== 'response') return response;
-    if (response.status === 404) continue; // already removed: the goal is met
-    if (response.status === 412) return conflictWithCurrent(send, id, signal);
-    if (response.status !== 204 && response.status !== 200) return requestFailure(response, line);
+    const decision = WL_STATUS.decide(response.status, 'child-delete');
+    if (decision === 'already-gone') continue; // the goal is met
+    if (decision === 'conflict') return conflictWithCurrent(send, id, signal);
+    if (decision !== 'written') return requestFailure(response, line);
     version = writeVersion(response);
     if (version === null) return malformed(line, '204 without a valid Last-Modified', true);
   }
@@ -91,16 +91,16 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
     };
     const response = await send(line);
     if (response.kind !== 'response') return response;
-    switch (response.status) {
-      case 201:
+    switch (WL_STATUS.decide(response.status, 'child-create')) {
+      case 'created':
         break;
-      case 400:
+      case 'refused':
         return badRequest(line, { [collection]: [child] });
-      case 409:
+      case 'unique-or-quota':
         return conflict409(line, 'EmailType' in child ? (child.EmailType ?? null) : null);
-      case 404:
+      case 'gone':
         return { kind: 'gone' };
-      case 412:
+      case 'conflict':
         return conflictWithCurrent(send, id, signal);
       default:
         return requestFailure(response, line);

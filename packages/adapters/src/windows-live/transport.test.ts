@@ -1,36 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WL_CODES } from './outcomes.js';
-import { createSend, idFromLocation, transportFailure } from './transport.js';
+import { createSend, idFromLocation } from './transport.js';
 
-const post = { method: 'POST', path: 'Contacts' } as const;
-const get = { method: 'GET', path: '' } as const;
 const fetchError = (code: string): Error => new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code }) });
-
-describe('transportFailure', () => {
-  it('is offline when no connection was made (nothing was sent)', () => {
-    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']) {
-      expect(transportFailure(fetchError(code), post).kind, code).toBe('offline');
-    }
-  });
-
-  it('is a maybe-committed failure for a write whose connection dropped after sending', () => {
-    for (const code of ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']) {
-      expect(transportFailure(fetchError(code), post)).toMatchObject({ kind: 'failed', code: WL_CODES.connectionLost, maybeCommitted: true });
-    }
-    expect(transportFailure(new TypeError('fetch failed'), post)).toMatchObject({ kind: 'failed', maybeCommitted: true });
-    expect(transportFailure(fetchError('ECONNRESET'), get)).toMatchObject({ kind: 'failed', maybeCommitted: false });
-  });
-
-  it('reports an aborted request as such', () => {
-    const controller = new AbortController();
-    controller.abort();
-    expect(transportFailure(new DOMException('aborted', 'AbortError'), { ...post, signal: controller.signal })).toMatchObject({
-      kind: 'failed',
-      code: WL_CODES.aborted,
-      maybeCommitted: true,
-    });
-  });
-});
 
 describe('createSend', () => {
   it('addresses the book, sends the DelegatedToken header and XML content type, and never throws', async () => {

@@ -1,14 +1,13 @@
-import { strictUtf8 } from '../shared/strict-utf8.js';
 import type { RequestFailure } from '@contactsync/core';
-import { malformed, USER_MESSAGES, WL_CODES, type RequestLine } from './outcomes.js';
+import { createTransport, type ExchangeRecord, type FetchLike, type HttpResponse } from '../kit/index.js';
+import { USER_MESSAGES, WL_CODES, type RequestLine } from './outcomes.js';
 import { AUTH_SCHEME, HEADERS, XML_CONTENT_TYPE } from './wire.js';
 
 /**
- * One HTTP exchange with the service. Every way it can end comes back as data: a response (any
- * status), or a failure saying whether the request may have reached the server.
+ * Windows Live's side of the kit transport: requests are paths below the book's root, carry the
+ * delegated token, and send XML. Everything else (timeouts, aborts, UTF-8, failure classification)
+ * is the kit's.
  */
-
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface WlRequest extends RequestLine {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -17,12 +16,7 @@ export interface WlRequest extends RequestLine {
   readonly signal?: AbortSignal | undefined;
 }
 
-export interface WlResponse {
-  readonly kind: 'response';
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: string;
-}
+export type WlResponse = HttpResponse;
 
 export type Send = (request: WlRequest) => Promise<WlResponse | RequestFailure>;
 
@@ -31,77 +25,36 @@ export interface TransportOptions {
   readonly baseUrl: string;
   readonly lid: string;
   readonly token: string;
-  readonly fetch: FetchLike;
+  readonly fetch?: FetchLike | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly onExchange?: ((exchange: ExchangeRecord) => void) | undefined;
 }
 
-/**
- * Error codes (on the error or its `cause` chain) that mean no connection was made, so nothing was
- * sent. Anything else may have reached the server.
- */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { readonly code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    current = (current as { readonly cause?: unknown }).cause;
-  }
-  return codes;
-}
-
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
-}
-
-function browserOffline(): boolean {
-  const nav = (globalThis as { readonly navigator?: { readonly onLine?: unknown } }).navigator;
-  return nav?.onLine === false;
-}
-
-/** A fetch that rejected: offline if nothing could have been sent, else a maybe-committed failure. */
-export function transportFailure(error: unknown, request: WlRequest): RequestFailure {
-  const write = request.method !== 'GET';
-  const codes = errorCodes(error);
-  const detail = `${request.method} ${request.path}: ${codes.join(' <- ') || (error instanceof Error ? error.name : 'unknown error')}`;
-  if (isAbort(error, request.signal)) {
-    return { kind: 'failed', code: WL_CODES.aborted, userMessage: USER_MESSAGES.aborted, debugMessage: detail, maybeCommitted: write };
-  }
-  if (codes.some((c) => NOT_SENT_CODES.has(c)) || browserOffline()) {
-    return { kind: 'offline', debugMessage: detail };
-  }
-  return { kind: 'failed', code: WL_CODES.connectionLost, userMessage: USER_MESSAGES.connectionLost, debugMessage: detail, maybeCommitted: write };
-}
+const VOCABULARY = {
+  codes: { aborted: WL_CODES.aborted, timeout: WL_CODES.timeout, connectionLost: WL_CODES.connectionLost, malformedResponse: WL_CODES.malformedResponse },
+  userMessages: {
+    aborted: USER_MESSAGES.aborted,
+    timeout: USER_MESSAGES.timeout,
+    connectionLost: USER_MESSAGES.connectionLost,
+    malformedResponse: USER_MESSAGES.malformedResponse,
+  },
+} as const;
 
 export function createSend(options: TransportOptions): Send {
   const root = `${options.baseUrl.replace(/\/+$/, '')}/users/@L@${options.lid}/rest/LiveContacts`;
   const authorization = `${AUTH_SCHEME} dt="${options.token}"`;
-  return async (request) => {
+  const send = createTransport({ vocabulary: VOCABULARY, fetch: options.fetch, timeoutMs: options.timeoutMs, onExchange: options.onExchange });
+  return (request) => {
     const headers: Record<string, string> = { [HEADERS.authorization]: authorization, Accept: 'application/xml', ...request.headers };
     if (request.body !== undefined) headers['Content-Type'] = XML_CONTENT_TYPE;
-    const init: RequestInit = { method: request.method, headers };
-    if (request.body !== undefined) init.body = request.body;
-    if (request.signal !== undefined) init.signal = request.signal;
-    try {
-      const response = await options.fetch(request.path === '' ? root : `${root}/${request.path}`, init);
-      // Reading the body can fail too (the connection drops mid-answer): same classification.
-      const bytes = await response.arrayBuffer();
-      const body = strictUtf8(bytes);
-      if (body === null) return malformed(request, `${response.status} body is not valid UTF-8`, request.method !== 'GET');
-      return { kind: 'response', status: response.status, headers: response.headers, body };
-    } catch (error) {
-      return transportFailure(error, request);
-    }
+    return send({
+      method: request.method,
+      url: request.path === '' ? root : `${root}/${request.path}`,
+      headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      signal: request.signal,
+      label: `${request.method} ${request.path}`,
+    });
   };
 }
 

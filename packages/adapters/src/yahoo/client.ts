@@ -1,5 +1,6 @@
 import { YAHOO_FIELD_MODEL } from './field-model.js';
 import type { ContactService } from '@contactsync/core';
+import type { ExchangeRecord, FetchLike } from '../kit/index.js';
 import { jsonCodec } from './codec-json.js';
 import { xmlCodec } from './codec-xml.js';
 import { yahooContentRules } from './content-rules.js';
@@ -17,9 +18,13 @@ export interface YahooAddressBookOptions {
   readonly cookie: string;
   readonly format: 'xml' | 'json';
   /** Defaults to the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: FetchLike;
   /** Operations per push request (default 100). */
   readonly maxBatchSize?: number;
+  /** Per-request timeout in ms (default 30 s). */
+  readonly timeoutMs?: number;
+  /** Sees every HTTP exchange (method, URL without the session id, status, duration), for logs and journals. */
+  readonly onExchange?: (exchange: ExchangeRecord) => void;
 }
 
 /**
@@ -36,7 +41,9 @@ export function yahooAddressBook(options: YahooAddressBookOptions): ContactServi
     wssid: options.wssid,
     cookie: options.cookie,
     codec: options.format === 'json' ? jsonCodec : xmlCodec,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    onExchange: options.onExchange,
   };
   return {
     traits: { name: 'Yahoo Address Book', retryMode: 'retry-after-only', maxBatchSize, categoryOperations: true },

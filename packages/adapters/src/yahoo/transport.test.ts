@@ -76,6 +76,11 @@ describe.each([
     expect(await synchronize({ ...options, fetch: withHeader }, { myrev: 0 })).toMatchObject({ kind: 'retry-at', retryAfterMs: 12_000 });
   });
 
+  it("measures an HTTP-date Retry-After against the response's Date, not this machine's clock", async () => {
+    const dated = rewriting(() => new Response('', { status: 503, headers: { 'retry-after': 'Tue, 01 Jun 2010 12:02:00 GMT', date: 'Tue, 01 Jun 2010 12:00:00 GMT' } }));
+    expect(await synchronize({ ...options, fetch: dated }, { myrev: 0 })).toMatchObject({ kind: 'retry-at', retryAfterMs: 120_000 });
+  });
+
   it('marks a timeout (-17010) of a write as possibly committed', async () => {
     emu.control.backendTimeout({});
     expect(await synchronize(options, { myrev: 0, request: ADD })).toMatchObject({ kind: 'failed', code: '-17010', maybeCommitted: true });
@@ -107,9 +112,13 @@ describe.each([
   });
 
   it('reports a call aborted on the engine\'s timeout (a TimeoutError reason) as aborted, possibly applied', async () => {
+    // The engine's timer fires while the request is out: it may have been applied.
     const controller = new AbortController();
-    controller.abort(new DOMException('No answer in time.', 'TimeoutError'));
-    expect(await synchronize(options, { myrev: 0, request: ADD, signal: controller.signal })).toMatchObject({ kind: 'failed', code: 'aborted', maybeCommitted: true });
+    const inFlight: typeof fetch = (url, init) => {
+      controller.abort(new DOMException('No answer in time.', 'TimeoutError'));
+      return fetch(url, init);
+    };
+    expect(await synchronize({ ...options, fetch: inFlight }, { myrev: 0, request: ADD, signal: controller.signal })).toMatchObject({ kind: 'failed', code: 'aborted', maybeCommitted: true });
   });
 
   it('reports an aborted call as failed', async () => {

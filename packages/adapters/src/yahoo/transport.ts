@@ -1,5 +1,5 @@
-import { strictUtf8 } from '../shared/strict-utf8.js';
-import type { FailedOutcome, RequestFailure } from '@contactsync/core';
+import type { RequestFailure } from '@contactsync/core';
+import { createTransport, retryAfterMs, statusTable, type ExchangeRecord, type FetchLike } from '../kit/index.js';
 import type { YahooCodec } from './codec.js';
 import { failureOutcome, OPERATION_FAILED } from './outcomes.js';
 import type { SyncRequest, SyncResponse } from './wire.js';
@@ -11,47 +11,47 @@ export interface TransportOptions {
   /** The whole cookie as sent in the `Cookie` header: `Y=...`. */
   readonly cookie: string;
   readonly codec: YahooCodec;
-  readonly fetch: typeof fetch;
+  readonly fetch?: FetchLike | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly onExchange?: ((exchange: ExchangeRecord) => void) | undefined;
 }
 
 export type Exchange = { readonly kind: 'response'; readonly response: SyncResponse } | RequestFailure;
 
+const UNREACHABLE = 'The address book could not be reached. Your changes are kept and will be sent again.';
+const VOCABULARY = {
+  codes: { aborted: 'aborted', timeout: 'timeout', connectionLost: 'connection-lost', malformedResponse: 'malformed-response' },
+  userMessages: { aborted: UNREACHABLE, timeout: UNREACHABLE, connectionLost: UNREACHABLE, malformedResponse: OPERATION_FAILED },
+} as const;
+
 /**
- * Error codes (from Node's and undici's `cause.code`) that mean the request never left this
- * machine: the service is unreachable, not failing. Anything else after `fetch` was called may
- * have reached the server.
+ * The HTTP statuses of `synchronize` (seed, table 3.9). A structured error body decides by its own
+ * code (outcomes.ts) whatever the status, except 403; without one the status decides alone.
  */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+export const YAHOO_STATUS = statusTable({
+  roles: ['read', 'write'],
+  decisions: ['sync-response', 'auth-required', 'not-processed', 'maybe-processed'],
+  rows: {
+    200: 'sync-response',
+    /** An authentication failure whatever its body says. */
+    403: 'auth-required',
+    /** An endpoint that does not exist: nothing was processed. */
+    404: 'not-processed',
+    /** A server error during a write may have come after the commit. */
+    500: { read: 'not-processed', write: 'maybe-processed' },
+    /** Refused before processing (locked, down). */
+    503: 'not-processed',
+  },
+  otherwise: 'maybe-processed',
+});
 
-function causeCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; typeof e === 'object' && e !== null && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-function browserOffline(): boolean {
-  const nav = (globalThis as { readonly navigator?: { readonly onLine?: unknown } }).navigator;
-  return nav?.onLine === false;
-}
-
-const failed = (code: string, debugMessage: string, maybeCommitted: boolean): FailedOutcome => ({
+const failed = (code: string, debugMessage: string, maybeCommitted: boolean, userMessage = UNREACHABLE): RequestFailure => ({
   kind: 'failed',
   code,
-  userMessage: 'The address book could not be reached. Your changes are kept and will be sent again.',
+  userMessage,
   debugMessage,
   maybeCommitted,
 });
-
-/** `Retry-After` as seconds or an HTTP-date (RFC 7231), in ms from now; null when absent or unreadable. */
-function retryAfterHeader(value: string | null): number | null {
-  if (value === null || value.trim() === '') return null;
-  if (/^\s*[0-9]+\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
-}
 
 /**
  * One `synchronize` call (PROTOCOLS.md §2.1): a GET without a body, or a POST carrying `request`.
@@ -70,46 +70,31 @@ export async function synchronize(
   const writes = call.request !== undefined;
   const headers: Record<string, string> = { cookie: options.cookie, accept: codec.format === 'json' ? 'application/json, text/javascript' : 'application/xml, text/xml' };
   if (writes) headers['content-type'] = codec.contentType;
+  const send = createTransport({ vocabulary: VOCABULARY, fetch: options.fetch, timeoutMs: options.timeoutMs, onExchange: options.onExchange, secretQueryParams: ['WSSID'] });
+  const answer = await send({
+    method: writes ? 'POST' : 'GET',
+    url: url.toString(),
+    headers,
+    ...(call.request === undefined ? {} : { body: codec.encodeRequest(call.request) }),
+    signal: call.signal,
+    label: `${writes ? 'POST' : 'GET'} synchronize`,
+  });
+  if (answer.kind !== 'response') return answer;
 
-  let response: Response;
-  let bytes: ArrayBuffer;
-  try {
-    response = await options.fetch(url, {
-      method: writes ? 'POST' : 'GET',
-      headers,
-      ...(call.request === undefined ? {} : { body: codec.encodeRequest(call.request) }),
-      ...(call.signal === undefined ? {} : { signal: call.signal }),
-    });
-    bytes = await response.arrayBuffer();
-  } catch (error) {
-    const code = causeCode(error);
-    // In a browser a refused connection has no code; the browser's own offline flag tells instead.
-    if ((code !== undefined && NOT_SENT.has(code)) || browserOffline()) return { kind: 'offline', debugMessage: `${code ?? 'navigator offline'} ${url.origin}` };
-    // Sent, or possibly sent: the connection dropped or the call was aborted before an answer.
-    // The engine aborts with a reason (a TimeoutError on its timeout), and fetch rejects with that
-    // reason rather than an AbortError: the signal says it was an abort.
-    const aborted = call.signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
-    return failed(aborted ? 'aborted' : 'connection-lost', `${code ?? (error instanceof Error ? error.name : 'error')} during ${writes ? 'POST' : 'GET'}`, writes);
-  }
-
-  const text = strictUtf8(bytes);
-  if (text === null) return { ...failed('malformed-response', `HTTP ${response.status} body is not valid UTF-8`, writes), userMessage: OPERATION_FAILED };
-  const retryAfterMs = retryAfterHeader(response.headers.get('retry-after'));
-  const contentType = response.headers.get('content-type');
-  if (response.status === 403) {
-    // 403 is an authentication failure whatever its body says (seed, table 3.9).
-    return { kind: 'auth-required', code: 'http-403', userMessage: 'Please sign in to Yahoo again.' };
-  }
+  const { status, body: text } = answer;
+  const decision = YAHOO_STATUS.decide(status, writes ? 'write' : 'read');
+  if (decision === 'auth-required') return { kind: 'auth-required', code: 'http-403', userMessage: 'Please sign in to Yahoo again.' };
+  const retryAfter = retryAfterMs(answer.headers);
+  const contentType = answer.headers.get('content-type');
   const decoded = text.trim() === '' || !codec.accepts(contentType) ? null : codec.decodeResponse(text);
-  if (response.status === 200) {
+  if (decoded?.kind === 'error') return failureOutcome(decoded.error, { retryAfterMs: retryAfter, writes });
+  if (decision === 'sync-response') {
     if (decoded?.kind === 'sync') return { kind: 'response', response: decoded.response };
-    if (decoded?.kind === 'error') return failureOutcome(decoded.error, { retryAfterMs, writes });
     const reason = decoded === null ? `content-type ${contentType ?? 'none'}, ${text.length} bytes` : decoded.reason;
-    return { ...failed('malformed-response', reason, writes), userMessage: OPERATION_FAILED };
+    return failed('malformed-response', reason, writes, OPERATION_FAILED);
   }
-  if (decoded?.kind === 'error') return failureOutcome(decoded.error, { retryAfterMs, writes });
   // No structured body: 404 (an endpoint that does not exist), 500, 503 or anything else.
-  const code = `http-${response.status}`;
-  if (retryAfterMs !== null) return { kind: 'retry-at', retryAfterMs, code, userMessage: 'The address book is busy. Your changes are kept and will be sent again.' };
-  return failed(code, `HTTP ${response.status} without a structured error`, writes && response.status !== 404 && response.status !== 503);
+  const code = `http-${status}`;
+  if (retryAfter !== null) return { kind: 'retry-at', retryAfterMs: retryAfter, code, userMessage: 'The address book is busy. Your changes are kept and will be sent again.' };
+  return failed(code, `HTTP ${status} without a structured error`, writes && decision === 'maybe-processed');
 }

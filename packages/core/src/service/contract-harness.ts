@@ -34,4 +34,9 @@ export interface ContractOptions {
    * case leaves them out and says why.
    */
   readonly unsupported?: { readonly fields: readonly string[]; readonly reason: string };
+  /**
+   * Limits (dotted paths) the field model sets more strictly than the server enforces: the model
+   * still refuses past them, but the server is not expected to.
+   */
+  readonly modelOnlyLimits?: { readonly paths: readonly string[]; readonly reason: string };
 }

@@ -1,0 +1,9 @@
+/** The adapter kit: what every service adapter shares (transport, Retry-After, status tables). */
+export { createTransport, DEFAULT_TIMEOUT_MS } from './transport.js';
+export type { ExchangeRecord, FailureKey, FailureVocabulary, FetchLike, HttpRequest, HttpResponse, Send, TransportOptions, TransportTimers } from './transport.js';
+export { classifyNetworkError } from './network-failure.js';
+export type { NetworkFailure, NetworkProblem } from './network-failure.js';
+export { retryAfterMs } from './retry-after.js';
+export { redactUrl } from './redact-url.js';
+export { statusTable } from './status-table.js';
+export type { Handlers, StatusRow, StatusTable, StatusTableSpec } from './status-table.js';

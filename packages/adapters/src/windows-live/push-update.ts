@@ -80,6 +80,7 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
   }
 
   const refs = { emails: [...plan.refs.emails], phones: [...plan.refs.phones], locations: [...plan.refs.locations] };
+  let company = plan.refs.company;
   for (const addition of plan.additions) {
     const { collection, child } = addition;
     const line: WlRequest = {
@@ -108,11 +109,12 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
     const childId = idFromLocation(response.headers, CHILD_COLLECTIONS[collection].element);
     version = writeVersion(response);
     if (childId === null || version === null) return malformed(line, '201 without a child Location or Last-Modified', true);
-    if (collection === 'Emails') refs.emails[addition.position] = { id: childId, type: 'EmailType' in child ? (child.EmailType ?? 'Other') : 'Other' };
+    if (addition.position === 'company') company = { id: childId, address: null };
+    else if (collection === 'Emails') refs.emails[addition.position] = { id: childId, type: 'EmailType' in child ? (child.EmailType ?? 'Other') : 'Other' };
     else if (collection === 'Phones') refs.phones[addition.position] = childId;
     else refs.locations[addition.position] = childId;
   }
-  return ok(version, refs);
+  return ok(version, company === undefined ? refs : { ...refs, company });
 }
 
 function childPath(collection: ChildCollection, id: string): string {

@@ -216,6 +216,9 @@ function write(control: YahooEmulatorControl, action: string, body: Body): unkno
     case 'writes-disabled':
       control.setWritesDisabled(bool(body, 'on', true));
       return {};
+    case 'omit-idle-category-table':
+      control.omitIdleCategoryTable(bool(body, 'on', true));
+      return {};
     case 'expire-cookie':
       control.expireCookie(bool(body, 'on', true));
       return {};

@@ -55,7 +55,7 @@ export function createControl(state: EmulatorState) {
     reset(): void {
       book.clear();
       faults.clear();
-      Object.assign(switches, { locked: null, serverDown: null, timeout: null, readOnlyApp: false, writesDisabled: false, cookieExpired: false, credentialErrors: 'empty', latencyMs: 0 });
+      Object.assign(switches, { locked: null, serverDown: null, timeout: null, readOnlyApp: false, writesDisabled: false, cookieExpired: false, credentialErrors: 'empty', latencyMs: 0, omitIdleCategoryTable: false });
       state.log.length = 0;
     },
     /** Loads contacts in one commit, without validation or limits. Returns their cids. */
@@ -183,6 +183,10 @@ export function createControl(state: EmulatorState) {
     },
     setCredentialErrors(mode: 'empty' | 'structured'): void {
       switches.credentialErrors = mode;
+    },
+    /** Leave the category table out of responses that carry no change events (the guide allows it; docs/yahoo.md). */
+    omitIdleCategoryTable(on = true): void {
+      switches.omitIdleCategoryTable = on;
     },
 
     log(): readonly RequestLogEntry[] {

@@ -124,7 +124,7 @@ describe('pull', () => {
     expect(await s.pull({ cursor: null, consistency: 'delta' })).toMatchObject({ kind: 'retry-at', retryAfterMs: 120_000 });
     c.emulator.control.failNext({ status: 504 });
     expect(await s.pull({ cursor: null, consistency: 'delta' })).toMatchObject({ kind: 'failed', maybeCommitted: false });
-    c.emulator.control.setFamilySafety(true);
+    c.emulator.control.setLocked(true);
     expect(await s.pull({ cursor: null, consistency: 'delta' })).toMatchObject({ kind: 'auth-required' });
   });
 

@@ -98,7 +98,7 @@ describe.each(['xml', 'json'] as const)('pull (%s)', (format) => {
   it('returns failures as outcomes: 403 -> auth-required, a locked user -> retry-at', async () => {
     emu.control.failNext({ status: 403 });
     expect(await pull(null)).toMatchObject({ kind: 'auth-required', code: 'http-403' });
-    emu.control.lockUser();
+    emu.control.setLocked(true);
     expect(await pull(null)).toMatchObject({ kind: 'retry-at', retryAfterMs: 600_000, code: '-50302' });
   });
 

@@ -15,7 +15,7 @@ import {
 import { decodeReferences, escapeText, hasDoctype, inlineCdata } from './xml-text.js';
 
 /**
- * The client's XML codec (PROTOCOLS.md §1.3). Decoding never throws: a body that is not the
+ * The client's XML codec (docs/windows-live.md §1.3). Decoding never throws: a body that is not the
  * expected document comes back as a `problem`, which the client turns into a typed failure.
  * Reading is tolerant, writing exact (docs/windows-live.md, "Reading"): element names match
  * case-insensitively (a real client spelled `SubDivision`), unknown elements are ignored, a `<Tag>`
@@ -44,8 +44,8 @@ const parser = new XMLParser({
   isArray: (name) => ARRAY_ELEMENTS.has(name.toLowerCase()),
 });
 
-class Problem {
-  constructor(readonly message: string) {}
+class Problem extends Error {
+  override readonly name = 'Problem';
 }
 
 function parseDocument(xml: string, rootName: string): unknown {

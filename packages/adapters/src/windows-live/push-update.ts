@@ -162,7 +162,8 @@ async function putRefused(send: Send, id: string, plan: UpdatePlan, line: WlRequ
     const current = await fetchCurrent(send, id, signal);
     if (current.kind === 'missing') return { kind: 'gone' };
     if (current.kind === 'found') {
-      const known = new Set(Object.values(refsFromMeta(current.record.meta, current.record.contact)).flat().map((r) => (typeof r === 'string' ? r : r?.id)));
+      const refs = refsFromMeta(current.record.meta, current.record.contact);
+      const known = new Set([...refs.emails.map((e) => e?.id), ...refs.phones, ...refs.locations, refs.company?.id]);
       if (used.some((u) => !known.has(u))) return { kind: 'conflict', current: current.record };
     }
   }

@@ -14,7 +14,7 @@ import type {
 } from './wire.js';
 
 /**
- * Plans an update as Windows Live requests (PROTOCOLS.md §1.2): one partial PUT of the contact
+ * Plans an update as Windows Live requests (docs/windows-live.md §1.2): one partial PUT of the contact
  * (changed profile fields, notes, tags, and changed children addressed by ID), then a DELETE per
  * removed child and a POST per added one. An email's type is set on create only (§1.3), so an
  * email whose type changed is a removal plus an addition. Pure.
@@ -164,7 +164,7 @@ export function planUpdate(base: ContactDraft, refs: ChildRefs, next: ContactDra
   if (isNeedsIds(locations)) return locations;
   const company = planCompany(base, next, refs, locations);
   if (company.kind === 'needs-ids') return company;
-  const locationChanges = withCompanyNames(locations.changed as WireLocation[], company.changes);
+  const locationChanges = withCompanyNames(locations.changed, company.changes);
 
   const personal = changedProfile<Required<WirePersonal>>(
     { FirstName: base.name.given, MiddleName: base.name.middle, LastName: base.name.family, NickName: base.nickname, Birthdate: base.birthday },
@@ -176,8 +176,8 @@ export function planUpdate(base: ContactDraft, refs: ChildRefs, next: ContactDra
     ...(personal !== undefined || professional !== undefined
       ? { Profiles: { ...(personal ? { Personal: personal } : {}), ...(professional ? { Professional: professional } : {}) } }
       : {}),
-    ...(emails.changed.length > 0 ? { Emails: emails.changed as WireEmail[] } : {}),
-    ...(phones.changed.length > 0 ? { Phones: phones.changed as WirePhone[] } : {}),
+    ...(emails.changed.length > 0 ? { Emails: emails.changed } : {}),
+    ...(phones.changed.length > 0 ? { Phones: phones.changed } : {}),
     ...(locationChanges.length > 0 ? { Locations: locationChanges } : {}),
     ...(base.notes !== next.notes ? { Notes: next.notes } : {}),
     ...(tagsChanged ? { Tags: [...next.categories] } : {}),

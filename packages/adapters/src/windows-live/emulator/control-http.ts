@@ -1,7 +1,7 @@
-import { toDraft, type ContactDraft, type ContactInput } from '@contactsync/core';
+import { toDraft, type ContactDraft } from '@contactsync/core';
 import { jsonObject, optional, required, type JsonObject } from '../../kit/emulator/common-control.js';
 import type { ControlAnswer, ControlInput } from '../../kit/emulator/control-routes.js';
-import type { EmulatorControl, ForcedResponse, Quotas, RequestMatch } from './types.js';
+import type { EmulatorControl, ForcedResponse, RequestMatch } from './types.js';
 
 /**
  * Windows Live's own control routes over HTTP, beside the common ones every emulator has
@@ -13,7 +13,7 @@ const json = (status: number, body: unknown): ControlAnswer => ({ status, body }
 
 /** A contact as JSON: any subset of a draft (core's `ContactInput`), missing parts empty. */
 function draft(value: unknown): ContactDraft {
-  return toDraft(jsonObject(value, 'a contact') as ContactInput);
+  return toDraft(jsonObject(value, 'a contact'));
 }
 
 /** Only the parts present in the JSON, each filled to its complete form (`name` stays partial). */
@@ -24,7 +24,7 @@ function draftChange(o: JsonObject): Partial<ContactDraft> {
     if (key === 'name') change['name'] = Object.fromEntries(Object.entries(jsonObject(o['name'], 'name')).filter(([, v]) => typeof v === 'string'));
     else if (key in filled) change[key] = filled[key as keyof ContactDraft];
   }
-  return change as Partial<ContactDraft>;
+  return change;
 }
 
 function match(o: JsonObject): RequestMatch {
@@ -69,7 +69,7 @@ export function windowsLiveControlRoute(control: EmulatorControl, method: string
     case 'GET quotas':
       return json(200, control.quotas);
     case 'PUT quotas':
-      control.setQuotas(body as Partial<Quotas>);
+      control.setQuotas(body);
       return json(200, control.quotas);
     default:
       return undefined;

@@ -119,7 +119,7 @@ function draft(value: unknown): ContactDraft {
 function partialDraft(value: unknown): Partial<ContactDraft> {
   const given = asObject(value);
   const full = draft(value);
-  return Object.fromEntries(Object.entries(full).filter(([key]) => Object.hasOwn(given, key))) as Partial<ContactDraft>;
+  return Object.fromEntries(Object.entries(full).filter(([key]) => Object.hasOwn(given, key)));
 }
 
 function read(control: YahooEmulatorControl, action: string): unknown {

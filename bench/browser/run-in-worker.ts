@@ -20,7 +20,7 @@ export async function clearDatabases(): Promise<void> {
           if (d.name === undefined) return resolve();
           const request = indexedDB.deleteDatabase(d.name);
           request.onsuccess = () => resolve();
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error(`deleting ${d.name ?? ''} failed`));
           request.onblocked = () => resolve();
         }),
     ),

@@ -97,7 +97,7 @@ describe('auth failures', () => {
     const service = windowsLive({ baseUrl: emulator.url, lid: emulator.lid, token: emulator.token });
     const engine = await createSyncEngine({ databaseName: 'auth', service, indexedDB: new IDBFactory(), IDBKeyRange });
     await engine.contacts.create(toDraft({ name: { given: 'Pending', family: 'Model' } }));
-    emulator.control.setFamilySafety(true);
+    emulator.control.setLocked(true);
     let timers = 0;
     let online: () => void = () => undefined;
     const environment: AutoSyncEnvironment = {

@@ -13,7 +13,7 @@ export async function windowsLiveBackend(): Promise<Backend> {
     throttled: () => control.failNext({ status: 504, retryAfter: 2 }),
     'server-error': () => control.failNext({ status: 500 }),
     'auth-expired': () => control.failNext({ status: 401 }),
-    'lost-response': () => control.dropNext({}),
+    'lost-response': () => control.loseNextResponse(),
     'reject-next-write': () => control.failNext({ method: 'PUT', status: 400 }),
     slow: () => control.setLatency(3),
   };

@@ -13,7 +13,7 @@ export async function yahooBackend(format: 'xml' | 'json'): Promise<Backend> {
     throttled: () => control.failNextEvents({ code: -50302, retryAfter: 5 }),
     'server-error': () => control.failNext({ status: 500 }),
     'auth-expired': () => control.failNext({ status: 403 }),
-    'lost-response': () => control.dropNextResponse({}),
+    'lost-response': () => control.loseNextResponse(),
     'reject-next-write': () => control.failNextEvents({ code: -40014 }),
     slow: () => control.setLatency(3),
   };

@@ -79,7 +79,7 @@ describe('504 without Retry-After', () => {
 describe('lost response to a POST', () => {
   it('ends with exactly one contact on the server after the next sync', async () => {
     await syncedWithPendingCreate();
-    s.emulator.control.dropNext({ method: 'POST' });
+    s.emulator.control.loseNextResponse({ match: { method: 'POST' } });
     const first = await s.engine.sync();
     expect(first.outcome).toBe('waiting');
     expect(s.emulator.control.list()).toHaveLength(1); // committed, answer lost

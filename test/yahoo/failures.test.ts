@@ -14,14 +14,14 @@ describe.each(FORMATS)('Yahoo (%s): failures', (format) => {
     kit = await startEngine(format);
     await kit.engine.sync();
     await kit.engine.contacts.create({ name: { given: 'Queued' } });
-    kit.control.lockUser();
+    kit.control.setLocked(true);
     const started = kit.clock.now();
     const report = await kit.engine.sync();
     expect(report).toMatchObject({ outcome: 'waiting', pending: 1, error: { code: '-50302' } });
     expect(report.retryAt).toBeGreaterThanOrEqual(started + 600_000);
     const requests = kit.control.log().length;
 
-    kit.control.unlockUser();
+    kit.control.setLocked(false);
     const retryAt = report.retryAt ?? 0;
     kit.clock.advance(retryAt - kit.clock.now() - 1);
     expect((await kit.engine.sync()).outcome).toBe('waiting');
@@ -89,7 +89,7 @@ describe.each(FORMATS)('Yahoo (%s): failures', (format) => {
     kit = await startEngine(format);
     await kit.engine.sync();
     await kit.engine.contacts.create({ name: { given: 'Once' }, emails: [{ address: 'once@example.org' }] });
-    kit.control.dropNextResponse({ match: { method: 'POST' } });
+    kit.control.loseNextResponse({ match: { method: 'POST' } });
     const lost = await kit.engine.sync();
     expect(lost.outcome).not.toBe('ok');
     expect(kit.control.listContacts()).toHaveLength(1);

@@ -131,7 +131,7 @@ export async function rxdbInitialSync(
   await replication.awaitInitialReplication();
   const total = performance.now() - started;
   subscription.unsubscribe();
-  if (failure !== null) throw new Error(`rxdb replication failed: ${String(failure)}`);
+  if (failure !== null) throw new Error('rxdb replication failed', { cause: failure });
   const stored = await collection.count().exec();
   await replication.cancel();
   await db.close();

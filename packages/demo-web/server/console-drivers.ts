@@ -63,7 +63,7 @@ export function windowsLiveDriver(emulator: WindowsLiveEmulator): ConsoleDriver 
       return { ok: true, message: 'Windows Live refuses the next change to a contact with 400.' };
     },
     lock(locked) {
-      control.setFamilySafety(locked);
+      control.setLocked(locked);
       return { ok: true, message: locked ? 'Windows Live now answers 401: the account is restricted (Family Safety).' : 'The Windows Live account is no longer restricted.' };
     },
   };
@@ -108,8 +108,7 @@ export function yahooDriver(emulator: YahooEmulator): ConsoleDriver {
       return { ok: true, message: 'Yahoo refuses the next change with -40014 (an invalid value).' };
     },
     lock(locked) {
-      if (locked) control.lockUser();
-      else control.unlockUser();
+      control.setLocked(locked);
       return { ok: true, message: locked ? 'Yahoo now answers -50302 (user locked, retry-after 600) to every request.' : 'The Yahoo user is unlocked.' };
     },
   };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toDraft, type ContactInput } from '@contactsync/core';
+import { toDraft } from '@contactsync/core';
 import { API_PATHS } from '../shared/demo-accounts.js';
 import { REMOTE_EDIT_FIELDS, type ConsoleAnswer, type ContactMatch, type RemoteEditField } from '../shared/console-actions.js';
 import type { ConsoleDriver } from './console-drivers.js';
@@ -45,7 +45,7 @@ function runAction(driver: ConsoleDriver, action: string, body: unknown): Consol
     }
     case 'create-contact': {
       const contact = record(b['contact']);
-      return contact === null ? BAD_REQUEST : driver.createContact(toDraft(contact as ContactInput));
+      return contact === null ? BAD_REQUEST : driver.createContact(toDraft(contact));
     }
     case 'retry-after': {
       const seconds = wholeNumber(b['seconds'], 1, 3600);

@@ -3,6 +3,7 @@ import {
   CHILD_COLLECTIONS,
   LOCATION_FIELDS,
   PERSONAL_FIELDS,
+  LEGACY_COMPANY_FIELD,
   PROFESSIONAL_FIELDS,
   type ChildCollection,
   type WireContact,
@@ -14,17 +15,19 @@ import {
 import { decodeReferences, escapeText, hasDoctype, inlineCdata } from './xml-text.js';
 
 /**
- * The client's XML codec (PROTOCOLS.md §1.3). Decoding never throws: a body that is not the
+ * The client's XML codec (docs/windows-live.md §1.3). Decoding never throws: a body that is not the
  * expected document comes back as a `problem`, which the client turns into a typed failure.
- * The reader is tolerant of elements it does not know (another implementation may send more than
- * the contract's schema) and strict about structure (a truncated body must never look like a
- * smaller book, or a snapshot would delete contacts).
+ * Reading is tolerant, writing exact (docs/windows-live.md, "Reading"): element names match
+ * case-insensitively (a real client spelled `SubDivision`), unknown elements are ignored, a `<Tag>`
+ * with child elements is read by its `Name` or skipped, and in a book one odd contact loses only
+ * what cannot be read, never the book. Structure stays strict: a truncated body must never look
+ * like a smaller book, or a snapshot would delete contacts.
  */
 
 export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
 /** Elements that are always lists, so one child and many children parse the same way. */
-const ARRAY_ELEMENTS: ReadonlySet<string> = new Set(['Contact', 'Email', 'Phone', 'Location', 'Tag']);
+const ARRAY_ELEMENTS: ReadonlySet<string> = new Set(['contact', 'email', 'phone', 'location', 'tag']);
 
 const parser = new XMLParser({
   processEntities: false,
@@ -38,11 +41,11 @@ const parser = new XMLParser({
   // Element names are enough for `isArray`; building every element's path string costs about a
   // tenth of a 100,000-contact decode (bench/results.md).
   jPath: false,
-  isArray: (name) => ARRAY_ELEMENTS.has(name),
+  isArray: (name) => ARRAY_ELEMENTS.has(name.toLowerCase()),
 });
 
-class Problem {
-  constructor(readonly message: string) {}
+class Problem extends Error {
+  override readonly name = 'Problem';
 }
 
 function parseDocument(xml: string, rootName: string): unknown {
@@ -59,10 +62,10 @@ function parseDocument(xml: string, rootName: string): unknown {
   }
   const root = asObject(parsed, 'document');
   const names = Object.keys(root);
-  if (names.length !== 1 || names[0] !== rootName) {
+  if (names.length !== 1 || names[0]?.toLowerCase() !== rootName.toLowerCase()) {
     throw new Problem(`expected one <${rootName}> root element, got ${names.map((n) => `<${n}>`).join(', ') || 'none'}`);
   }
-  return root[rootName];
+  return root[names[0] ?? rootName];
 }
 
 function guard<T>(decode: () => T): Decoded<T> {
@@ -78,8 +81,10 @@ function guard<T>(decode: () => T): Decoded<T> {
 export function decodeBook(xml: string): Decoded<{ readonly contacts: readonly WireContact[] }> {
   return guard(() => {
     const root = asObject(parseDocument(xml, 'LiveContacts'), 'LiveContacts');
-    const contacts = root['Contacts'] === undefined ? {} : asObject(root['Contacts'], 'Contacts');
-    return { contacts: asList(contacts['Contact']).map((c) => readContact(c)) };
+    const list = member(root, 'Contacts');
+    const contacts = list === undefined ? {} : asObject(list, 'Contacts');
+    // One odd contact loses what cannot be read; one whose ID cannot be read is skipped.
+    return { contacts: members(contacts, 'Contact').flatMap((c) => tolerate('lenient', () => [readContact(c, 'lenient')]) ?? []) };
   });
 }
 
@@ -88,57 +93,105 @@ export function decodeContact(xml: string): Decoded<WireContact> {
   return guard(() => {
     const [only, ...rest] = asList(parseDocument(xml, 'Contact'));
     if (only === undefined || rest.length > 0) throw new Problem('expected exactly one <Contact>');
-    return readContact(only);
+    return readContact(only, 'strict');
   });
 }
 
-function readContact(value: unknown): WireContact {
+/**
+ * `strict`: anything unreadable is a problem (a single contact's GET). `lenient`: an unreadable
+ * value or child is left out (a book, where one odd contact must not fail the rest).
+ */
+type Mode = 'strict' | 'lenient';
+
+function tolerate<T>(mode: Mode, read: () => T): T | undefined {
+  if (mode === 'strict') return read();
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof Problem) return undefined;
+    throw error;
+  }
+}
+
+function readContact(value: unknown, mode: Mode): WireContact {
   const c = asObject(value, 'Contact');
+  const part = <T>(name: string, read: (v: unknown) => T): T | undefined => {
+    const v = member(c, name);
+    return v === undefined ? undefined : tolerate(mode, () => read(v));
+  };
   return compact({
-    ID: optionalText(c['ID'], 'ID'),
-    Profiles: c['Profiles'] === undefined ? undefined : readProfiles(c['Profiles']),
-    Emails: c['Emails'] === undefined ? undefined : readChildren(c['Emails'], 'Emails').map(readEmail),
-    Phones: c['Phones'] === undefined ? undefined : readChildren(c['Phones'], 'Phones').map(readPhone),
-    Locations: c['Locations'] === undefined ? undefined : readChildren(c['Locations'], 'Locations').map(readLocation),
-    Notes: optionalText(c['Notes'], 'Notes'),
-    Tags: c['Tags'] === undefined ? undefined : asList(asObject(c['Tags'], 'Tags')['Tag']).map((t) => text(t, 'Tag')),
-    IsDeleted: optionalText(c['IsDeleted'], 'IsDeleted'),
+    ID: optionalText(member(c, 'ID'), 'ID'),
+    Profiles: part('Profiles', (v) => readProfiles(v, mode)),
+    Emails: part('Emails', (v) => readChildren(v, 'Emails', mode, readEmail)),
+    Phones: part('Phones', (v) => readChildren(v, 'Phones', mode, readPhone)),
+    Locations: part('Locations', (v) => readChildren(v, 'Locations', mode, readLocation)),
+    Notes: part('Notes', (v) => text(v, 'Notes')),
+    Tags: part('Tags', (v) => members(asObject(v, 'Tags'), 'Tag').flatMap((t) => tolerate(mode, () => readTag(t)) ?? [])),
+    IsDeleted: part('IsDeleted', (v) => text(v, 'IsDeleted')),
   });
 }
 
-function readProfiles(value: unknown): WireProfiles {
+/** A `<Tag>` is a name; one with child elements (another implementation's category object) is read by its `Name`, or skipped. */
+function readTag(value: unknown): string[] {
+  if (typeof value === 'string') return [text(value, 'Tag')];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const name = member(value as Record<string, unknown>, 'Name');
+  return typeof name === 'string' ? [text(name, 'Tag/Name')] : [];
+}
+
+function readProfiles(value: unknown, mode: Mode): WireProfiles {
   const p = asObject(value, 'Profiles');
+  const personal = member(p, 'Personal');
+  const professional = member(p, 'Professional');
   return compact({
-    Personal: p['Personal'] === undefined ? undefined : readFields(p['Personal'], 'Personal', PERSONAL_FIELDS),
-    Professional:
-      p['Professional'] === undefined ? undefined : readFields(p['Professional'], 'Professional', PROFESSIONAL_FIELDS),
+    Personal: personal === undefined ? undefined : readFields(personal, 'Personal', PERSONAL_FIELDS, mode),
+    Professional: professional === undefined ? undefined : readFields(professional, 'Professional', [...PROFESSIONAL_FIELDS, LEGACY_COMPANY_FIELD], mode),
   });
 }
 
-function readChildren(value: unknown, collection: ChildCollection): readonly unknown[] {
-  return asList(asObject(value, collection)[CHILD_COLLECTIONS[collection].element]);
+function readChildren<T>(value: unknown, collection: ChildCollection, mode: Mode, read: (v: unknown, mode: Mode) => T): T[] {
+  const children = members(asObject(value, collection), CHILD_COLLECTIONS[collection].element);
+  return children.flatMap((child) => tolerate(mode, () => [read(child, mode)]) ?? []);
 }
 
-function readEmail(value: unknown): WireEmail {
-  return readFields(value, 'Email', ['ID', 'EmailType', 'Address', 'IsDefault'] as const);
+function readEmail(value: unknown, mode: Mode): WireEmail {
+  return readFields(value, 'Email', ['ID', 'EmailType', 'Address', 'IsDefault'] as const, mode);
 }
 
-function readPhone(value: unknown): WirePhone {
-  return readFields(value, 'Phone', ['ID', 'PhoneType', 'Number'] as const);
+function readPhone(value: unknown, mode: Mode): WirePhone {
+  return readFields(value, 'Phone', ['ID', 'PhoneType', 'Number'] as const, mode);
 }
 
-function readLocation(value: unknown): WireLocation {
-  return readFields(value, 'Location', ['ID', 'LocationType', ...LOCATION_FIELDS] as const);
+function readLocation(value: unknown, mode: Mode): WireLocation {
+  return readFields(value, 'Location', ['ID', 'LocationType', ...LOCATION_FIELDS] as const, mode);
 }
 
-function readFields<K extends string>(value: unknown, what: string, fields: readonly K[]): { readonly [P in K]?: string } {
+function readFields<K extends string>(value: unknown, what: string, fields: readonly K[], mode: Mode): { readonly [P in K]?: string } {
   const o = asObject(value, what);
   const out: { [P in K]?: string } = {};
   for (const field of fields) {
-    const v = optionalText(o[field], `${what}/${field}`);
+    const raw = member(o, field);
+    // A child's ID is how it is addressed: a child whose ID cannot be read is not read at all.
+    const v = raw === undefined ? undefined : field === 'ID' ? text(raw, `${what}/ID`) : tolerate(mode, () => text(raw, `${what}/${field}`));
     if (v !== undefined) out[field] = v;
   }
   return out;
+}
+
+/** Every element of a repeated name, whatever the spelling of each (so `<Contact>` and `<contact>` siblings are all read). */
+function members(o: Readonly<Record<string, unknown>>, name: string): readonly unknown[] {
+  const lower = name.toLowerCase();
+  const keys = Object.keys(o).filter((key) => key.toLowerCase() === lower);
+  return keys.length === 1 && keys[0] !== undefined ? asList(o[keys[0]]) : keys.flatMap((key) => asList(o[key]));
+}
+
+/** A child element by name, matched case-insensitively; the exact spelling is tried first (the common case, and the fast one). */
+function member(o: Readonly<Record<string, unknown>>, name: string): unknown {
+  const exact = o[name];
+  if (exact !== undefined) return exact;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(o)) if (key.toLowerCase() === lower) return o[key];
+  return undefined;
 }
 
 /** Element content that holds child elements; an empty or whitespace-only element is empty. */

@@ -14,8 +14,11 @@ const draft: fc.Arbitrary<ContactDraft> = fc.record({
   birthday: fc.constantFrom('', '1815-12-10', '2000-02-29'),
   emails: fc.array(fc.record({ type: fc.constantFrom(...EMAIL_TYPES), address: text }), { maxLength: 3 }),
   phones: fc.array(fc.record({ type: fc.constantFrom(...PHONE_TYPES), number: text }), { maxLength: 3 }),
+  // Core validation refuses an address with no part filled in (and the contract reads such a location as none).
   addresses: fc.array(
-    fc.record({ type: fc.constantFrom(...ADDRESS_TYPES), street: text, city: text, region: text, postalCode: text, country: text }),
+    fc
+      .record({ type: fc.constantFrom(...ADDRESS_TYPES), street: text, city: text, region: text, postalCode: text, country: text })
+      .filter((a) => [a.street, a.city, a.region, a.postalCode, a.country].some((part) => part !== '')),
     { maxLength: 2 },
   ),
   categories: fc.array(text, { maxLength: 3 }),
@@ -55,7 +58,11 @@ describe('mapping', () => {
         { type: 'other', address: 'c@x.org' },
       ],
       phones: PHONE_TYPES.map((type) => ({ type, number: type })),
-      addresses: [{ type: 'home' }, { type: 'work' }, { type: 'other' }],
+      addresses: [
+        { type: 'home', city: 'a' },
+        { type: 'work', city: 'b' },
+        { type: 'other', city: 'c' },
+      ],
     });
     const wire = draftToWire(d);
     expect(wire.Emails?.map((e) => e.EmailType)).toEqual(['Personal', 'Business', 'Other']);
@@ -68,7 +75,7 @@ describe('mapping', () => {
     const d = draftFromWire({
       Emails: [{ EmailType: 'WindowsLiveID', Address: 'ada@live.example' }],
       Phones: [{ PhoneType: 'Car', Number: '1' }],
-      Locations: [{ LocationType: 'Holiday' }],
+      Locations: [{ LocationType: 'Holiday', PrimaryCity: 'x' }],
       Profiles: { Personal: { Birthdate: '1815-12-10T00:00:00Z' } },
     });
     expect(d.emails).toEqual([{ type: 'other', address: 'ada@live.example' }]);
@@ -80,5 +87,30 @@ describe('mapping', () => {
   it('leaves empty values out of a create body', () => {
     expect(draftToWire(toDraft({ name: { given: 'Ada' } }))).toEqual({ Profiles: { Personal: { FirstName: 'Ada' } } });
     expect(draftToWire(toDraft({}))).toEqual({});
+  });
+
+  // Revised contract (docs/windows-live.md, "Company").
+  it('keeps the company on the Business location: a location holding only it is not an address', () => {
+    const alone = toDraft({ company: 'Analytical Engines', addresses: [{ type: 'home', city: 'London' }] });
+    expect(draftToWire(alone).Locations).toEqual([
+      { LocationType: 'Personal', StreetLine: '', PrimaryCity: 'London', Subdivision: '', PostalCode: '', CountryRegion: '' },
+      { LocationType: 'Business', CompanyName: 'Analytical Engines' },
+    ]);
+    expect(draftToWire(alone).Profiles).toBeUndefined();
+    const withWork = toDraft({ company: 'AE', addresses: [{ type: 'work', city: 'London' }] });
+    expect(draftToWire(withWork).Locations).toEqual([
+      { LocationType: 'Business', CompanyName: 'AE', StreetLine: '', PrimaryCity: 'London', Subdivision: '', PostalCode: '', CountryRegion: '' },
+    ]);
+    expect(storedForm(alone)).toEqual(alone);
+    expect(storedForm(withWork)).toEqual(withWork);
+  });
+
+  it('reads the company from the Business location, else any location, else a legacy Professional element', () => {
+    const read = (locations: object[], professional?: object) =>
+      draftFromWire({ Locations: locations, ...(professional === undefined ? {} : { Profiles: { Professional: professional } }) });
+    expect(read([{ LocationType: 'Personal', CompanyName: 'P', PrimaryCity: 'x' }, { LocationType: 'Business', CompanyName: 'B' }]).company).toBe('B');
+    expect(read([{ LocationType: 'Other', CompanyName: 'O' }]).company).toBe('O');
+    expect(read([{ LocationType: 'Other', CompanyName: 'O' }]).addresses).toEqual([]);
+    expect(read([], { CompanyName: 'Legacy', JobTitle: 'J' })).toMatchObject({ company: 'Legacy', jobTitle: 'J' });
   });
 });

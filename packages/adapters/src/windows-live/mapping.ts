@@ -1,4 +1,5 @@
 import type { Address, AddressType, ContactDraft, Email, EmailType, Phone, PhoneType } from '@contactsync/core';
+import { ADDRESS_FIELDS } from './wire.js';
 import type {
   WireContact,
   WireEmail,
@@ -15,6 +16,11 @@ import type {
  * Not representable, by the contract's schema: `name.prefix` and `name.suffix` (no element for
  * them; they are dropped on write and empty on read). `WindowsLiveID` emails read as `other`; the
  * record's meta keeps their wire type so later updates address them correctly.
+ *
+ * The company is the `CompanyName` of a location (revised contract; docs/windows-live.md,
+ * "Company"): read from the first `Business` location that has one, else the first location that
+ * has one, else a legacy `Professional/CompanyName`; written to the first work address, or to a
+ * `Business` location holding only the company. Such a location is not an address.
  */
 
 export const EMAIL_TYPE_TO_WIRE = { personal: 'Personal', work: 'Business', other: 'Other' } as const satisfies Record<
@@ -81,10 +87,25 @@ function addressFromWire(l: WireLocation): Address {
   };
 }
 
+/** A location with any address part is an address; one holding only a company (or nothing) is not. */
+export function isAddress(l: WireLocation): boolean {
+  return ADDRESS_FIELDS.some((f) => (l[f] ?? '') !== '');
+}
+
+/** The index of the location the company is read from, or null when no location names one. */
+export function companyLocation(locations: readonly WireLocation[]): number | null {
+  const named = (l: WireLocation): boolean => (l.CompanyName ?? '') !== '';
+  const business = locations.findIndex((l) => named(l) && l.LocationType === 'Business');
+  const any = business >= 0 ? business : locations.findIndex(named);
+  return any >= 0 ? any : null;
+}
+
 /** A whole `<Contact>` as received (GET, 200 or 206) -> the core draft. Absent elements are empty. */
 export function draftFromWire(c: WireContact): ContactDraft {
   const personal = c.Profiles?.Personal ?? {};
   const professional = c.Profiles?.Professional ?? {};
+  const locations = c.Locations ?? [];
+  const carrier = companyLocation(locations);
   return {
     name: {
       given: personal.FirstName ?? '',
@@ -94,13 +115,13 @@ export function draftFromWire(c: WireContact): ContactDraft {
       suffix: '',
     },
     nickname: personal.NickName ?? '',
-    company: professional.CompanyName ?? '',
+    company: (carrier === null ? undefined : locations[carrier]?.CompanyName) ?? professional.CompanyName ?? '',
     jobTitle: professional.JobTitle ?? '',
     notes: c.Notes ?? '',
     birthday: birthdayFromWire(personal.Birthdate),
     emails: (c.Emails ?? []).map(emailFromWire),
     phones: (c.Phones ?? []).map(phoneFromWire),
-    addresses: (c.Locations ?? []).map(addressFromWire),
+    addresses: locations.filter(isAddress).map(addressFromWire),
     categories: [...(c.Tags ?? [])],
   };
 }
@@ -124,6 +145,11 @@ export function addressToWire(a: Address): WireLocation {
   };
 }
 
+/** The `Business` location of a contact that has a company and no work address. */
+export function companyOnlyLocation(company: string): WireLocation {
+  return { LocationType: 'Business', CompanyName: company };
+}
+
 /** Keeps only non-empty values: a create need not spell out what is empty. */
 function nonEmpty<T extends Record<string, string>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '')) as Partial<T>;
@@ -138,7 +164,14 @@ export function draftToWire(d: ContactDraft): WireContact {
     NickName: d.nickname,
     Birthdate: d.birthday,
   });
-  const professional = nonEmpty({ CompanyName: d.company, JobTitle: d.jobTitle });
+  const professional = nonEmpty({ JobTitle: d.jobTitle });
+  const locations: WireLocation[] = d.addresses.map(addressToWire);
+  if (d.company !== '') {
+    const work = d.addresses.findIndex((a) => a.type === 'work');
+    const carrier = locations[work];
+    if (carrier !== undefined) locations[work] = { ...carrier, CompanyName: d.company };
+    else locations.push(companyOnlyLocation(d.company));
+  }
   const hasPersonal = Object.keys(personal).length > 0;
   const hasProfessional = Object.keys(professional).length > 0;
   return {
@@ -152,7 +185,7 @@ export function draftToWire(d: ContactDraft): WireContact {
       : {}),
     ...(d.emails.length > 0 ? { Emails: d.emails.map(emailToWire) } : {}),
     ...(d.phones.length > 0 ? { Phones: d.phones.map(phoneToWire) } : {}),
-    ...(d.addresses.length > 0 ? { Locations: d.addresses.map(addressToWire) } : {}),
+    ...(locations.length > 0 ? { Locations: locations } : {}),
     ...(d.notes !== '' ? { Notes: d.notes } : {}),
     ...(d.categories.length > 0 ? { Tags: [...d.categories] } : {}),
   };

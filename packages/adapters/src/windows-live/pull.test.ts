@@ -30,7 +30,7 @@ describe('pull', () => {
     expect(p).toMatchObject({ mode: 'snapshot', more: false, cursor: secondOf(c.clock.now() - 1500) });
     const record = p.changes.find((ch) => ch.kind === 'upsert' && ch.record.remoteId === ada);
     expect(record?.kind === 'upsert' && record.record).toMatchObject({
-      version: expect.stringMatching(new RegExp(`^${p.cursor}#[0-9a-f]{8}$`)),
+      version: expect.stringMatching(new RegExp(`^${p.cursor}#[0-9a-f]{8}$`)) as unknown,
       contact: person('Ada'),
       meta: { emails: [{ id: c.emulator.control.wire(ada ?? '')?.Emails?.[0]?.ID, type: 'Personal' }], phones: [], locations: [] },
     });
@@ -124,7 +124,7 @@ describe('pull', () => {
     expect(await s.pull({ cursor: null, consistency: 'delta' })).toMatchObject({ kind: 'retry-at', retryAfterMs: 120_000 });
     c.emulator.control.failNext({ status: 504 });
     expect(await s.pull({ cursor: null, consistency: 'delta' })).toMatchObject({ kind: 'failed', maybeCommitted: false });
-    c.emulator.control.setFamilySafety(true);
+    c.emulator.control.setLocked(true);
     expect(await s.pull({ cursor: null, consistency: 'delta' })).toMatchObject({ kind: 'auth-required' });
   });
 

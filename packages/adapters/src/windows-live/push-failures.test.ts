@@ -88,7 +88,7 @@ describe('whole-request failures end the batch: later operations get the failure
   });
 
   it('a lost response to a POST -> failed, maybe committed (it was); unsent operations are not', async () => {
-    c.emulator.control.dropNext({ method: 'POST' });
+    c.emulator.control.loseNextResponse({ match: { method: 'POST' } });
     const results = await push(creates('Lost', 'Unsent'));
     expect(results[0]).toMatchObject({ kind: 'failed', code: WL_CODES.connectionLost, maybeCommitted: true });
     expect(results[1]).toMatchObject({ kind: 'failed', code: WL_CODES.connectionLost, maybeCommitted: false });

@@ -80,6 +80,7 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
   }
 
   const refs = { emails: [...plan.refs.emails], phones: [...plan.refs.phones], locations: [...plan.refs.locations] };
+  let company = plan.refs.company;
   for (const addition of plan.additions) {
     const { collection, child } = addition;
     const line: WlRequest = {
@@ -108,11 +109,12 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
     const childId = idFromLocation(response.headers, CHILD_COLLECTIONS[collection].element);
     version = writeVersion(response);
     if (childId === null || version === null) return malformed(line, '201 without a child Location or Last-Modified', true);
-    if (collection === 'Emails') refs.emails[addition.position] = { id: childId, type: 'EmailType' in child ? (child.EmailType ?? 'Other') : 'Other' };
+    if (addition.position === 'company') company = { id: childId, address: null };
+    else if (collection === 'Emails') refs.emails[addition.position] = { id: childId, type: 'EmailType' in child ? (child.EmailType ?? 'Other') : 'Other' };
     else if (collection === 'Phones') refs.phones[addition.position] = childId;
     else refs.locations[addition.position] = childId;
   }
-  return ok(version, refs);
+  return ok(version, company === undefined ? refs : { ...refs, company });
 }
 
 function childPath(collection: ChildCollection, id: string): string {
@@ -160,7 +162,8 @@ async function putRefused(send: Send, id: string, plan: UpdatePlan, line: WlRequ
     const current = await fetchCurrent(send, id, signal);
     if (current.kind === 'missing') return { kind: 'gone' };
     if (current.kind === 'found') {
-      const known = new Set(Object.values(refsFromMeta(current.record.meta, current.record.contact)).flat().map((r) => (typeof r === 'string' ? r : r?.id)));
+      const refs = refsFromMeta(current.record.meta, current.record.contact);
+      const known = new Set([...refs.emails.map((e) => e?.id), ...refs.phones, ...refs.locations, refs.company?.id]);
       if (used.some((u) => !known.has(u))) return { kind: 'conflict', current: current.record };
     }
   }

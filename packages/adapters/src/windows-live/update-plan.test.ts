@@ -31,8 +31,8 @@ function plan(next: ContactDraft, r: ChildRefs = refs): UpdatePlan {
 
 describe('planUpdate', () => {
   it('sends only the changed scalar elements', () => {
-    const p = plan({ ...base, name: { ...base.name, family: 'King' }, company: 'AE', notes: '' });
-    expect(p.put).toEqual({ Profiles: { Personal: { LastName: 'King' }, Professional: { CompanyName: 'AE' } }, Notes: '' });
+    const p = plan({ ...base, name: { ...base.name, family: 'King' }, jobTitle: 'Analyst', notes: '' });
+    expect(p.put).toEqual({ Profiles: { Personal: { LastName: 'King' }, Professional: { JobTitle: 'Analyst' } }, Notes: '' });
     expect(p.removals).toEqual([]);
     expect(p.additions).toEqual([]);
     expect(p.refs).toEqual(refs);
@@ -88,5 +88,38 @@ describe('planUpdate', () => {
       emails: [{ type: 'other', address: 'live@x.org' }, base.emails[1]!, { type: 'other', address: 'o@x.org' }],
     });
     expect(withOther.kind === 'plan' && withOther.duplicateEmailType).toBeNull();
+  });
+
+  // Revised contract: the company lives on a location (docs/windows-live.md, "Company").
+  it('gives a new company a Business location of its own when there is no work address', () => {
+    const p = plan({ ...base, company: 'AE' });
+    expect(p.put).toEqual({});
+    expect(p.additions).toEqual([{ collection: 'Locations', child: { LocationType: 'Business', CompanyName: 'AE' }, position: 'company' }]);
+    expect(p.refs.company).toEqual({ id: null, address: null });
+  });
+
+  it('renames the company on the location that holds it, and clears or deletes it', () => {
+    const withCompany = { ...base, company: 'AE' };
+    const onOwn: ChildRefs = { ...refs, company: { id: 'lc', address: null } };
+    const rename = planUpdate(withCompany, onOwn, { ...withCompany, company: 'Engines' });
+    expect(rename.kind === 'plan' && rename.put).toEqual({ Locations: [{ ID: 'lc', CompanyName: 'Engines' }] });
+    const cleared = planUpdate(withCompany, onOwn, { ...withCompany, company: '' });
+    expect(cleared.kind === 'plan' && [cleared.put, cleared.removals, cleared.refs.company]).toEqual([{}, [{ collection: 'Locations', id: 'lc' }], undefined]);
+
+    const onAddress: ChildRefs = { ...refs, company: { id: 'l1', address: 0 } };
+    const moved = planUpdate(withCompany, onAddress, { ...withCompany, company: 'Engines', addresses: [{ ...withCompany.addresses[0]!, city: 'Paris' }] });
+    expect(moved.kind === 'plan' && moved.put).toEqual({ Locations: [{ ID: 'l1', PrimaryCity: 'Paris', CompanyName: 'Engines' }] });
+    const emptied = planUpdate(withCompany, onAddress, { ...withCompany, company: '' });
+    expect(emptied.kind === 'plan' && emptied.put).toEqual({ Locations: [{ ID: 'l1', CompanyName: '' }] });
+    const addressGone = planUpdate(withCompany, onAddress, { ...withCompany, addresses: [] });
+    expect(addressGone.kind === 'plan' && [addressGone.removals, addressGone.additions.map((a) => a.child)]).toEqual([
+      [{ collection: 'Locations', id: 'l1' }],
+      [{ LocationType: 'Business', CompanyName: 'AE' }],
+    ]);
+  });
+
+  it('reads the contact first when the company location id is unknown', () => {
+    const withCompany = { ...base, company: 'AE' };
+    expect(planUpdate(withCompany, { ...refs, company: { id: null, address: null } }, { ...withCompany, company: 'B' }).kind).toBe('needs-ids');
   });
 });

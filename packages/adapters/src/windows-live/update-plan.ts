@@ -1,5 +1,6 @@
 import type { Address, ContactDraft, Email, Phone } from '@contactsync/core';
 import { emailWireType, type ChildRefs, type EmailRef } from './child-refs.js';
+import { planCompany } from './company-plan.js';
 import { addressToWire, EMAIL_TYPE_TO_WIRE, emailToWire, phoneToWire } from './mapping.js';
 import { duplicateEmailType } from './rejections.js';
 import type {
@@ -13,7 +14,7 @@ import type {
 } from './wire.js';
 
 /**
- * Plans an update as Windows Live requests (PROTOCOLS.md §1.2): one partial PUT of the contact
+ * Plans an update as Windows Live requests (docs/windows-live.md §1.2): one partial PUT of the contact
  * (changed profile fields, notes, tags, and changed children addressed by ID), then a DELETE per
  * removed child and a POST per added one. An email's type is set on create only (§1.3), so an
  * email whose type changed is a removal plus an addition. Pure.
@@ -29,8 +30,8 @@ export interface ChildRemoval {
 export interface ChildAddition {
   readonly collection: ChildCollection;
   readonly child: WireChild;
-  /** Index in the new draft's list, where the created child's id goes. */
-  readonly position: number;
+  /** Index in the new draft's list, where the created child's id goes; `company`: the location holding only the company. */
+  readonly position: number | 'company';
 }
 
 export interface UpdatePlan {
@@ -107,6 +108,7 @@ interface CollectionPlan<R> {
   readonly additions: readonly ChildAddition[];
   readonly refs: readonly (R | null)[];
   readonly baseOf: readonly (number | null)[];
+  readonly removed: readonly number[];
 }
 
 function planCollection<T, R>(
@@ -143,7 +145,7 @@ function planCollection<T, R>(
     if (ref === null) return { kind: 'needs-ids' };
     removals.push({ collection, id: idOf(ref) });
   }
-  return { changed, removals, additions, refs, baseOf };
+  return { changed, removals, additions, refs, baseOf, removed };
 }
 
 function isNeedsIds(value: object): value is NeedsIds {
@@ -160,33 +162,35 @@ export function planUpdate(base: ContactDraft, refs: ChildRefs, next: ContactDra
   if (isNeedsIds(phones)) return phones;
   const locations = planCollection('Locations', base.addresses, next.addresses, refs.locations, [sameAddress, sameType, anyItem], (r: string) => r, addressToWire);
   if (isNeedsIds(locations)) return locations;
+  const company = planCompany(base, next, refs, locations);
+  if (company.kind === 'needs-ids') return company;
+  const locationChanges = withCompanyNames(locations.changed, company.changes);
 
   const personal = changedProfile<Required<WirePersonal>>(
     { FirstName: base.name.given, MiddleName: base.name.middle, LastName: base.name.family, NickName: base.nickname, Birthdate: base.birthday },
     { FirstName: next.name.given, MiddleName: next.name.middle, LastName: next.name.family, NickName: next.nickname, Birthdate: next.birthday },
   );
-  const professional = changedProfile<Required<WireProfessional>>(
-    { CompanyName: base.company, JobTitle: base.jobTitle },
-    { CompanyName: next.company, JobTitle: next.jobTitle },
-  );
+  const professional = changedProfile<Required<Pick<WireProfessional, 'JobTitle'>>>({ JobTitle: base.jobTitle }, { JobTitle: next.jobTitle });
   const tagsChanged = base.categories.length !== next.categories.length || base.categories.some((c, i) => next.categories[i] !== c);
   const put: WireContact = {
     ...(personal !== undefined || professional !== undefined
       ? { Profiles: { ...(personal ? { Personal: personal } : {}), ...(professional ? { Professional: professional } : {}) } }
       : {}),
-    ...(emails.changed.length > 0 ? { Emails: emails.changed as WireEmail[] } : {}),
-    ...(phones.changed.length > 0 ? { Phones: phones.changed as WirePhone[] } : {}),
-    ...(locations.changed.length > 0 ? { Locations: locations.changed as WireLocation[] } : {}),
+    ...(emails.changed.length > 0 ? { Emails: emails.changed } : {}),
+    ...(phones.changed.length > 0 ? { Phones: phones.changed } : {}),
+    ...(locationChanges.length > 0 ? { Locations: locationChanges } : {}),
     ...(base.notes !== next.notes ? { Notes: next.notes } : {}),
     ...(tagsChanged ? { Tags: [...next.categories] } : {}),
   };
   const removals = [...emails.removals, ...phones.removals, ...locations.removals];
+  if (company.removal !== null) removals.push({ collection: 'Locations', id: company.removal });
   const additions = [...emails.additions, ...phones.additions, ...locations.additions];
+  if (company.addition !== null) additions.push({ collection: 'Locations', child: company.addition, position: 'company' });
   const emailTypes = next.emails.map((e, i) => {
     const j = emails.baseOf[i] ?? null;
     return j === null ? EMAIL_TYPE_TO_WIRE[e.type] : emailWireType(base, refs, j);
   });
-  const wireRefs: ChildRefs = { emails: emails.refs, phones: phones.refs, locations: locations.refs };
+  const wireRefs: ChildRefs = { emails: emails.refs, phones: phones.refs, locations: locations.refs, ...(company.ref === undefined ? {} : { company: company.ref }) };
   return {
     kind: 'plan',
     put,
@@ -196,4 +200,11 @@ export function planUpdate(base: ContactDraft, refs: ChildRefs, next: ContactDra
     empty: Object.keys(put).length === 0 && removals.length === 0 && additions.length === 0,
     duplicateEmailType: duplicateEmailType(emailTypes),
   };
+}
+
+/** The PUT's location entries with the company's new `CompanyName` merged in (one entry per location id). */
+function withCompanyNames(changed: readonly WireLocation[], names: ReadonlyMap<string, string>): WireLocation[] {
+  const out = changed.map((l) => (l.ID !== undefined && names.has(l.ID) ? { ...l, CompanyName: names.get(l.ID) ?? '' } : l));
+  for (const [id, name] of names) if (!changed.some((l) => l.ID === id)) out.push({ ID: id, CompanyName: name });
+  return out;
 }

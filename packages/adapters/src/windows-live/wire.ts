@@ -24,15 +24,20 @@ export const LIMITS = {
 
 /** Element names in document order, so both sides write the same shape. */
 export const PERSONAL_FIELDS = ['FirstName', 'MiddleName', 'LastName', 'NickName', 'Birthdate'] as const;
-export const PROFESSIONAL_FIELDS = ['CompanyName', 'JobTitle'] as const;
-export const LOCATION_FIELDS = ['StreetLine', 'PrimaryCity', 'Subdivision', 'PostalCode', 'CountryRegion'] as const;
+/** What `Professional` holds. `CompanyName` belongs to a `Location` (revised contract, docs/windows-live.md). */
+export const PROFESSIONAL_FIELDS = ['JobTitle'] as const;
+/** Where earlier versions of the contract wrote the company: read as the company, never written. */
+export const LEGACY_COMPANY_FIELD = 'CompanyName';
+/** The parts of a location that make it an address; a location with none of them is not one. */
+export const ADDRESS_FIELDS = ['StreetLine', 'PrimaryCity', 'Subdivision', 'PostalCode', 'CountryRegion'] as const;
+export const LOCATION_FIELDS = ['CompanyName', ...ADDRESS_FIELDS] as const;
 
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 export type ProfessionalField = (typeof PROFESSIONAL_FIELDS)[number];
 export type LocationField = (typeof LOCATION_FIELDS)[number];
 
 export type WirePersonal = { readonly [K in PersonalField]?: string };
-export type WireProfessional = { readonly [K in ProfessionalField]?: string };
+export type WireProfessional = { readonly [K in ProfessionalField | typeof LEGACY_COMPANY_FIELD]?: string };
 
 export interface WireProfiles {
   readonly Personal?: WirePersonal;

@@ -1,4 +1,4 @@
-import type { WireCategory } from './wire.js';
+import type { SyncResponse, WireCategory } from './wire.js';
 
 /**
  * What the opaque cursor holds for Yahoo: the `rev` of the last fully applied response, and the
@@ -71,4 +71,13 @@ export function changedCategories(before: readonly WireCategory[], after: readon
 export function findByName(table: readonly WireCategory[], name: string): WireCategory | undefined {
   const key = name.trim().toLowerCase();
   return table.find((c) => c.name === name) ?? table.find((c) => c.name.trim().toLowerCase() === key);
+}
+
+/**
+ * The category table a response stands for. A server may leave the table out of a response that
+ * carries no change events (revised contract; docs/yahoo.md, "Categories"): the known table then
+ * stands, and an omitted table never means that categories were removed.
+ */
+export function tableOf(response: SyncResponse, known: readonly WireCategory[]): readonly WireCategory[] {
+  return response.events.length === 0 && response.categories.length === 0 ? known : response.categories;
 }

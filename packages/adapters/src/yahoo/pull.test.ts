@@ -98,7 +98,30 @@ describe.each(['xml', 'json'] as const)('pull (%s)', (format) => {
   it('returns failures as outcomes: 403 -> auth-required, a locked user -> retry-at', async () => {
     emu.control.failNext({ status: 403 });
     expect(await pull(null)).toMatchObject({ kind: 'auth-required', code: 'http-403' });
-    emu.control.lockUser();
+    emu.control.setLocked(true);
     expect(await pull(null)).toMatchObject({ kind: 'retry-at', retryAfterMs: 600_000, code: '-50302' });
+  });
+
+  // Revised contract (docs/yahoo.md, "Categories"): an idle response may leave the category table out.
+  it('polls an idle book that omits the category table with one request each, keeping the categories and never myrev=0', async () => {
+    emu.control.createContact(toDraft({ name: { given: 'Ann' }, categories: ['Friends', 'Work'] }));
+    const first = page(await pull(null));
+    emu.control.omitIdleCategoryTable();
+    emu.control.clearLog();
+    let cursor = first.cursor;
+    for (let poll = 0; poll < 3; poll++) {
+      const outcome = await pull(cursor);
+      expect(outcome).toEqual({ kind: 'not-modified' });
+      if (outcome.kind === 'not-modified' && outcome.cursor !== undefined) cursor = outcome.cursor;
+    }
+    expect(paths()).toEqual(Array.from({ length: 3 }, () => `GET myrev=${emu.control.rev()}`));
+    expect(decodeCursor(cursor)?.categories.map((c) => c.name)).toEqual(['Friends', 'Work']);
+
+    // A change still arrives with its table, and a delta from the kept cursor applies as usual.
+    const ben = emu.control.createContact(toDraft({ name: { given: 'Ben' }, categories: ['Work'] }));
+    const delta = page(await pull(cursor));
+    expect(delta.mode).toBe('delta');
+    expect(ids(delta.changes)).toEqual([`+${ben}`]);
+    expect(paths().slice(3)).toEqual([`GET myrev=${decodeCursor(cursor)?.rev ?? ''}`]);
   });
 });

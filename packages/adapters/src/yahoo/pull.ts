@@ -1,5 +1,5 @@
 import type { PullOutcome, PullRequest, RemoteChange } from '@contactsync/core';
-import { changedCategories, decodeCursor, encodeCursor, type CursorState } from './cursor.js';
+import { changedCategories, decodeCursor, encodeCursor, tableOf, type CursorState } from './cursor.js';
 import { recordsOf } from './push-results.js';
 import { synchronize, type TransportOptions } from './transport.js';
 import type { SyncResponse } from './wire.js';
@@ -9,9 +9,10 @@ function changesOf(response: SyncResponse): RemoteChange[] {
 }
 
 function snapshotPage(response: SyncResponse, prior: CursorState | null): PullOutcome {
-  const former = prior === null ? [] : [...prior.former, ...changedCategories(prior.categories, response.categories)];
+  const categories = tableOf(response, prior?.categories ?? []);
+  const former = prior === null ? [] : [...prior.former, ...changedCategories(prior.categories, categories)];
   const changes = changesOf(response).filter((c) => c.kind === 'upsert');
-  return { kind: 'page', mode: 'snapshot', changes, cursor: encodeCursor({ rev: response.rev, categories: response.categories, former, resync: false }), more: false };
+  return { kind: 'page', mode: 'snapshot', changes, cursor: encodeCursor({ rev: response.rev, categories, former, resync: false }), more: false };
 }
 
 /**
@@ -32,11 +33,12 @@ export async function pull(options: TransportOptions, request: PullRequest): Pro
   if (exchange.kind !== 'response') return exchange;
   const response = exchange.response;
   if (response.events[0]?.type === 'address-book-reset') return snapshotPage(response, state);
-  if (changedCategories(state.categories, response.categories).length > 0) {
+  const categories = tableOf(response, state.categories);
+  if (changedCategories(state.categories, categories).length > 0) {
     const whole = await synchronize(options, { myrev: 0, ...signal });
     return whole.kind === 'response' ? snapshotPage(whole.response, state) : whole;
   }
-  const cursor = encodeCursor({ rev: response.rev, categories: response.categories, former: state.former, resync: false });
+  const cursor = encodeCursor({ rev: response.rev, categories, former: state.former, resync: false });
   if (response.events.length === 0) return response.rev === state.rev ? { kind: 'not-modified' } : { kind: 'not-modified', cursor };
   return { kind: 'page', mode: 'delta', changes: changesOf(response), cursor, more: false };
 }

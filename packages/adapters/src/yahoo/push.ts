@@ -1,5 +1,5 @@
 import type { OperationOutcome, PushOutcome, PushRequest, RemoteChange, RemoteContact, RequestFailure } from '@contactsync/core';
-import { changedCategories, decodeCursor, encodeCursor, type CursorState } from './cursor.js';
+import { changedCategories, decodeCursor, encodeCursor, tableOf, type CursorState } from './cursor.js';
 import { OPERATION_FAILED } from './outcomes.js';
 import { planPush, type PushPlan } from './push-plan.js';
 import { isNeed, recordsOf, resolveResults, sameContent, type Need, type Resolved } from './push-results.js';
@@ -102,12 +102,13 @@ function pulledPart(
     if (plan.op.kind === 'rename-category' && plan.to !== undefined) expected = expected.map((c) => (c.catid === plan.catid ? { catid: c.catid, name: plan.to ?? c.name } : c));
     if (plan.op.kind === 'remove-category') expected = expected.filter((c) => c.catid !== plan.catid);
   });
-  const foreign = changedCategories(expected, response.categories);
+  const categories = tableOf(response, expected);
+  const foreign = changedCategories(expected, categories);
   const changes = new Map<string, RemoteChange>();
   for (const [cid, record] of records) {
     if (echoes.has(cid)) continue;
     changes.set(String(cid), record === null ? { kind: 'delete', remoteId: String(cid) } : { kind: 'upsert', record });
   }
-  const cursor = encodeCursor({ rev: response.rev, categories: response.categories, former: [...state.former, ...foreign], resync: state.resync || foreign.length > 0 });
+  const cursor = encodeCursor({ rev: response.rev, categories, former: [...state.former, ...foreign], resync: state.resync || foreign.length > 0 });
   return { changes: [...changes.values()], cursor };
 }

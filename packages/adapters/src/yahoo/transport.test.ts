@@ -88,7 +88,7 @@ describe.each([
   });
 
   it('marks a connection dropped after sending as possibly committed', async () => {
-    emu.control.dropNextResponse();
+    emu.control.loseNextResponse();
     expect(await synchronize(options, { myrev: 0, request: ADD })).toMatchObject({ kind: 'failed', code: 'connection-lost', maybeCommitted: true });
     expect(emu.control.categories()).toHaveLength(1);
   });

@@ -38,17 +38,17 @@ describe('the control plane over HTTP (/_control/, JSON)', () => {
   });
 
   it('forces statuses, drops responses, flags Family Safety, mints read-only tokens and sets quotas', async () => {
-    await control('POST', 'fail', { status: 504, retryAfter: 7, method: 'GET' });
+    await control('POST', 'fail-next', { status: 504, retryAfter: 7, method: 'GET' });
     const forced = await c.request('GET', '');
     expect([forced.status, forced.headers.get('Retry-After')]).toEqual([504, '7']);
 
-    await control('POST', 'drop', { method: 'POST', path: '/Contacts$' });
+    await control('POST', 'lose-next-response', { match: { method: 'POST', path: '/Contacts$' } });
     await expect(c.request('POST', 'Contacts', { body: contactXml('Lost') })).rejects.toThrow();
     expect(c.emulator.control.list()).toHaveLength(1);
 
-    await control('POST', 'family-safety', { restricted: true });
+    await control('POST', 'lock', { locked: true });
     expect((await c.request('GET', '')).status).toBe(401);
-    await control('POST', 'family-safety', { restricted: false });
+    await control('POST', 'lock', { locked: false });
 
     const { token } = (await control('POST', 'tokens', { readOnly: true })).json as { token: string };
     expect((await c.request('POST', 'Contacts', { body: contactXml('x'), token })).status).toBe(403);
@@ -60,7 +60,7 @@ describe('the control plane over HTTP (/_control/, JSON)', () => {
   it('reads the log and the clock, and moves the clock', async () => {
     await c.request('GET', '');
     expect((await control('GET', 'log')).json).toMatchObject([{ method: 'GET', status: 200 }]);
-    await control('DELETE', 'log');
+    await control('POST', 'clear-log');
     expect((await control('GET', 'log')).json).toEqual([]);
     const before = ((await control('GET', 'clock')).json as { now: number }).now;
     expect(((await control('POST', 'clock', { advanceMs: 1000 })).json as { now: number }).now).toBe(before + 1000);
@@ -68,7 +68,7 @@ describe('the control plane over HTTP (/_control/, JSON)', () => {
   });
 
   it('answers bad input with 400 and unknown routes with 404, as JSON', async () => {
-    expect(await control('POST', 'fail', { status: 'soon' })).toEqual({ status: 400, json: { error: 'status must be a number' } });
+    expect(await control('POST', 'fail-next', { status: 'soon' })).toEqual({ status: 400, json: { error: 'status must be a number' } });
     expect((await control('POST', 'nothing')).status).toBe(404);
     const r = await fetch(`${c.emulator.url}/_control/seed`, { method: 'POST', body: '{not json' });
     expect(r.status).toBe(400);

@@ -50,13 +50,14 @@ export function createControl(state: EmulatorState): EmulatorControl {
       return removed;
     },
     failNext: (rule) => state.faults.force(rule),
-    dropNext: (rule) => state.faults.drop(rule),
+    loseNextResponse: (options = {}) => state.faults.drop({ ...options.match, ...(options.count === undefined ? {} : { count: options.count }) }),
     clearFaults: () => state.faults.clear(),
     setLatency(ms) {
       state.faults.latencyMs = ms;
     },
-    setFamilySafety(restricted) {
-      state.familySafety = restricted;
+    // A locked Windows Live account is a restricted Family Safety one: every request answers 401 (§1.1).
+    setLocked(locked) {
+      state.familySafety = locked;
     },
     mintToken: (options = {}) => state.tokens.mint({ lid: options.lid ?? state.lid, readOnly: options.readOnly ?? false }),
     revokeToken: (token) => state.tokens.revoke(token),

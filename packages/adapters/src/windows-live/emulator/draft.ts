@@ -19,23 +19,35 @@ const EMAIL_BACK: Readonly<Record<string, 'personal' | 'work' | 'other'>> = { ..
 const PHONE_BACK = invert(PHONE);
 const ADDRESS_BACK = invert(ADDRESS);
 
-/** A create body for a draft (every element, no IDs). */
+const ADDRESS_PARTS = ['StreetLine', 'PrimaryCity', 'Subdivision', 'PostalCode', 'CountryRegion'] as const;
+const isAddress = (l: StoredLocation): boolean => ADDRESS_PARTS.some((f) => l[f] !== '');
+
+/** The company is the `CompanyName` of the first Business location that has one, else of the first location that has one. */
+function companyOf(locations: readonly StoredLocation[]): string {
+  const named = locations.filter((l) => l.CompanyName !== '');
+  return (named.find((l) => l.LocationType === 'Business') ?? named[0])?.CompanyName ?? '';
+}
+
+/** A create body for a draft (every element, no IDs); the company goes on the first work address, else on a Business location of its own. */
 function wireFromDraft(d: ContactDraft): WireContact {
+  const work = d.company === '' ? -1 : d.addresses.findIndex((a) => a.type === 'work');
+  const locations = d.addresses.map((a, i) => ({
+    LocationType: ADDRESS[a.type],
+    CompanyName: i === work ? d.company : '',
+    StreetLine: a.street,
+    PrimaryCity: a.city,
+    Subdivision: a.region,
+    PostalCode: a.postalCode,
+    CountryRegion: a.country,
+  }));
   return {
     Profiles: {
       Personal: { FirstName: d.name.given, MiddleName: d.name.middle, LastName: d.name.family, NickName: d.nickname, Birthdate: d.birthday },
-      Professional: { CompanyName: d.company, JobTitle: d.jobTitle },
+      Professional: { JobTitle: d.jobTitle },
     },
     Emails: d.emails.map((e) => ({ EmailType: EMAIL[e.type], Address: e.address })),
     Phones: d.phones.map((p) => ({ PhoneType: PHONE[p.type], Number: p.number })),
-    Locations: d.addresses.map((a) => ({
-      LocationType: ADDRESS[a.type],
-      StreetLine: a.street,
-      PrimaryCity: a.city,
-      Subdivision: a.region,
-      PostalCode: a.postalCode,
-      CountryRegion: a.country,
-    })),
+    Locations: d.company !== '' && work < 0 ? [...locations, { LocationType: 'Business', CompanyName: d.company }] : locations,
     Notes: d.notes,
     Tags: [...d.categories],
   };
@@ -45,13 +57,13 @@ export function draftFromStored(c: StoredContact): ContactDraft {
   return {
     name: { given: c.personal.FirstName, middle: c.personal.MiddleName, family: c.personal.LastName, prefix: '', suffix: '' },
     nickname: c.personal.NickName,
-    company: c.professional.CompanyName,
+    company: companyOf(c.locations),
     jobTitle: c.professional.JobTitle,
     notes: c.notes,
     birthday: c.personal.Birthdate,
     emails: c.emails.map((e) => ({ type: EMAIL_BACK[e.EmailType] ?? 'other', address: e.Address })),
     phones: c.phones.map((p) => ({ type: PHONE_BACK[p.PhoneType] ?? 'other', number: p.Number })),
-    addresses: c.locations.map((l) => ({
+    addresses: c.locations.filter(isAddress).map((l) => ({
       type: ADDRESS_BACK[l.LocationType] ?? 'other',
       street: l.StreetLine,
       city: l.PrimaryCity,

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { BookSnapshot } from './book.js';
-import type { StoredContact } from './stored.js';
 
 /** The emulator's optional JSON file: the book and its credentials, so a restarted emulator is the same service. */
 export interface PersistedState {
@@ -24,7 +23,7 @@ export function loadState(path: string): PersistedState | null {
   if (v['format'] !== 'windows-live-emulator/1' || typeof v['lid'] !== 'string' || typeof v['token'] !== 'string' || !isSnapshot(v['book'])) {
     throw new Error(`${path} is not a Windows Live emulator state file`);
   }
-  return { format: 'windows-live-emulator/1', lid: v['lid'], token: v['token'], book: { ...v['book'], contacts: v['book'].contacts as StoredContact[] } };
+  return { format: 'windows-live-emulator/1', lid: v['lid'], token: v['token'], book: { ...v['book'], contacts: v['book'].contacts } };
 }
 
 /** Written to a temporary file and renamed, so a crash never leaves half a file. */

@@ -78,9 +78,9 @@ describe('401 Unauthorized', () => {
   });
 
   it('a book flagged Family-Safety restricted (assertion failed)', async () => {
-    c.emulator.control.setFamilySafety(true);
+    c.emulator.control.setLocked(true);
     expect((await c.request('GET', '')).status).toBe(401);
-    c.emulator.control.setFamilySafety(false);
+    c.emulator.control.setLocked(false);
     expect((await c.request('GET', '')).status).toBe(200);
   });
 });

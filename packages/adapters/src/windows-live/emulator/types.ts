@@ -1,4 +1,5 @@
 import type { ContactDraft } from '@contactsync/core';
+import type { CommonControl } from '../../kit/emulator/common-control.js';
 import type { WireContact } from '../wire.js';
 
 /** Limits of the emulated service; every one is configurable (PROTOCOLS.md marks them [choice]). */
@@ -85,12 +86,14 @@ export interface RemoteEntry {
   readonly contact: ContactDraft;
 }
 
-/** The control plane (also served as JSON under `/_control/`). */
-export interface EmulatorControl {
+/**
+ * The control plane (also served as JSON under `/_control/`): the common names of every emulator
+ * (kit/emulator/common-control.ts; `setLocked` flags the book as a restricted Family Safety account,
+ * which answers 401) and Windows Live's own.
+ */
+export interface EmulatorControl extends CommonControl<ForcedResponse, RequestMatch> {
   /** Empties the book (no tombstones survive: clients holding older cursors get a whole book) and seeds it. */
   reset(contacts?: readonly ContactDraft[]): readonly string[];
-  /** Adds contacts as if created now; returns their ids. */
-  seed(contacts: readonly ContactDraft[]): readonly string[];
   list(): readonly RemoteEntry[];
   get(remoteId: string): RemoteEntry | null;
   /** The stored contact as the wire shows it, with every child ID. */
@@ -101,24 +104,10 @@ export interface EmulatorControl {
   update(remoteId: string, change: Partial<ContactDraft>): boolean;
   /** Another device deletes a contact; false when it does not exist. */
   remove(remoteId: string): boolean;
-  /** The next `count` requests matching answer `status` (nothing is processed or written). */
-  failNext(rule: ForcedResponse): void;
-  /** The next `count` matching requests are processed (and committed), then the connection is dropped. */
-  dropNext(rule: DroppedResponse): void;
-  /** Forgets every pending forced status, drop and latency: the server serves normally again. */
-  clearFaults(): void;
-  /** Real milliseconds to wait before answering each request. */
-  setLatency(ms: number): void;
-  /** A restricted Family Safety book answers every request with 401. */
-  setFamilySafety(restricted: boolean): void;
   /** A new token for this book (or another lid, for the "token of another book" case). */
   mintToken(options?: { readonly readOnly?: boolean; readonly lid?: string }): string;
   revokeToken(token: string): void;
   setQuotas(quotas: Partial<Quotas>): void;
   readonly quotas: Quotas;
   log(): readonly LogEntry[];
-  clearLog(): void;
-  now(): number;
-  setTime(epochMs: number): void;
-  advance(ms: number): void;
 }

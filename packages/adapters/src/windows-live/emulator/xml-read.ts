@@ -19,8 +19,11 @@ import {
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
-class BadBody {
-  constructor(readonly reason: string) {}
+class BadBody extends Error {
+  override readonly name = 'BadBody';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
 const LISTS: ReadonlySet<string> = new Set(['Contact', 'Email', 'Phone', 'Location', 'Tag']);
@@ -142,9 +145,9 @@ function contact(value: unknown): WireContact {
   return {
     ...(id === undefined ? {} : { ID: id }),
     ...(o['Profiles'] === undefined ? {} : { Profiles: profiles(o['Profiles']) }),
-    ...(o['Emails'] === undefined ? {} : { Emails: children(o['Emails'], 'Emails') as WireEmail[] }),
-    ...(o['Phones'] === undefined ? {} : { Phones: children(o['Phones'], 'Phones') as WirePhone[] }),
-    ...(o['Locations'] === undefined ? {} : { Locations: children(o['Locations'], 'Locations') as WireLocation[] }),
+    ...(o['Emails'] === undefined ? {} : { Emails: children(o['Emails'], 'Emails') }),
+    ...(o['Phones'] === undefined ? {} : { Phones: children(o['Phones'], 'Phones') }),
+    ...(o['Locations'] === undefined ? {} : { Locations: children(o['Locations'], 'Locations') }),
     ...(notes === undefined ? {} : { Notes: notes }),
     ...(o['Tags'] === undefined ? {} : { Tags: tags(o['Tags']) }),
     ...(deleted === undefined ? {} : { IsDeleted: deleted }),

@@ -1,28 +1,34 @@
 import type { ContactDraft } from '@contactsync/core';
-import { ControlError, type YahooEmulatorControl } from './control.js';
+import { ControlInputError, type JsonObject } from '../../kit/emulator/common-control.js';
+import type { ControlAnswer, ControlInput } from '../../kit/emulator/control-routes.js';
+import type { YahooEmulatorControl } from './control.js';
 import type { EventFault, RequestFault, RequestMatch } from './faults.js';
-import { syntheticContacts } from './synthetic.js';
 
 /**
- * The control plane over HTTP, for tests that drive the emulator from another process:
- * `GET /_control/{contacts|categories|log|clock}` and `POST /_control/{action}` with a JSON body.
- * Answers 200 with JSON, 400 `{ "error": .. }` for a bad call, 404 for an unknown action.
+ * Yahoo's own control routes over HTTP (`POST /_control/{action}` with a JSON body, `GET
+ * /_control/{contacts|categories|rev}`), beside the common ones every emulator has
+ * (kit/emulator/control-routes.ts). Answers 200 with JSON; bad input is the kit's 400.
  */
-export function handleControl(control: YahooEmulatorControl, method: string, action: string, body: unknown): { status: number; body: unknown } {
-  try {
-    const result = method === 'GET' ? read(control, action) : method === 'POST' ? write(control, action, asObject(body)) : undefined;
-    return result === undefined ? { status: 404, body: { error: `unknown control action ${method} ${action}` } } : { status: 200, body: result };
-  } catch (error) {
-    if (error instanceof ControlError || error instanceof BadControlCall) {
-      return { status: 400, body: { error: error.message, ...(error instanceof ControlError ? { code: error.code } : {}) } };
-    }
-    throw error;
-  }
+export function yahooControlRoute(control: YahooEmulatorControl, method: string, path: readonly string[], body: JsonObject): ControlAnswer | undefined {
+  const action = path.join('/');
+  const result = method === 'GET' ? read(control, action) : method === 'POST' ? write(control, action, body) : undefined;
+  return result === undefined ? undefined : { status: 200, body: result };
 }
 
-class BadControlCall extends Error {}
+/** `fail-next {status, code?, retryAfter?, count?, userMessage?, debugMessage?, match?}`. */
+export const YAHOO_CONTROL_INPUT: ControlInput<RequestFault, RequestMatch> = {
+  failRule(body) {
+    const status = num(body, 'status') ?? 500;
+    if (status !== 403 && status !== 404 && status !== 500 && status !== 503) throw new BadControlCall('status must be 403, 404, 500 or 503');
+    const m = match(body);
+    return { status, ...optional('code', num(body, 'code')), ...optional('retryAfter', num(body, 'retryAfter')), ...optional('count', num(body, 'count')), ...message(body), ...(m === undefined ? {} : { match: m }) };
+  },
+  match: (value) => match({ match: value }),
+};
 
-type Body = { readonly [key: string]: unknown };
+const BadControlCall = ControlInputError;
+
+type Body = JsonObject;
 
 function asObject(value: unknown): Body {
   if (value === undefined || value === null) return {};
@@ -113,7 +119,7 @@ function draft(value: unknown): ContactDraft {
 function partialDraft(value: unknown): Partial<ContactDraft> {
   const given = asObject(value);
   const full = draft(value);
-  return Object.fromEntries(Object.entries(full).filter(([key]) => Object.hasOwn(given, key))) as Partial<ContactDraft>;
+  return Object.fromEntries(Object.entries(full).filter(([key]) => Object.hasOwn(given, key)));
 }
 
 function read(control: YahooEmulatorControl, action: string): unknown {
@@ -122,10 +128,8 @@ function read(control: YahooEmulatorControl, action: string): unknown {
       return control.listContacts();
     case 'categories':
       return control.categories();
-    case 'log':
-      return control.log();
-    case 'clock':
-      return { now: control.now(), rev: control.rev() };
+    case 'rev':
+      return { rev: control.rev() };
     default:
       return undefined;
   }
@@ -133,14 +137,6 @@ function read(control: YahooEmulatorControl, action: string): unknown {
 
 function write(control: YahooEmulatorControl, action: string, body: Body): unknown {
   switch (action) {
-    case 'reset':
-      control.reset();
-      return {};
-    case 'seed': {
-      const count = num(body, 'count');
-      const contacts = count !== undefined ? syntheticContacts(count) : (Array.isArray(get(body, 'contacts')) ? (get(body, 'contacts') as unknown[]) : []).map(draft);
-      return { cids: control.seed(contacts) };
-    }
     case 'create':
       return { cid: control.createContact(draft(get(body, 'contact'))) };
     case 'update':
@@ -164,14 +160,6 @@ function write(control: YahooEmulatorControl, action: string, body: Body): unkno
       control.beforeNext(match(body), () => void write(control, editAction, edit));
       return {};
     }
-    case 'fail': {
-      const status = num(body, 'status') ?? 500;
-      if (status !== 403 && status !== 404 && status !== 500 && status !== 503) throw new BadControlCall('status must be 403, 404, 500 or 503');
-      const m = match(body);
-      const fault: RequestFault = { status, ...optional('code', num(body, 'code')), ...optional('retryAfter', num(body, 'retryAfter')), ...optional('count', num(body, 'count')), ...message(body), ...(m === undefined ? {} : { match: m }) };
-      control.failNext(fault);
-      return {};
-    }
     case 'fail-events': {
       const code = num(body, 'code');
       if (code === undefined) throw new BadControlCall('code must be given');
@@ -187,20 +175,6 @@ function write(control: YahooEmulatorControl, action: string, body: Body): unkno
       control.failNextEvents(fault);
       return {};
     }
-    case 'drop': {
-      const m = match(body);
-      control.dropNextResponse({ ...optional('count', num(body, 'count')), ...(m === undefined ? {} : { match: m }) });
-      return {};
-    }
-    case 'latency':
-      control.setLatency(num(body, 'ms') ?? 0);
-      return {};
-    case 'lock':
-      control.lockUser(num(body, 'retryAfter') ?? 600);
-      return {};
-    case 'unlock':
-      control.unlockUser();
-      return {};
     case 'server-down':
       control.serverDown(optional('retryAfter', num(body, 'retryAfter')));
       return {};
@@ -215,6 +189,9 @@ function write(control: YahooEmulatorControl, action: string, body: Body): unkno
       return {};
     case 'writes-disabled':
       control.setWritesDisabled(bool(body, 'on', true));
+      return {};
+    case 'omit-idle-category-table':
+      control.omitIdleCategoryTable(bool(body, 'on', true));
       return {};
     case 'expire-cookie':
       control.expireCookie(bool(body, 'on', true));
@@ -231,16 +208,6 @@ function write(control: YahooEmulatorControl, action: string, body: Body): unkno
     case 'forget-history':
       control.forgetHistory();
       return {};
-    case 'clear-log':
-      control.clearLog();
-      return {};
-    case 'clock': {
-      const set = num(body, 'set');
-      const advance = num(body, 'advance');
-      if (set !== undefined) control.setTime(set);
-      if (advance !== undefined) control.advance(advance);
-      return { now: control.now() };
-    }
     default:
       return undefined;
   }

@@ -3,17 +3,18 @@ import type { CategoryChange, FieldChange, WireCategory } from '../wire.js';
 import { CODE, type Failure } from './codes.js';
 import { applyChanges, changedFrom, checkContact, commitContact, workingCopy } from './contact-edit.js';
 import { changesFor, draftToFields, fieldsToDraft } from './draft-fields.js';
+import { ControlInputError } from '../../kit/emulator/common-control.js';
 import type { EventFault, RequestFault, RequestMatch } from './faults.js';
 import type { EmulatorState, RequestLogEntry } from './state.js';
 import { validateCategoryName } from './validate.js';
 
 /** A control-plane call that the book refused (for example an invalid edit "from another device"). */
-export class ControlError extends Error {
+export class ControlError extends ControlInputError {
   constructor(
-    readonly code: number,
+    override readonly code: number,
     message: string,
   ) {
-    super(message);
+    super(message, code);
     this.name = 'ControlError';
   }
 }
@@ -55,7 +56,7 @@ export function createControl(state: EmulatorState) {
     reset(): void {
       book.clear();
       faults.clear();
-      Object.assign(switches, { locked: null, serverDown: null, timeout: null, readOnlyApp: false, writesDisabled: false, cookieExpired: false, credentialErrors: 'empty', latencyMs: 0 });
+      Object.assign(switches, { locked: null, serverDown: null, timeout: null, readOnlyApp: false, writesDisabled: false, cookieExpired: false, credentialErrors: 'empty', latencyMs: 0, omitIdleCategoryTable: false });
       state.log.length = 0;
     },
     /** Loads contacts in one commit, without validation or limits. Returns their cids. */
@@ -137,7 +138,7 @@ export function createControl(state: EmulatorState) {
       faults.failEvents(fault);
     },
     /** The next `count` matching requests are committed, then the connection drops unanswered. */
-    dropNextResponse(options: { readonly count?: number; readonly match?: RequestMatch } = {}): void {
+    loseNextResponse(options: { readonly count?: number; readonly match?: RequestMatch } = {}): void {
       faults.dropResponses(options.count ?? 1, options.match);
     },
     /** Runs `action` just before the next matching request is processed (to stage a race). */
@@ -155,12 +156,9 @@ export function createControl(state: EmulatorState) {
       switches.serverDown = null;
       switches.timeout = null;
     },
-    /** -50302 for every request, with `retry-after` (default 600 s, as in the seed's example). */
-    lockUser(retryAfterSeconds = 600): void {
-      switches.locked = retryAfterSeconds;
-    },
-    unlockUser(): void {
-      switches.locked = null;
+    /** Locked: -50302 for every request, with `retry-after` (default 600 s, as in the seed's example). */
+    setLocked(locked: boolean, retryAfterSeconds = 600): void {
+      switches.locked = locked ? retryAfterSeconds : null;
     },
     serverDown(options: { readonly retryAfter?: number } = {}): void {
       switches.serverDown = { ...options };
@@ -183,6 +181,10 @@ export function createControl(state: EmulatorState) {
     },
     setCredentialErrors(mode: 'empty' | 'structured'): void {
       switches.credentialErrors = mode;
+    },
+    /** Leave the category table out of responses that carry no change events (the guide allows it; docs/yahoo.md). */
+    omitIdleCategoryTable(on = true): void {
+      switches.omitIdleCategoryTable = on;
     },
 
     log(): readonly RequestLogEntry[] {

@@ -74,11 +74,12 @@ function result(r: WireResult): Json {
 
 const category = (c: WireCategory): Json => ({ type: 'category', catid: c.catid, data: escapeHtml(c.name) });
 
-export function jsonSyncResponse(response: SyncResponse): string {
+/** `omitCategories`: leave the `categories` member out altogether (an idle response; docs/yahoo.md). */
+export function jsonSyncResponse(response: SyncResponse, omitCategories = false): string {
   const out: Record<string, Json> = { type: 'sync_response' };
   if (response.lmt !== undefined) out['lmt'] = response.lmt;
   out['rev'] = response.rev;
-  out['categories'] = response.categories.map(category);
+  if (!omitCategories) out['categories'] = response.categories.map(category);
   out['results'] = response.results.map(result);
   out['events'] = response.events.map(event);
   return JSON.stringify(out);

@@ -5,7 +5,7 @@ import { call, FORMATS, fidOf, syncOf, type Format } from './emulator-test-kit.j
 import { startYahooEmulator, type YahooEmulator, type YahooEmulatorOptions } from './server.js';
 
 /**
- * Every nested (per-event) rule of PROTOCOLS.md §2.5 triggered over HTTP, in both formats: the
+ * Every nested (per-event) rule of docs/yahoo.md §2.5 triggered over HTTP, in both formats: the
  * event fails with its code and changes nothing, and the request's other events still apply.
  */
 const field = (type: WireField['type'], data: string, flags: WireField['flags'] = []): WireField => ({ type, flags, data });
@@ -207,7 +207,7 @@ describe.each(FORMATS)('nested rules over HTTP (%s)', (format) => {
     const body = c.body(ctx);
     const events = Array.isArray(body) ? [...(body as RequestEvent[]), c.still ?? STILL_APPLIED] : body;
     const revBefore = emu.control.rev();
-    const answer = await call(emu, format, { body: events as Body, query: { myrev: String(c.myrev?.(ctx) ?? 0) } });
+    const answer = await call(emu, format, { body: events, query: { myrev: String(c.myrev?.(ctx) ?? 0) } });
 
     expect(answer.status).toBe(200);
     const response = syncOf(answer);

@@ -81,7 +81,7 @@ describe.each(FORMATS)('whole-request rules (%s)', (format) => {
   });
 
   it('-50302: a locked user, 503 with retry-after 600 in the body and the header', async () => {
-    emu.control.lockUser();
+    emu.control.setLocked(true);
     const answer = await call(emu, format, { body: ONE_EVENT });
     expectError(answer, 503, -50302, 600);
     expect(answer.decoded?.kind === 'error' && answer.decoded.error.userMessage).toContain('10 minutes');

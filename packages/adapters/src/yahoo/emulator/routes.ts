@@ -127,15 +127,11 @@ async function synchronize(state: EmulatorState, request: ApiRequest, format: Fo
   if (timeout !== null) return timeoutResponse(format, timeout.retryAfter);
 
   const nodiffs = query.get('nodiffs') === '1' || addOnly;
-  const response: SyncResponse = {
-    lmt: book.seconds(),
-    rev: book.rev,
-    categories: book.table(),
-    results,
-    events: nodiffs ? [] : book.eventsSince(myrev, state.limits.historyMs),
-  };
+  const events = nodiffs ? [] : book.eventsSince(myrev, state.limits.historyMs);
+  const omitTable = switches.omitIdleCategoryTable && events.length === 0;
+  const response: SyncResponse = { lmt: book.seconds(), rev: book.rev, categories: omitTable ? [] : book.table(), results, events };
   const nestedCodes = results.flatMap((r) => (r.type === 'error' ? [r.code] : []));
-  return ok(format, format === 'json' ? jsonSyncResponse(response) : xmlSyncResponse(response), nestedCodes);
+  return ok(format, format === 'json' ? jsonSyncResponse(response, omitTable) : xmlSyncResponse(response), nestedCodes);
 }
 
 function timeoutResponse(format: Format, retryAfter: number | undefined): ApiResponse {

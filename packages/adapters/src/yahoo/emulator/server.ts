@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ContactDraft } from '@contactsync/core';
+import { startEmulatorServer, type ApiReply, type ApiRequest } from '../../kit/emulator/emulator-server.js';
 import { createControl, type YahooEmulatorControl } from './control.js';
-import { handleControl } from './control-http.js';
+import { YAHOO_CONTROL_INPUT, yahooControlRoute } from './control-http.js';
 import type { EmulatorLimits } from './limits.js';
 import { handleApi } from './routes.js';
 import { createState, type EmulatorState } from './state.js';
@@ -29,65 +28,34 @@ export interface YahooEmulator {
   close(): Promise<void>;
 }
 
-/** Starts a Yahoo Address Book emulator (PROTOCOLS.md §2) on a real loopback socket. */
+/** Starts a Yahoo Address Book emulator (docs/yahoo.md) on the emulator kit's server scaffold. */
 export async function startYahooEmulator(options: YahooEmulatorOptions = {}): Promise<YahooEmulator> {
   const state = createState(options);
   const control = createControl(state);
   if (options.seedContacts !== undefined && options.seedContacts.length > 0) control.seed(options.seedContacts);
-
-  const server = createServer((req, res) => {
-    serve(state, control, req, res).catch((error: unknown) => {
-      // A bug in the emulator: answer 500 without a body, as the service's own failures look.
-      res.statusCode = 500;
-      res.setHeader('x-emulator-error', error instanceof Error ? error.name : 'unknown');
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await startEmulatorServer(
+    {
+      control,
+      controlInput: YAHOO_CONTROL_INPUT,
+      serve: (request) => serve(state, request),
+      controlRoute: (method, path, body) => yahooControlRoute(control, method, path, body),
+    },
+    options.port ?? 0,
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     appid: state.credentials.appid,
     wssid: state.credentials.wssid,
     cookie: state.credentials.cookie,
     control,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function serve(state: EmulatorState, control: YahooEmulatorControl, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(state: EmulatorState, request: ApiRequest): Promise<{ reply: ApiReply; lose: boolean }> {
   const at = state.now();
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const body = await readBody(req);
-  const method = req.method ?? 'GET';
-
-  if (url.pathname.startsWith('/_control/')) {
-    let parsed: unknown = undefined;
-    try {
-      parsed = body.byteLength === 0 ? undefined : JSON.parse(Buffer.from(body).toString('utf8'));
-    } catch {
-      parsed = null;
-    }
-    const answer = parsed === null ? { status: 400, body: { error: 'the body is not JSON' } } : handleControl(control, method, url.pathname.slice('/_control/'.length), parsed);
-    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(answer.body));
-    return;
-  }
-
-  const response = await handleApi(state, { method, url, cookie: req.headers.cookie, body });
+  const { method, url, body } = request;
+  const response = await handleApi(state, { method, url, cookie: request.headers['cookie'], body });
   const format = url.searchParams.get('format') === 'json' ? 'json' : 'xml';
   const drop = state.faults.takeDrop({ method, path: url.pathname, format });
   state.log.push({
@@ -101,11 +69,5 @@ async function serve(state: EmulatorState, control: YahooEmulatorControl, req: I
     dropped: drop,
   });
   if (state.switches.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.switches.latencyMs));
-  if (drop) {
-    // The request was committed; the client never hears about it (a lost response).
-    req.socket.destroy();
-    return;
-  }
-  res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(response.body)) });
-  res.end(response.body);
+  return { reply: { status: response.status, headers: response.headers, body: response.body }, lose: drop };
 }

@@ -37,6 +37,8 @@ export interface Switches {
   credentialErrors: 'empty' | 'structured';
   /** Wall-clock delay before every answer (ms). */
   latencyMs: number;
+  /** Leave the category table out of a response without change events, as the guide allows (revised contract). */
+  omitIdleCategoryTable: boolean;
 }
 
 export interface Credentials {
@@ -84,6 +86,7 @@ export function createState(options: {
       cookieExpired: false,
       credentialErrors: 'empty',
       latencyMs: 0,
+      omitIdleCategoryTable: false,
     },
     log: [],
     clockOffset: 0,

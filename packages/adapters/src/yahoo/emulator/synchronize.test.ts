@@ -177,7 +177,7 @@ describe('control plane', () => {
   });
 
   it('commits a write and then drops the connection (a lost response)', async () => {
-    emu.control.dropNextResponse({ match: { method: 'POST' } });
+    emu.control.loseNextResponse({ match: { method: 'POST' } });
     await expect(call(emu, 'xml', { body: [{ type: 'add-category', name: 'Friends' }] })).rejects.toThrow();
     expect(emu.control.categories().map((c) => c.name)).toEqual(['Friends']);
     expect(emu.control.log()[0]).toMatchObject({ method: 'POST', status: 200, dropped: true });
@@ -185,7 +185,7 @@ describe('control plane', () => {
 
   it('logs method, path, query, emulator time and outcome code', async () => {
     now += 1000;
-    emu.control.lockUser();
+    emu.control.setLocked(true);
     await call(emu, 'json', { query: { myrev: '0' } });
     expect(emu.control.log()).toEqual([
       { method: 'GET', path: '/v1/synchronize', query: expect.objectContaining({ myrev: '0', format: 'json' }) as object, at: now, status: 503, code: -50302, nestedCodes: [], dropped: false },
@@ -219,7 +219,7 @@ describe('control plane', () => {
     const post = (action: string, body: unknown) => fetch(`${emu.url}/_control/${action}`, { method: 'POST', body: JSON.stringify(body) });
     expect((await post('create', { contact: { name: { given: 'Http' }, categories: ['Friends'] } })).status).toBe(200);
     expect((await post('rename-category', { from: 'Friends', to: 'Buddies' })).status).toBe(200);
-    expect((await post('fail', { status: 503, code: -50302, retryAfter: 600 })).status).toBe(200);
+    expect((await post('fail-next', { status: 503, code: -50302, retryAfter: 600 })).status).toBe(200);
     expect((await post('before-next', { match: { method: 'GET' }, edit: { action: 'add-category', name: 'Staged' } })).status).toBe(200);
     expect((await call(emu, 'json')).status).toBe(503);
     const contacts = (await (await fetch(`${emu.url}/_control/contacts`)).json()) as { contact: { name: { given: string }; categories: string[] } }[];

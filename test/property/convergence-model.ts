@@ -1,7 +1,7 @@
 import { seededRandom } from '@contactsync/core/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect } from 'vitest';
-import { createSyncEngine, toDraft, type ContactDraft, type SyncEngine, type SyncReport } from '@contactsync/core';
+import { createSyncEngine, toDraft, type ContactDraft, type FieldModel, type PhoneType, type SyncEngine, type SyncReport } from '@contactsync/core';
 import type { Backend } from './backend.js';
 import { DEVICES, type Command } from './commands.js';
 import { crashingFetch, observedFetch, type DeviceNetwork, type Exchange } from './observed-fetch.js';
@@ -90,7 +90,7 @@ export async function runModel(backend: Backend, commands: readonly Command[], s
       case 'update': {
         const device = devices[cmd.device] as Device;
         const target = await pickLocal(device, cmd.pick);
-        if (target) await device.engine.contacts.update(target.id, (draft) => edit(draft, cmd.field, cmd.value));
+        if (target) await device.engine.contacts.update(target.id, (draft) => edit(draft, cmd.field, cmd.value, device.engine.fieldModel));
         break;
       }
       case 'remove': {
@@ -188,12 +188,24 @@ function person(named: number, nickname: string): ContactDraft {
   return toDraft({ name: { given: NAMES[named % NAMES.length] ?? 'Ada', family: 'Model' }, nickname });
 }
 
-function edit(draft: { company: string; notes: string; emails: { type: 'personal' | 'work' | 'other'; address: string }[]; phones: { type: 'mobile' | 'home' | 'work' | 'fax' | 'pager' | 'other'; number: string }[]; categories: string[] }, field: string, value: number): void {
+/** A user's edit, made as a form would: a new phone takes a type the account still has room for. */
+function edit(
+  draft: { company: string; notes: string; emails: { type: 'personal' | 'work' | 'other'; address: string }[]; phones: { type: PhoneType; number: string }[]; categories: string[] },
+  field: string,
+  value: number,
+  model: FieldModel,
+): void {
   if (field === 'company') draft.company = `Company ${value}`;
   if (field === 'notes') draft.notes = `note ${value}`;
   if (field === 'email' && draft.emails.length === 0) draft.emails.push({ type: 'personal', address: `p${value}@model.example` });
   else if (field === 'email') draft.emails[0] = { type: draft.emails[0]?.type ?? 'personal', address: `p${value}@model.example` };
-  if (field === 'phone' && !draft.phones.some((p) => p.number.endsWith(` ${value}`))) draft.phones.push({ type: 'mobile', number: `+1 555 000 ${value}` });
+  if (field === 'phone' && !draft.phones.some((p) => p.number.endsWith(` ${value}`))) {
+    const number = `+1 555 000 ${value}`;
+    const type = freePhoneType(draft.phones, model);
+    const last = draft.phones[draft.phones.length - 1];
+    if (type !== null) draft.phones.push({ type, number });
+    else if (last !== undefined) draft.phones[draft.phones.length - 1] = { type: last.type, number };
+  }
   if (field === 'category' && !draft.categories.includes(`Cat${value}`)) draft.categories.push(`Cat${value}`);
 }
 
@@ -201,3 +213,12 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
+
+/** The first phone type the model accepts with room left on this contact, or null when full. */
+function freePhoneType(phones: readonly { type: PhoneType }[], model: FieldModel): PhoneType | null {
+  if (model.phones.maxItems !== null && phones.length >= model.phones.maxItems) return null;
+  for (const [type, limit] of Object.entries(model.phones.types) as [PhoneType, number | null][]) {
+    if (limit === null || phones.filter((p) => p.type === type).length < limit) return type;
+  }
+  return null;
+}

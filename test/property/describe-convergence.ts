@@ -10,7 +10,6 @@ import { runModel, type RunStats } from './convergence-model.js';
  * draws random seeds and runs thousands. `PROPERTY_CENSUS=1` runs every generated case to the end
  * instead of stopping at the first failure, and reports how many failed and which.
  */
-const PARAMETERS = propertyParameters(process.env, { seed: 20_261_203, runs: 200 });
 const CENSUS = process.env.PROPERTY_CENSUS === '1';
 
 /**
@@ -18,7 +17,8 @@ const CENSUS = process.env.PROPERTY_CENSUS === '1';
  * printing its seed and shrunk command list on failure (replay with PROPERTY_SEED / PROPERTY_PATH),
  * plus the committed counterexamples of bugs found before.
  */
-export function describeConvergence(name: string, start: () => Promise<Backend>, regressions: readonly RegressionExample[] = []): void {
+export function describeConvergence(name: string, start: () => Promise<Backend>, regressions: readonly RegressionExample[] = [], runs = 200): void {
+  const PARAMETERS = propertyParameters(process.env, { seed: 20_261_203, runs });
   describe(`convergence under faults: ${name}`, () => {
     const stats: RunStats = { faults: new Map(), crashes: 0, syncs: 0, requests: 0 };
     afterAll(() => {

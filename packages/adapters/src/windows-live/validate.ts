@@ -4,7 +4,7 @@ const TYPE_WORDS = { personal: 'personal', work: 'work', other: 'other' } as con
 
 /**
  * Windows Live's own content rule beyond the shared ones (`ContactService.validate`): at most one
- * email per type (PROTOCOLS.md §1.3; a second one is 409). Core's types map one-to-one onto
+ * email per type (docs/windows-live.md §1.3; a second one is 409). Core's types map one-to-one onto
  * Personal, Business and Other, so the rule can be checked on the draft. Pure.
  */
 export function validateForWindowsLive(contact: ContactDraft): readonly FieldError[] {

@@ -54,7 +54,7 @@ const failed = (code: string, debugMessage: string, maybeCommitted: boolean, use
 });
 
 /**
- * One `synchronize` call (PROTOCOLS.md §2.1): a GET without a body, or a POST carrying `request`.
+ * One `synchronize` call (docs/yahoo.md §2.1): a GET without a body, or a POST carrying `request`.
  * Every answer and every transport failure comes back as data; this never throws for them.
  */
 export async function synchronize(

@@ -2,7 +2,7 @@ import type { ContactDraft } from '@contactsync/core';
 import type { CommonControl } from '../../kit/emulator/common-control.js';
 import type { WireContact } from '../wire.js';
 
-/** Limits of the emulated service; every one is configurable (PROTOCOLS.md marks them [choice]). */
+/** Limits of the emulated service; every one is configurable (docs/windows-live.md marks them choices). */
 export interface Quotas {
   /** Contacts per book (§1.3); a create beyond it is 409. */
   readonly maxContacts: number;

@@ -168,7 +168,7 @@ describe('demo app on Windows Live', () => {
     await expect.poll(() => page.getByRole('article').getByRole('heading').textContent()).toBe(hostile);
     // The same text arriving from the server, through XML.
     server().create({ ...server().list()[0]!.contact, name: { given: hostile, middle: '', family: 'Remote', prefix: '', suffix: '' }, emails: [{ type: 'personal', address: 'remote.hostile@example.org' }] });
-    // Windows Live reports a change once the second it happened in has ended (PROTOCOLS.md §1.4).
+    // Windows Live reports a change once the second it happened in has ended (docs/windows-live.md §1.4).
     await page.waitForTimeout(1_100);
     await page.getByRole('button', { name: 'Sync now' }).click();
     await ui.searchFor('onerror');

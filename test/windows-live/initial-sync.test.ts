@@ -7,7 +7,7 @@ afterEach(async () => {
   await s.close();
 });
 
-describe('initial sync and deltas (PROTOCOLS.md §1.4)', () => {
+describe('initial sync and deltas (docs/windows-live.md §1.4)', () => {
   it('syncs 2,000 contacts as a whole book, then 2,000 remote edits as delta pages of at most 1,000', async () => {
     s = await scenario({ seed: generateContacts(2000) });
     s.clock.advance(1000);

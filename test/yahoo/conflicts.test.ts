@@ -3,7 +3,7 @@ import { toDraft } from '@contactsync/core';
 import { FORMATS, startEngine } from './yahoo-kit.js';
 
 /**
- * Revision conflicts (PROTOCOLS.md §2.2): another device's edit lands between this engine's pull and
+ * Revision conflicts (docs/yahoo.md §2.2): another device's edit lands between this engine's pull and
  * its push (staged with the emulator's `beforeNext`), the nested error comes back with the newer
  * state in the same response, the engine merges and resubmits against the new myrev.
  */

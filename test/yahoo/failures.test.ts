@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toDraft } from '@contactsync/core';
 import { FORMATS, startEngine } from './yahoo-kit.js';
 
-/** Whole-request and per-event failures, end to end (seed "Retrying Requests"; PROTOCOLS.md §2.5). */
+/** Whole-request and per-event failures, end to end (seed "Retrying Requests"; docs/yahoo.md §2.5). */
 describe.each(FORMATS)('Yahoo (%s): failures', (format) => {
   let kit: Awaited<ReturnType<typeof startEngine>> | null = null;
   afterEach(async () => {

@@ -58,7 +58,7 @@ export function windowsLiveDriver(emulator: WindowsLiveEmulator): ConsoleDriver 
       return { ok: true, message: `The next ${count} Windows Live requests answer 503 with Retry-After: ${seconds}.` };
     },
     rejectNextWrite() {
-      // Creates POST to `Contacts`; updates and deletes go to `Contacts/Contact({id})` (PROTOCOLS.md §1.2).
+      // Creates POST to `Contacts`; updates and deletes go to `Contacts/Contact({id})` (docs/windows-live.md §1.2).
       control.failNext({ path: /\/Contacts(\/Contact\([^)]*\))?$/i, status: 400 });
       return { ok: true, message: 'Windows Live refuses the next change to a contact with 400.' };
     },

@@ -14,7 +14,7 @@ export interface DemoEmulatorOptions {
 }
 
 /**
- * Windows Live allows 20 calls per second per token (PROTOCOLS.md §1.6); it pushes one request per
+ * Windows Live allows 20 calls per second per token (docs/windows-live.md §1.6); it pushes one request per
  * contact, so the demo lifts the limit far enough that a first sync and a burst of edits never meet it.
  * The console's "server busy" button is how the demo shows a 503 + Retry-After instead.
  */

@@ -56,6 +56,9 @@ export interface TransportTimers {
   clearTimeout(handle: unknown): void;
 }
 
+/** What an adapter's own options pass through to the transport unchanged. */
+export type TransportTuning = Pick<TransportOptions, 'fetch' | 'timeoutMs' | 'onExchange'>;
+
 export interface TransportOptions {
   readonly vocabulary: FailureVocabulary;
   /** Defaults to the global `fetch`, looked up at call time. */

@@ -8,7 +8,7 @@ import { WINDOWS_LIVE_FIELD_MODEL } from './field-model.js';
 export interface WindowsLiveOptions {
   /** Origin (and any path prefix) before `/users/@L@{lid}/rest/LiveContacts`, e.g. an emulator's `url`. */
   readonly baseUrl: string;
-  /** The address book's location id: 16 hex digits (PROTOCOLS.md §1.1). */
+  /** The address book's location id: 16 hex digits (docs/windows-live.md §1.1). */
   readonly lid: string;
   /** The delegated token sent as `Authorization: DelegatedToken dt="…"`. */
   readonly token: string;

@@ -20,7 +20,7 @@ const ADA = `<?xml version="1.0" encoding="utf-8"?>
 </Contact>`;
 
 describe('decodeContact', () => {
-  it('reads the PROTOCOLS.md §1.3 example, pretty-printed, with ids as strings', () => {
+  it('reads the docs/windows-live.md §1.3 example, pretty-printed, with ids as strings', () => {
     const r = decodeContact(ADA);
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -50,7 +50,7 @@ describe('mapping', () => {
     );
   });
 
-  it('maps the types of PROTOCOLS.md §1.3 both ways', () => {
+  it('maps the types of docs/windows-live.md §1.3 both ways', () => {
     const d = toDraft({
       emails: [
         { type: 'personal', address: 'a@x.org' },

@@ -11,7 +11,7 @@ import type {
 } from './wire.js';
 
 /**
- * Core contact model <-> Windows Live `<Contact>` (PROTOCOLS.md §1.3).
+ * Core contact model <-> Windows Live `<Contact>` (docs/windows-live.md §1.3).
  *
  * Not representable, by the contract's schema: `name.prefix` and `name.suffix` (no element for
  * them; they are dropped on write and empty on read). `WindowsLiveID` emails read as `other`; the

@@ -4,7 +4,7 @@ import { requestFailure, STATUS_HANDLING, WL_CODES, WL_ROLES, WL_STATUS } from '
 const line = { method: 'PUT', path: 'Contacts/Contact(1)' };
 const head = (status: number, headers: Record<string, string> = {}) => ({ status, headers: new Headers(headers) });
 
-describe('requestFailure (PROTOCOLS.md §3)', () => {
+describe('requestFailure (docs/engine-port.md §3)', () => {
   it.each([
     [401, {}, { kind: 'auth-required', code: WL_CODES.unauthorized }],
     [403, {}, { kind: 'forbidden', code: WL_CODES.readOnlyGrant }],

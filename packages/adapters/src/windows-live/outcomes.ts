@@ -3,7 +3,7 @@ import { retryAfterMs, statusTable } from '../kit/index.js';
 import { HEADERS } from './wire.js';
 
 /**
- * Windows Live status codes -> core outcomes (PROTOCOLS.md §3; seeds/windows-live-contacts-status-codes.txt).
+ * Windows Live status codes -> core outcomes (docs/engine-port.md §3; seeds/windows-live-contacts-status-codes.txt).
  * The service sends no error body, so a status and the request it answered are all there is to go
  * on; user-facing text is ours, one message per cause.
  */

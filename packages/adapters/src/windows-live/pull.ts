@@ -6,7 +6,7 @@ import type { Send, WlRequest } from './transport.js';
 import { DELTA_SYNC_BASIC, HEADERS } from './wire.js';
 
 /**
- * Pull (PROTOCOLS.md §1.4). No cursor, or `consistency: 'complete'`: a plain root GET, whose 200 is
+ * Pull (docs/windows-live.md §1.4). No cursor, or `consistency: 'complete'`: a plain root GET, whose 200 is
  * the whole book. Deltas report a change only after its second has ended, so a write made in the
  * current second (an ambiguous create the engine must find) is only certain to be in a whole book.
  * Otherwise `DeltaSync: Basic` with `If-Modified-Since` = cursor: 206 is one delta page and the

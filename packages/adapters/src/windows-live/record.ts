@@ -6,7 +6,7 @@ import { versionOf } from './version.js';
 
 /**
  * A received `<Contact>` as a core record. Its version carries the `Last-Modified` of the response it
- * came in: the value to send as `If-Unmodified-Since` when writing it back (PROTOCOLS.md §1.5).
+ * came in: the value to send as `If-Unmodified-Since` when writing it back (docs/windows-live.md §1.5).
  */
 export function recordFromWire(id: string, contact: WireContact, lastModified: string): RemoteContact {
   const draft = draftFromWire(contact);

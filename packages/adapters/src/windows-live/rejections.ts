@@ -4,7 +4,7 @@ import { LIMITS, LOCATION_FIELDS, PERSONAL_FIELDS, PROFESSIONAL_FIELDS, type Wir
 
 /**
  * User-facing reasons for a 400 or 409. The service sends no error body (seed document), so the
- * reason is found by checking what we sent against the contract's rules (PROTOCOLS.md §1.3); when
+ * reason is found by checking what we sent against the contract's rules (docs/windows-live.md §1.3); when
  * none applies the message stays general rather than guessing.
  */
 

@@ -1,5 +1,5 @@
 import type { RequestFailure } from '@contactsync/core';
-import { createTransport, type ExchangeRecord, type FetchLike, type HttpResponse } from '../kit/index.js';
+import { createTransport, type HttpResponse, type TransportTuning } from '../kit/index.js';
 import { USER_MESSAGES, WL_CODES, type RequestLine } from './outcomes.js';
 import { AUTH_SCHEME, HEADERS, XML_CONTENT_TYPE } from './wire.js';
 
@@ -20,14 +20,11 @@ export type WlResponse = HttpResponse;
 
 export type Send = (request: WlRequest) => Promise<WlResponse | RequestFailure>;
 
-export interface TransportOptions {
+export interface TransportOptions extends TransportTuning {
   /** Origin (and any prefix) before `/users/@L@{lid}/rest/LiveContacts`. */
   readonly baseUrl: string;
   readonly lid: string;
   readonly token: string;
-  readonly fetch?: FetchLike | undefined;
-  readonly timeoutMs?: number | undefined;
-  readonly onExchange?: ((exchange: ExchangeRecord) => void) | undefined;
 }
 
 const VOCABULARY = {
@@ -43,7 +40,7 @@ const VOCABULARY = {
 export function createSend(options: TransportOptions): Send {
   const root = `${options.baseUrl.replace(/\/+$/, '')}/users/@L@${options.lid}/rest/LiveContacts`;
   const authorization = `${AUTH_SCHEME} dt="${options.token}"`;
-  const send = createTransport({ vocabulary: VOCABULARY, fetch: options.fetch, timeoutMs: options.timeoutMs, onExchange: options.onExchange });
+  const send = createTransport({ ...options, vocabulary: VOCABULARY });
   return (request) => {
     const headers: Record<string, string> = { [HEADERS.authorization]: authorization, Accept: 'application/xml', ...request.headers };
     if (request.body !== undefined) headers['Content-Type'] = XML_CONTENT_TYPE;

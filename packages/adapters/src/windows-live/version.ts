@@ -4,7 +4,7 @@ import { storedForm } from './mapping.js';
 /**
  * A record's version: the `Last-Modified` it came with, then `#` and a digest of its content as
  * the server stores it. Whole-second dates alone cannot tell two writes within one second apart
- * (PROTOCOLS.md §1.5), and the engine treats an unchanged version as an unchanged record, so the
+ * (docs/windows-live.md §1.5), and the engine treats an unchanged version as an unchanged record, so the
  * digest makes a same-second edit by another device a new version. Only the date goes on the wire.
  */
 export function versionOf(lastModified: string, contact: ContactDraft): Version {

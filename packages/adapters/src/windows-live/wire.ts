@@ -1,5 +1,5 @@
 /**
- * The Windows Live Contacts wire vocabulary (PROTOCOLS.md §1): element names, enum values, limits
+ * The Windows Live Contacts wire vocabulary (docs/windows-live.md §1): element names, enum values, limits
  * and header names. This is the only module the client and the emulator share, so a
  * misunderstanding of the protocol in either one's logic cannot hide behind shared code.
  *

@@ -28,7 +28,7 @@ export interface YahooAddressBookOptions {
 }
 
 /**
- * The Yahoo Address Book as core's service port (PROTOCOLS.md §2, §3). Pulls and pushes both go
+ * The Yahoo Address Book as core's service port (docs/yahoo.md §2, docs/engine-port.md §3). Pulls and pushes both go
  * through `synchronize`; only a failure with a retry-after may be retried automatically (seed,
  * "Retrying Requests"), hence `retryMode: 'retry-after-only'`.
  */

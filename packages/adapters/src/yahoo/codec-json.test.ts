@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJsonResponse, jsonCodec } from './codec-json.js';
 
-/** The response example of PROTOCOLS.md §2.4. */
+/** The response example of docs/yahoo.md §2.4. */
 const EXAMPLE = {
   type: 'sync_response',
   lmt: 1258930000,

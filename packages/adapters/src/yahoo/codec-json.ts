@@ -18,7 +18,7 @@ import {
 } from './wire.js';
 
 /**
- * The checked JSON decoder (PROTOCOLS.md §2.4). Every property is read as an own property and
+ * The checked JSON decoder (docs/yahoo.md §2.4). Every property is read as an own property and
  * checked before use; nothing from the body is spread or copied by key, so `__proto__` or
  * `constructor` keys are just unknown keys, ignored like any other. Unknown properties and unknown
  * event types are ignored (newer servers may add some); known ones of the wrong type are malformed.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeXmlResponse, xmlCodec } from './codec-xml.js';
 
-/** The response example of PROTOCOLS.md §2.3, with the contact text filled in. */
+/** The response example of docs/yahoo.md §2.3, with the contact text filled in. */
 const EXAMPLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes" ?>
 <!DOCTYPE sync-response SYSTEM "http://l.yimg.com/us.yimg.com/lib/pim/r/abook/xml/2/pheasant.dtd">
 <sync-response lmt="1258930000" rev="24">

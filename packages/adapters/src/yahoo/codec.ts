@@ -6,7 +6,7 @@ export type Decoded =
   | { readonly kind: 'error'; readonly error: WireError }
   | { readonly kind: 'malformed'; readonly reason: string };
 
-/** One wire format of the Yahoo API (PROTOCOLS.md §2.3 XML, §2.4 JSON), client side. */
+/** One wire format of the Yahoo API (docs/yahoo.md §2.3 XML, §2.4 JSON), client side. */
 export interface YahooCodec {
   readonly format: 'xml' | 'json';
   /** The `Content-Type` of request bodies. */

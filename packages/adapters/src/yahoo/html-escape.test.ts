@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlEscape, htmlUnescape } from './html-escape.js';
 
-describe('htmlEscape / htmlUnescape (PROTOCOLS.md §2.3)', () => {
+describe('htmlEscape / htmlUnescape (docs/yahoo.md §2.3)', () => {
   it.each([
     ['Tom & Jerry', 'Tom &amp; Jerry'],
     [`<a href='x'>"q"</a>`, '&lt;a href=&#39;x&#39;&gt;&quot;q&quot;&lt;/a&gt;'],

@@ -1,5 +1,5 @@
 /**
- * The HTML escaping of Yahoo field values and category names (PROTOCOLS.md §2.3): applied exactly
+ * The HTML escaping of Yahoo field values and category names (docs/yahoo.md §2.3): applied exactly
  * once by the sender before the format's own encoding, and undone exactly once by the receiver after
  * decoding the format. So `Tom & Jerry` travels in JSON as `Tom &amp; Jerry` and in XML as
  * `Tom &amp;amp; Jerry`, and a value that literally contains `&amp;` survives the round trip.

@@ -2,7 +2,7 @@ import { FIELD_PARTS, NUMERIC_PARTS, isStructuredField, type CategoryChange, typ
 import { htmlEscape } from './html-escape.js';
 
 /**
- * Builds a JSON `sync_request` (PROTOCOLS.md §2.4): element names as `"type"` with underscores,
+ * Builds a JSON `sync_request` (docs/yahoo.md §2.4): element names as `"type"` with underscores,
  * ids as numbers, flags as booleans, values HTML-escaped once (JSON adds no second escaping).
  * `rename_category` uses the guide's shape: `old_category` and `new_category` objects.
  */
@@ -20,7 +20,7 @@ function field(type: string, f: WireField, fid?: number): Json {
   for (const part of FIELD_PARTS[f.type]) {
     const text = f.parts?.[part] ?? '';
     if (text === '') continue;
-    // Date parts are numbers in JSON (a choice: PROTOCOLS.md leaves their type open).
+    // Date parts are numbers in JSON (a choice: the guide leaves their type open; docs/yahoo.md).
     out[part] = NUMERIC_PARTS.has(part) && /^[0-9]{1,9}$/.test(text) ? Number(text) : htmlEscape(text);
   }
   return out;

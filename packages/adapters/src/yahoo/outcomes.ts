@@ -4,7 +4,7 @@ import type { WireError } from './wire.js';
 /**
  * Every code of seeds/yahoo-address-book-error-codes.txt, keyed by its absolute value (the seed:
  * codes are signed, and some historical clients saw them unsigned), with its canonical signed form
- * and what it means for this client (PROTOCOLS.md §3).
+ * and what it means for this client (docs/engine-port.md §3).
  */
 export const YAHOO_CODES = {
   80040: { code: 80040, means: 'invalid-request' },

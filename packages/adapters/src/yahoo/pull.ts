@@ -16,7 +16,7 @@ function snapshotPage(response: SyncResponse, prior: CursorState | null): PullOu
 }
 
 /**
- * One pull (PROTOCOLS.md §2.2, §3): no cursor (or one asking for a resync) -> `myrev=0`, a snapshot;
+ * One pull (docs/yahoo.md §2.2, docs/engine-port.md §3): no cursor (or one asking for a resync) -> `myrev=0`, a snapshot;
  * otherwise the events since the cursor's rev as a delta, `not-modified` when there are none, and a
  * snapshot when they start with `address-book-reset` or when a category was renamed or removed
  * (its members are not re-sent, but their category names changed). Yahoo revisions are immediate,

@@ -41,7 +41,7 @@ function texts(changes: { readonly fields: readonly FieldChange[]; readonly cate
 }
 
 /**
- * Turns a batch into one request's events (PROTOCOLS.md §2.3). Category names are looked up in the
+ * Turns a batch into one request's events (docs/yahoo.md §2.3). Category names are looked up in the
  * cursor's table, with this push's own renames and removals applied as it goes, so a later contact
  * edit in the same push sees the new names.
  */

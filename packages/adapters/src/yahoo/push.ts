@@ -8,7 +8,7 @@ import type { SyncResponse, WireCategory } from './wire.js';
 
 /**
  * One push: every operation as an event of one POST `synchronize` with `myrev` = the cursor's rev
- * (PROTOCOLS.md §2.2). Results map one-to-one; the echoes of this push's own writes become the
+ * (docs/yahoo.md §2.2). Results map one-to-one; the echoes of this push's own writes become the
  * `record`s of their `ok` outcomes and are left out of `pulled`, which carries every other event.
  */
 export async function push(options: TransportOptions, request: PushRequest): Promise<PushOutcome> {

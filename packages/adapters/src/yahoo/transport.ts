@@ -1,19 +1,16 @@
 import type { RequestFailure } from '@contactsync/core';
-import { createTransport, retryAfterMs, statusTable, type ExchangeRecord, type FetchLike } from '../kit/index.js';
+import { createTransport, retryAfterMs, statusTable, type TransportTuning } from '../kit/index.js';
 import type { YahooCodec } from './codec.js';
 import { failureOutcome, OPERATION_FAILED } from './outcomes.js';
 import type { SyncRequest, SyncResponse } from './wire.js';
 
-export interface TransportOptions {
+export interface TransportOptions extends TransportTuning {
   readonly baseUrl: string;
   readonly appid: string;
   readonly wssid: string;
   /** The whole cookie as sent in the `Cookie` header: `Y=...`. */
   readonly cookie: string;
   readonly codec: YahooCodec;
-  readonly fetch?: FetchLike | undefined;
-  readonly timeoutMs?: number | undefined;
-  readonly onExchange?: ((exchange: ExchangeRecord) => void) | undefined;
 }
 
 export type Exchange = { readonly kind: 'response'; readonly response: SyncResponse } | RequestFailure;
@@ -54,7 +51,7 @@ const failed = (code: string, debugMessage: string, maybeCommitted: boolean, use
 });
 
 /**
- * One `synchronize` call (PROTOCOLS.md §2.1): a GET without a body, or a POST carrying `request`.
+ * One `synchronize` call (docs/yahoo.md §2.1): a GET without a body, or a POST carrying `request`.
  * Every answer and every transport failure comes back as data; this never throws for them.
  */
 export async function synchronize(
@@ -70,7 +67,7 @@ export async function synchronize(
   const writes = call.request !== undefined;
   const headers: Record<string, string> = { cookie: options.cookie, accept: codec.format === 'json' ? 'application/json, text/javascript' : 'application/xml, text/xml' };
   if (writes) headers['content-type'] = codec.contentType;
-  const send = createTransport({ vocabulary: VOCABULARY, fetch: options.fetch, timeoutMs: options.timeoutMs, onExchange: options.onExchange, secretQueryParams: ['WSSID'] });
+  const send = createTransport({ fetch: options.fetch, timeoutMs: options.timeoutMs, onExchange: options.onExchange, vocabulary: VOCABULARY, secretQueryParams: ['WSSID'] });
   const answer = await send({
     method: writes ? 'POST' : 'GET',
     url: url.toString(),

@@ -1,5 +1,5 @@
 /**
- * The Yahoo Address Book wire model (PROTOCOLS.md §2), independent of XML and JSON. This module is
+ * The Yahoo Address Book wire model (docs/yahoo.md §2), independent of XML and JSON. This module is
  * the only thing the client and the emulator share: each side has its own serialisation, so a bug
  * in one codec cannot hide behind the same bug in the other.
  *

@@ -2,7 +2,7 @@ import { FIELD_PARTS, isStructuredField, type CategoryChange, type CategoryRef, 
 import { htmlEscape } from './html-escape.js';
 
 /**
- * Builds an XML `sync-request` (PROTOCOLS.md §2.3). Values and category names are HTML-escaped and
+ * Builds an XML `sync-request` (docs/yahoo.md §2.3). Values and category names are HTML-escaped and
  * then XML-escaped, so they travel escaped twice: `Tom & Jerry` is `Tom &amp;amp; Jerry`.
  */
 function xmlEscape(text: string): string {

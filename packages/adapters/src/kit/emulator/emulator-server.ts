@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ContactDraft } from '@contactsync/core';
 import { ControlInputError, jsonObject, type CommonControl, type JsonObject } from './common-control.js';
 import { commonControlRoute, type ControlAnswer, type ControlInput } from './control-routes.js';
 
@@ -31,6 +32,15 @@ export interface EmulatorService<FailRule, Match> {
   serve(request: ApiRequest): Promise<{ readonly reply: ApiReply; readonly lose: boolean }>;
   /** The service's own control routes (`path` below `/_control/`); undefined when there is none. */
   controlRoute?(method: string, path: readonly string[], body: JsonObject): ControlAnswer | undefined;
+}
+
+/** Options every emulator takes. */
+export interface EmulatorBaseOptions {
+  /** 0 (the default) picks a free port. The server listens on 127.0.0.1 only. */
+  readonly port?: number;
+  /** Epoch-millisecond clock (default `Date.now`); the control plane can shift it further. */
+  readonly clock?: () => number;
+  readonly seedContacts?: readonly ContactDraft[];
 }
 
 export interface RunningServer {

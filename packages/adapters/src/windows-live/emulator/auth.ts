@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * DelegatedToken authentication (PROTOCOLS.md §1.1). Tokens are opaque strings minted by the
+ * DelegatedToken authentication (docs/windows-live.md §1.1). Tokens are opaque strings minted by the
  * emulator, each for one lid, with a read-write or read-only grant.
  */
 

@@ -14,7 +14,7 @@ function setup() {
   return { book, add, at: (ms: number) => (now = ms), tick: (ms: number) => (now += ms), sec: () => Math.floor(now / 1000) };
 }
 
-describe('Book deltas (PROTOCOLS.md §1.4)', () => {
+describe('Book deltas (docs/windows-live.md §1.4)', () => {
   it('reports a change only once its second has ended; Last-Modified is never the current second', () => {
     const t = setup();
     t.tick(1000);

@@ -2,7 +2,7 @@ import type { StoredContact } from './stored.js';
 
 /**
  * The emulated address book: contacts, tombstones and the change times that drive `DeltaSync`
- * (PROTOCOLS.md §1.4). Time is whole seconds on the wire; the book keeps epoch ms and compares
+ * (docs/windows-live.md §1.4). Time is whole seconds on the wire; the book keeps epoch ms and compares
  * seconds. A change is reported only once its second has ended, so a response's `Last-Modified`
  * is never the current second and a client holding the last one it got never misses a change.
  */

@@ -1,6 +1,7 @@
 import { toDraft, type ContactDraft } from '@contactsync/core';
 import { jsonObject, optional, required, type JsonObject } from '../../kit/emulator/common-control.js';
 import type { ControlAnswer, ControlInput } from '../../kit/emulator/control-routes.js';
+import type { EmulatorService } from '../../kit/emulator/emulator-server.js';
 import type { EmulatorControl, ForcedResponse, RequestMatch } from './types.js';
 
 /**
@@ -76,3 +77,7 @@ export function windowsLiveControlRoute(control: EmulatorControl, method: string
   }
 }
 
+/** Everything the scaffold needs of this control plane. */
+export function windowsLiveControlPlane(control: EmulatorControl): Omit<EmulatorService<ForcedResponse, RequestMatch>, 'serve'> {
+  return { control, controlInput: WL_CONTROL_INPUT, controlRoute: (method, path, body) => windowsLiveControlRoute(control, method, path, body) };
+}

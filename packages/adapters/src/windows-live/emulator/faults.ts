@@ -1,7 +1,7 @@
 import type { DroppedResponse, ForcedResponse, RequestMatch } from './types.js';
 
 /**
- * Fault injection (PROTOCOLS.md conventions): forced statuses and dropped responses for the next N
+ * Fault injection (the emulator kit's control names; docs/engine-port.md): forced statuses and dropped responses for the next N
  * matching requests, and a calls-per-second limiter per token (§1.6) on the emulator's clock.
  */
 

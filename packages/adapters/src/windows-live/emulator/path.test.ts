@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { disallowed, lidToCid, parsePath } from './path.js';
 
-describe('parsePath (PROTOCOLS.md §1.1)', () => {
+describe('parsePath (docs/windows-live.md §1.1)', () => {
   it('reads @L@ and @C@ (the lid as a signed 64-bit decimal) as the same book', () => {
     expect(lidToCid('0000000000000001')).toBe('1');
     expect(lidToCid('ffffffffffffffff')).toBe('-1');

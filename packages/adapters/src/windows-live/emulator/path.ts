@@ -8,7 +8,7 @@ import {
 } from '../wire.js';
 
 /**
- * Request paths (PROTOCOLS.md §1.1, §1.2): `/users/@L@{lid}/rest/LiveContacts/...` or the same
+ * Request paths (docs/windows-live.md §1.1, §1.2): `/users/@L@{lid}/rest/LiveContacts/...` or the same
  * book as `@C@{cid}`, matched case-insensitively, element ids in parentheses.
  */
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lidToCid } from './path.js';
 import { contactXml, locationId, rawClient, type RawClient } from './test-kit.js';
 
-/** Resources and rules of PROTOCOLS.md §1.2-§1.5 beyond the status codes themselves. */
+/** Resources and rules of docs/windows-live.md §1.2-§1.5 beyond the status codes themselves. */
 
 let c: RawClient;
 beforeEach(async () => {

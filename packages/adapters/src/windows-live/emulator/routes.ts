@@ -22,7 +22,7 @@ import {
 } from './xml-write.js';
 
 /**
- * The service's request pipeline (PROTOCOLS.md §1): path (404 outside the API), authentication
+ * The service's request pipeline (docs/windows-live.md §1): path (404 outside the API), authentication
  * (401), the calls-per-second limiter (504 + Retry-After), resource (404), method (405 + Allow),
  * the read-only grant on writes (403), then the resource's own handling.
  */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startEmulatorServer, type ApiReply, type ApiRequest } from '../../kit/emulator/emulator-server.js';
 import { ALLOW_ANY_METHOD, HEADERS } from '../wire.js';
 import { createControl } from './control.js';
-import { WL_CONTROL_INPUT, windowsLiveControlRoute } from './control-http.js';
+import { windowsLiveControlPlane } from './control-http.js';
 import { loadState, saveState } from './persist.js';
 import { empty, httpDate, type EmulatorRequest, type Reply } from './reply.js';
 import { route } from './routes.js';
@@ -27,15 +27,7 @@ export async function startWindowsLiveEmulator(options: WindowsLiveEmulatorOptio
   const control = createControl(state);
   if (options.seedContacts !== undefined && options.seedContacts.length > 0) control.seed(options.seedContacts);
 
-  const server = await startEmulatorServer(
-    {
-      control,
-      controlInput: WL_CONTROL_INPUT,
-      serve: (request) => serve(state, request),
-      controlRoute: (method, path, body) => windowsLiveControlRoute(control, method, path, body),
-    },
-    options.port ?? 0,
-  );
+  const server = await startEmulatorServer({ ...windowsLiveControlPlane(control), serve: (request) => serve(state, request) }, options.port ?? 0);
   return { url: server.url, lid, cid: state.cid, token, control, close: () => server.close() };
 }
 

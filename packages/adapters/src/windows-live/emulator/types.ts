@@ -1,8 +1,9 @@
 import type { ContactDraft } from '@contactsync/core';
 import type { CommonControl } from '../../kit/emulator/common-control.js';
+import type { EmulatorBaseOptions } from '../../kit/emulator/emulator-server.js';
 import type { WireContact } from '../wire.js';
 
-/** Limits of the emulated service; every one is configurable (PROTOCOLS.md marks them [choice]). */
+/** Limits of the emulated service; every one is configurable (docs/windows-live.md marks them choices). */
 export interface Quotas {
   /** Contacts per book (§1.3); a create beyond it is 409. */
   readonly maxContacts: number;
@@ -24,12 +25,7 @@ export const DEFAULT_QUOTAS: Quotas = {
   tombstoneDays: 30,
 };
 
-export interface WindowsLiveEmulatorOptions {
-  /** 0 (the default) picks a free port. The server listens on 127.0.0.1 only. */
-  readonly port?: number;
-  /** Epoch milliseconds; defaults to `Date.now`. The control plane can shift it further. */
-  readonly clock?: () => number;
-  readonly seedContacts?: readonly ContactDraft[];
+export interface WindowsLiveEmulatorOptions extends EmulatorBaseOptions {
   readonly quotas?: Partial<Quotas>;
   /** A JSON file the book is loaded from (if present) and saved to after every change. */
   readonly persistPath?: string;

@@ -14,7 +14,7 @@ import {
 } from '../wire.js';
 
 /**
- * The service's stateless 400 rules (PROTOCOLS.md §1.3): read-only IDs, enums, the email rule,
+ * The service's stateless 400 rules (docs/windows-live.md §1.3): read-only IDs, enums, the email rule,
  * lengths, Birthdate as a date. Each check returns the reason for the log, or null when valid.
  * Rules that depend on the stored book (type changes, unknown child IDs, 409s) live in the routes.
  */

@@ -8,7 +8,7 @@ import { checkChild, checkContact } from './validate.js';
 import { readChildren, readContacts, readDocument, readElement } from './xml-read.js';
 
 /**
- * POST, PUT and DELETE (PROTOCOLS.md §1.2-§1.5). Checks run in this order, all before anything
+ * POST, PUT and DELETE (docs/windows-live.md §1.2-§1.5). Checks run in this order, all before anything
  * is written: the body's syntax (400), more than one object in a POST (403), stateless rules
  * (400), `If-Unmodified-Since` (412), rules that depend on the stored contact (400: an unknown
  * child ID, an EmailType change), then unique keys and quotas (409).

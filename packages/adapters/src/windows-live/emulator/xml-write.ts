@@ -1,7 +1,7 @@
 import { LOCATION_FIELDS, PERSONAL_FIELDS, PROFESSIONAL_FIELDS, type ChildCollection } from '../wire.js';
 import type { StoredChild, StoredContact } from './stored.js';
 
-/** The emulator's XML output (PROTOCOLS.md §1.3 document shape). Strings are built directly: fast for large books. */
+/** The emulator's XML output (docs/windows-live.md §1.3 document shape). Strings are built directly: fast for large books. */
 
 function escape(text: string): string {
   // `\r` as a reference: a raw one would be normalised away by the reader's XML parser.

@@ -62,7 +62,7 @@ export function applyChanges(
       if (invalid !== null) return invalid;
       catid = book.categoryByName(ref.name)?.catid;
       if (catid === undefined) {
-        // add-to-category by an unknown name creates the category (PROTOCOLS-NOTES: Yahoo's UI did).
+        // add-to-category by an unknown name creates the category (docs/yahoo.md: Yahoo's UI did).
         if (change.op === 'remove') return failure(CODE.UNKNOWN_CATEGORY, `no category named ${ref.name}`);
         const key = ref.name.toLowerCase();
         if (!work.newCategories.some((n) => n.toLowerCase() === key)) work.newCategories.push(ref.name);

@@ -1,6 +1,7 @@
 import type { ContactDraft } from '@contactsync/core';
 import { ControlInputError, type JsonObject } from '../../kit/emulator/common-control.js';
 import type { ControlAnswer, ControlInput } from '../../kit/emulator/control-routes.js';
+import type { EmulatorService } from '../../kit/emulator/emulator-server.js';
 import type { YahooEmulatorControl } from './control.js';
 import type { EventFault, RequestFault, RequestMatch } from './faults.js';
 
@@ -13,6 +14,11 @@ export function yahooControlRoute(control: YahooEmulatorControl, method: string,
   const action = path.join('/');
   const result = method === 'GET' ? read(control, action) : method === 'POST' ? write(control, action, body) : undefined;
   return result === undefined ? undefined : { status: 200, body: result };
+}
+
+/** Everything the scaffold needs of this control plane. */
+export function yahooControlPlane(control: YahooEmulatorControl): Omit<EmulatorService<RequestFault, RequestMatch>, 'serve'> {
+  return { control, controlInput: YAHOO_CONTROL_INPUT, controlRoute: (method, path, body) => yahooControlRoute(control, method, path, body) };
 }
 
 /** `fail-next {status, code?, retryAfter?, count?, userMessage?, debugMessage?, match?}`. */

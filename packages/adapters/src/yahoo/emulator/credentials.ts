@@ -2,7 +2,7 @@ import { CODE, failure, type Failure } from './codes.js';
 import type { EmulatorState } from './state.js';
 
 /**
- * Checks `appid`, `WSSID` and the `Y` cookie (PROTOCOLS.md §2.1). Returns null when they are good,
+ * Checks `appid`, `WSSID` and the `Y` cookie (docs/yahoo.md §2.1). Returns null when they are good,
  * `'empty-403'` for the documented empty 403, or, with `credentialErrors: 'structured'`, the seed's
  * codes: -40101 nothing sent, -40102 appid or WSSID wrong (signature), -40103 cookie wrong,
  * -17005 cookie expired.

@@ -5,7 +5,7 @@ import type { StoredContact } from './book.js';
 /**
  * The emulator's own view of core's contact model, for seeding, for edits "from another device"
  * and for listing the book in contract tests. It is written independently of the client's mapping;
- * both follow the conventions in PROTOCOLS-NOTES.md (Yahoo) (personal email = `home` flag, ...).
+ * both follow the conventions in docs/yahoo.md (personal email = `home` flag, ...).
  */
 const EMAIL_FLAGS: Readonly<Record<Email['type'], readonly Flag[]>> = { personal: ['home'], work: ['work'], other: [] };
 const PHONE_FLAGS: Readonly<Record<Phone['type'], readonly Flag[]>> = {

@@ -1,5 +1,5 @@
 /**
- * The emulator's own HTML escaping of values and category names (PROTOCOLS.md §2.3): escaped once
+ * The emulator's own HTML escaping of values and category names (docs/yahoo.md §2.3): escaped once
  * before the format's encoding, unescaped once after decoding it. Strict: only the five canonical
  * escapes are undone, as the contract names them.
  */

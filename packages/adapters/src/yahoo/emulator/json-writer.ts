@@ -13,7 +13,7 @@ import {
 import { escapeHtml } from './html-text.js';
 
 /**
- * The emulator's JSON responses (PROTOCOLS.md §2.4): element names become `"type"` with dashes as
+ * The emulator's JSON responses (docs/yahoo.md §2.4): element names become `"type"` with dashes as
  * underscores, ids are numbers, flags booleans, values HTML-escaped once (JSON adds no second
  * escaping), date parts numbers. Objects are built key by key in a fixed order.
  */

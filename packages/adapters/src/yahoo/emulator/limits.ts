@@ -1,4 +1,4 @@
-/** The emulator's limits (PROTOCOLS.md §2.5 rules); every one can be lowered for a test. */
+/** The emulator's limits (docs/yahoo.md §2.5 rules); every one can be lowered for a test. */
 export interface EmulatorLimits {
   /** -40038 */
   readonly maxContacts: number;

@@ -4,7 +4,7 @@ import { call, FORMATS, syncOf, type RawAnswer } from './emulator-test-kit.js';
 import { startYahooEmulator, type YahooEmulator } from './server.js';
 
 /**
- * Whole-request failures (PROTOCOLS.md §2.1, §2.5) over HTTP in both formats: the empty 403, 404
+ * Whole-request failures (docs/yahoo.md §2.1, §2.5) over HTTP in both formats: the empty 403, 404
  * and 500; structured 500 and 503 bodies with `retry-after` and the `Retry-After` header; and,
  * through the control plane, every seed code in both the whole-request and the nested form.
  */

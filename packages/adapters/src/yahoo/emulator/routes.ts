@@ -50,7 +50,7 @@ const ok = (format: Format, body: string, nestedCodes: readonly number[] = []): 
 });
 
 /**
- * Serves one API request (PROTOCOLS.md §2). The checks run in this order: path (404), injected
+ * Serves one API request (docs/yahoo.md §2). The checks run in this order: path (404), injected
  * faults, credentials (403), user lock (-50302), server down (-17011), format and method (80040),
  * then the call itself.
  */

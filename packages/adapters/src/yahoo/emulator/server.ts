@@ -1,17 +1,12 @@
-import type { ContactDraft } from '@contactsync/core';
-import { startEmulatorServer, type ApiReply, type ApiRequest } from '../../kit/emulator/emulator-server.js';
+import { startEmulatorServer, type ApiReply, type ApiRequest, type EmulatorBaseOptions } from '../../kit/emulator/emulator-server.js';
 import { createControl, type YahooEmulatorControl } from './control.js';
-import { YAHOO_CONTROL_INPUT, yahooControlRoute } from './control-http.js';
+import { yahooControlPlane } from './control-http.js';
 import type { EmulatorLimits } from './limits.js';
 import { handleApi } from './routes.js';
 import { createState, type EmulatorState } from './state.js';
 
-export interface YahooEmulatorOptions {
-  /** 0 (the default) picks a free port. The server listens on 127.0.0.1 only. */
-  readonly port?: number;
-  /** Epoch-millisecond clock for revisions, history retention and the log; default `Date.now`. */
-  readonly clock?: () => number;
-  readonly seedContacts?: readonly ContactDraft[];
+/** `clock` drives revisions, history retention and the log. */
+export interface YahooEmulatorOptions extends EmulatorBaseOptions {
   readonly limits?: Partial<EmulatorLimits>;
   /** Refuse duplicate contacts with -40042..-40045 instead of merging identical ones. */
   readonly strictDuplicates?: boolean;
@@ -33,15 +28,7 @@ export async function startYahooEmulator(options: YahooEmulatorOptions = {}): Pr
   const state = createState(options);
   const control = createControl(state);
   if (options.seedContacts !== undefined && options.seedContacts.length > 0) control.seed(options.seedContacts);
-  const server = await startEmulatorServer(
-    {
-      control,
-      controlInput: YAHOO_CONTROL_INPUT,
-      serve: (request) => serve(state, request),
-      controlRoute: (method, path, body) => yahooControlRoute(control, method, path, body),
-    },
-    options.port ?? 0,
-  );
+  const server = await startEmulatorServer({ ...yahooControlPlane(control), serve: (request) => serve(state, request) }, options.port ?? 0);
   return {
     url: server.url,
     appid: state.credentials.appid,

@@ -9,7 +9,7 @@ const CATEGORY_FORBIDDEN = /[/\\@:;()[\]{}<>\s,'"\u0000-\u001F\u007F]/;
 /** Yahoo GUIDs: 26 characters of upper-case letters and digits. */
 const GUID = /^[A-Z0-9]{26}$/;
 
-/** The rules for one field value, in the order the emulator checks them (PROTOCOLS.md §2.5). */
+/** The rules for one field value, in the order the emulator checks them (docs/yahoo.md §2.5). */
 export function validateField(field: WireField, limits: EmulatorLimits): Failure | null {
   if (field.flags.length > limits.maxFlagsPerField) {
     return failure(CODE.FIELD_TOO_MANY_LABELS, `${field.type} carries ${field.flags.length} flags`);

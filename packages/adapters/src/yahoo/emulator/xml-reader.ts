@@ -3,7 +3,7 @@
  * deliberately not the client's codec (fast-xml-parser), so that the reference server and the client
  * cannot share a parsing bug.
  *
- * Strict where PROTOCOLS.md §2.3 asks for it: a DOCTYPE with an internal subset is refused (no
+ * Strict where docs/yahoo.md §2.3 asks for it: a DOCTYPE with an internal subset is refused (no
  * entity can ever be declared), the only entities are the five predefined ones and character
  * references, and any well-formedness error is an `XmlSyntaxError` (the route answers 80020).
  */

@@ -2,7 +2,7 @@ import { FIELD_PARTS, isStructuredField, type ResponseEvent, type SyncResponse, 
 import { escapeHtml } from './html-text.js';
 
 /**
- * The emulator's XML responses (PROTOCOLS.md §2.3). Values and category names are HTML-escaped
+ * The emulator's XML responses (docs/yahoo.md §2.3). Values and category names are HTML-escaped
  * and then XML-escaped, so they are escaped twice on the wire; messages are only XML-escaped.
  * Sync responses carry the DOCTYPE line the service sent, which clients must not fetch.
  */

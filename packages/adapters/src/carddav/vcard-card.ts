@@ -19,6 +19,8 @@ export type JCardValue = string | number | boolean | readonly (string | readonly
 export interface CardProperty {
   /** The content line as the server sent it, folded as it was (CRLF, no final line break). */
   readonly text: string;
+  /** The value part of the unfolded line, still escaped. */
+  readonly value: string;
   readonly jcard: JCardProperty;
 }
 
@@ -85,12 +87,47 @@ export function readCard(text: string): CardReading {
     const jcard = toJCardProperty(raw[i]);
     const line = body[i];
     if (jcard === null || line === undefined) return { ok: false, problem: `property ${i} unreadable` };
-    properties.push({ text: line.text, jcard });
+    properties.push({ text: line.text, value: valuePart(line.logical), jcard });
   }
   const version = properties.find((p) => p.jcard.name === 'version')?.jcard.values[0];
   if (version !== '3.0' && version !== '4.0') return { ok: false, problem: `VERSION ${String(version ?? 'missing')} is not 3.0 or 4.0` };
   const uid = properties.find((p) => p.jcard.name === 'uid')?.jcard.values[0];
   return { ok: true, card: { version, uid: typeof uid === 'string' && uid !== '' ? uid : null, properties } };
+}
+
+/** What follows the first colon outside a quoted parameter value (RFC 6350 §3.3, RFC 6868). */
+function valuePart(logical: string): string {
+  let quoted = false;
+  for (let i = 0; i < logical.length; i++) {
+    const c = logical[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ':' && !quoted) return logical.slice(i + 1);
+  }
+  return '';
+}
+
+/**
+ * A text value split at unescaped `separator`s and unescaped: `\\`, `\,`, `\;` and `\n`/`\N`
+ * (RFC 2426 §4 escaped-char; RFC 6350 §3.4). ical.js leaves `\;` escaped in plain text values,
+ * which vobject-based servers (Radicale) write for every semicolon in a NOTE.
+ */
+export function unescapeText(raw: string, separator?: ',' | ';'): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (c === '\\' && i + 1 < raw.length) {
+      const next = raw[++i] as string;
+      current += next === 'n' || next === 'N' ? '\n' : next;
+    } else if (c === separator) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += c;
+    }
+  }
+  parts.push(current);
+  return parts;
 }
 
 /** The design set (value types, escaping) ical.js uses for a version. */

@@ -1,5 +1,5 @@
 import type { Address, AddressType, ContactDraft, Email, EmailType, Phone, PhoneType } from '@contactsync/core';
-import type { CardProperty, JCardProperty, JCardValue, ParsedCard } from './vcard-card.js';
+import { unescapeText, type CardProperty, type JCardProperty, type JCardValue, type ParsedCard } from './vcard-card.js';
 
 /**
  * vCard properties -> the contact model (RFC 6350 §6, RFC 2426 §3). Only these properties are read;
@@ -77,49 +77,53 @@ export function birthdayOf(property: JCardProperty): string {
   return omit === full[1] ? `--${full[2]}-${full[3]}` : `${full[1]}-${full[2]}-${full[3]}`;
 }
 
-export function emailOf(property: JCardProperty): Email {
-  return { type: emailType(typesOf(property)), address: textOf(property.values) };
+/** A plain text value, unescaped from the line itself (see `unescapeText`). */
+export function plainText(property: CardProperty): string {
+  return unescapeText(property.value).join('');
 }
 
-export function phoneOf(property: JCardProperty): Phone {
+export function emailOf(property: CardProperty): Email {
+  return { type: emailType(typesOf(property.jcard)), address: plainText(property).replace(/^mailto:/i, '') };
+}
+
+export function phoneOf(property: CardProperty): Phone {
   // 4.0 often writes TEL;VALUE=uri:tel:+1-555-0100 (RFC 6350 §6.4.1; RFC 3966).
-  const number = textOf(property.values);
-  return { type: phoneType(typesOf(property)), number: property.valueType === 'uri' ? number.replace(/^tel:/i, '') : number };
+  const number = plainText(property);
+  return { type: phoneType(typesOf(property.jcard)), number: property.jcard.valueType === 'uri' ? number.replace(/^tel:/i, '') : number };
 }
 
 /** ADR components (RFC 6350 §6.3.1): PO box; extended; street; locality; region; code; country. */
-export function addressOf(property: JCardProperty): Address {
-  const [, , street = '', city = '', region = '', postalCode = '', country = ''] = componentsOf(property.values);
-  return { type: addressType(typesOf(property)), street, city, region, postalCode, country };
+export function addressOf(property: CardProperty): Address {
+  const [, , street = '', city = '', region = '', postalCode = '', country = ''] = componentsOf(property.jcard.values);
+  return { type: addressType(typesOf(property.jcard)), street, city, region, postalCode, country };
 }
 
-const named = (properties: readonly CardProperty[], name: string): JCardProperty[] =>
-  properties.flatMap((p) => (p.jcard.name === name ? [p.jcard] : []));
+const named = (properties: readonly CardProperty[], name: string): CardProperty[] => properties.filter((p) => p.jcard.name === name);
 
 /** The contact a card holds. Pure; never fails (a missing property is an empty field). */
 export function draftFromCard(card: ParsedCard): ContactDraft {
   const props = card.properties;
-  const first = (name: string): JCardProperty | undefined => named(props, name)[0];
+  const first = (name: string): CardProperty | undefined => named(props, name)[0];
   const text = (name: string): string => {
     const p = first(name);
-    return p === undefined ? '' : textOf(p.values);
+    return p === undefined ? '' : plainText(p);
   };
   const n = first('n');
-  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = n === undefined ? [] : componentsOf(n.values);
+  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = n === undefined ? [] : componentsOf(n.jcard.values);
   // A card without N (allowed in 4.0) still has FN: show it as the given name.
   const name = n === undefined ? { given: text('fn'), middle: '', family: '', prefix: '', suffix: '' } : { given, middle, family, prefix, suffix };
   const org = first('org');
   const bday = first('bday');
   return {
     name,
-    nickname: text('nickname'),
-    company: org === undefined ? '' : (componentsOf(org.values)[0] ?? ''),
+    nickname: first('nickname') === undefined ? '' : unescapeText(first('nickname')?.value ?? '', ',').join(', '),
+    company: org === undefined ? '' : (componentsOf(org.jcard.values)[0] ?? ''),
     jobTitle: text('title'),
     notes: text('note'),
-    birthday: bday === undefined ? '' : birthdayOf(bday),
+    birthday: bday === undefined ? '' : birthdayOf(bday.jcard),
     emails: named(props, 'email').map(emailOf),
     phones: named(props, 'tel').map(phoneOf),
     addresses: named(props, 'adr').map(addressOf),
-    categories: named(props, 'categories').flatMap((p) => p.values.flatMap((v) => (typeof v === 'string' && v !== '' ? [v] : []))),
+    categories: named(props, 'categories').flatMap((p) => unescapeText(p.value, ',').filter((c) => c !== '')),
   };
 }

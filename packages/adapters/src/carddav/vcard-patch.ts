@@ -27,7 +27,7 @@ function listGroup<Item>(
   lines: Line[],
   name: string,
   items: readonly Item[],
-  read: (p: JCardProperty) => Item,
+  read: (p: CardProperty) => Item,
   write: (item: Item) => JCardProperty,
 ): Line[] {
   const wanted = [...items];
@@ -35,7 +35,7 @@ function listGroup<Item>(
   let lastIndex = -1;
   for (const line of lines) {
     if ('kept' in line && line.kept.jcard.name === name) {
-      const at = wanted.findIndex((item) => same(item, read(line.kept.jcard)));
+      const at = wanted.findIndex((item) => same(item, read(line.kept)));
       if (at >= 0) {
         wanted.splice(at, 1);
         out.push(line);

@@ -2,7 +2,7 @@ import { SyncError, type ContactService } from '@contactsync/core';
 import { pull } from './pull.js';
 import { push } from './push.js';
 import { createSend, type FetchLike } from './transport.js';
-import { validateForWindowsLive } from './validate.js';
+import { WINDOWS_LIVE_FIELD_MODEL } from './field-model.js';
 
 export interface WindowsLiveOptions {
   /** Origin (and any path prefix) before `/users/@L@{lid}/rest/LiveContacts`, e.g. an emulator's `url`. */
@@ -37,6 +37,6 @@ export function windowsLive(options: WindowsLiveOptions): ContactService {
     },
     pull: (request) => pull(send, request),
     push: (request) => push(send, request),
-    validate: validateForWindowsLive,
+    fieldModel: WINDOWS_LIVE_FIELD_MODEL,
   };
 }

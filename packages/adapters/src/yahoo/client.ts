@@ -1,3 +1,4 @@
+import { YAHOO_FIELD_MODEL } from './field-model.js';
 import type { ContactService } from '@contactsync/core';
 import { jsonCodec } from './codec-json.js';
 import { xmlCodec } from './codec-xml.js';
@@ -41,6 +42,7 @@ export function yahooAddressBook(options: YahooAddressBookOptions): ContactServi
     traits: { name: 'Yahoo Address Book', retryMode: 'retry-after-only', maxBatchSize, categoryOperations: true },
     pull: (request) => pull(transport, request),
     push: (request) => push(transport, request),
+    fieldModel: YAHOO_FIELD_MODEL,
     validate: yahooContentRules,
   };
 }

@@ -15,5 +15,16 @@ const CATEGORY_MESSAGE =
  * server's to enforce.
  */
 export function yahooContentRules(contact: ContactDraft): FieldError[] {
-  return contact.categories.flatMap((name, i) => (FORBIDDEN_IN_CATEGORY.test(name) ? [{ path: `categories.${i}`, message: CATEGORY_MESSAGE }] : []));
+  const errors = contact.categories.flatMap((name, i) => (FORBIDDEN_IN_CATEGORY.test(name) ? [{ path: `categories.${i}`, message: CATEGORY_MESSAGE }] : []));
+  if (fieldCount(contact) > MAX_FIELDS) errors.push({ path: 'name', message: `Yahoo keeps at most ${MAX_FIELDS} details on one contact: remove some emails, phone numbers or addresses.` });
+  return errors;
+}
+
+/** -40039: over 100 fields on one contact. Each list item is a field, as is each non-empty single field. */
+const MAX_FIELDS = 100;
+
+function fieldCount(contact: ContactDraft): number {
+  const name = Object.values(contact.name).some((part) => part !== '') ? 1 : 0;
+  const singles = [contact.nickname, contact.company, contact.jobTitle, contact.notes, contact.birthday].filter((v) => v !== '').length;
+  return name + singles + contact.emails.length + contact.phones.length + contact.addresses.length;
 }

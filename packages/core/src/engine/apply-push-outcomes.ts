@@ -1,6 +1,4 @@
-import { pickDraft } from '../model/draft.js';
-import { mergeContact } from '../merge/three-way.js';
-import { sameJson } from '../merge/same-json.js';
+import type { ServiceRules } from '../merge/service-rules.js';
 import { isRequestFailure, type OperationOutcome } from '../policy/outcome.js';
 import type { RemoteContact } from '../service/contact-service.js';
 import type { ConflictRow, ContactRow, OutboxEntry, ReplicaDb } from '../replica/schema.js';
@@ -8,6 +6,8 @@ import { rebaseRow, rowFromRemote } from '../replica/rows.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import type { SentOperation } from './push-batch.js';
 import type { PushTally } from './push-tally.js';
+import { CONFLICT_MESSAGES } from './conflict-messages.js';
+import { decideMerge } from './merge-decision.js';
 
 /**
  * Applies one push's outcomes in one transaction. Each contact's entry and row are re-read, so an
@@ -16,6 +16,7 @@ import type { PushTally } from './push-tally.js';
  */
 export async function applyPushOutcomes(
   db: ReplicaDb,
+  rules: ServiceRules,
   now: number,
   sent: readonly SentOperation[],
   results: readonly OperationOutcome[],
@@ -28,7 +29,7 @@ export async function applyPushOutcomes(
       const outcome = results[i];
       if (outcome === undefined) continue;
       if (item.target === 'category') await applyCategoryOutcome(db, item, outcome, now, tally);
-      else if (await applyContactOutcome(db, item, outcome, now, tally)) resubmit.add(item.entry.contactId);
+      else if (await applyContactOutcome(db, rules, item, outcome, now, tally)) resubmit.add(item.entry.contactId);
     }
   });
   return resubmit;
@@ -36,6 +37,7 @@ export async function applyPushOutcomes(
 
 async function applyContactOutcome(
   db: ReplicaDb,
+  rules: ServiceRules,
   item: Extract<SentOperation, { target: 'contact' }>,
   outcome: OperationOutcome,
   now: number,
@@ -78,21 +80,18 @@ async function applyContactOutcome(
       if (op.kind === 'delete') {
         if (entry !== undefined) await db.outbox.delete(id);
         await db.contacts.put(rowFromRemote(id, current, now));
-        await log({ kind: 'delete-undone', fields: [], message: 'You deleted this contact, but it was changed on another device meanwhile, so it was kept with those changes.' });
+        await log({ kind: 'delete-undone', fields: [], message: CONFLICT_MESSAGES.deleteUndone });
         tally.merged++;
         return false;
       }
       if (entry === undefined || row === undefined || entry.base === null) return false;
-      const { merged, overwritten } = mergeContact(entry.base.contact, pickDraft(row), current.contact);
-      const settled = sameJson(merged, pickDraft(current.contact));
-      await db.contacts.put({ ...rowFromRemote(id, current, now, settled ? 'synced' : 'pending'), ...merged });
-      if (settled) await db.outbox.delete(id);
-      else await db.outbox.put({ ...entry, base: current, seq: entry.seq + 1 });
-      if (overwritten.length > 0) {
-        await log({ kind: 'overwritten', fields: overwritten, message: 'This contact was changed here and on another device. Your values were kept; the other device\'s values can be restored.' });
-      }
+      const decision = decideMerge(rules, row, entry, current, now);
+      await db.contacts.put(decision.row);
+      if (decision.entry === null) await db.outbox.delete(id);
+      else await db.outbox.put(decision.entry);
+      for (const note of decision.notes) await log(note);
       tally.merged++;
-      return !settled;
+      return decision.entry?.status === 'ready';
     }
     case 'gone':
       return recreate(db, id, entry, row, log, op.kind === 'delete');
@@ -153,7 +152,7 @@ async function recreate(
   await db.contacts.put({ ...rebaseRow(row, null), state: 'pending' });
   const origin = entry.base ?? undefined;
   await db.outbox.put({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1, ...(origin ? { origin } : {}) });
-  await log({ kind: 'recreated', fields: [], message: 'This contact was deleted on another device after you edited it here, so it was restored with your changes.' });
+  await log({ kind: 'recreated', fields: [], message: CONFLICT_MESSAGES.recreated });
   return true;
 }
 

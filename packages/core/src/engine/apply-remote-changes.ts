@@ -1,3 +1,4 @@
+import type { ServiceRules } from '../merge/service-rules.js';
 import type { RemoteChange } from '../service/contact-service.js';
 import type { ContactRow, OutboxEntry, ReplicaDb } from '../replica/schema.js';
 import { storageTransaction } from '../replica/storage-error.js';
@@ -9,6 +10,7 @@ export interface ApplyContext {
   readonly newId: () => string;
   readonly chunkSize: number;
   readonly counts: PullCounts;
+  readonly rules: ServiceRules;
   /**
    * Server ids this pull has written, with their local ids. While `replicaWasEmpty` holds, these
    * are the only rows that can match, so a chunk needs no index look-up (the initial sync's path).
@@ -37,7 +39,7 @@ export async function applyRemoteChanges(
     await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts, db.syncState], async () => {
       const entries: OutboxEntry[] = (await db.outbox.count()) > 0 ? await db.outbox.toArray() : [];
       const rows = await loadRows(ctx, chunk);
-      const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, ctx.counts);
+      const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, ctx.counts, ctx.rules);
       const unsynced = entries.filter((e) => e.status === 'ambiguous' || e.origin !== undefined).map((e) => e.contactId);
       if (unsynced.length > 0) {
         plan.addUnsyncedRows((await db.contacts.bulkGet(unsynced)).filter((r): r is ContactRow => r !== undefined));
@@ -74,5 +76,8 @@ async function write(db: ReplicaDb, plan: RemoteChangePlan): Promise<void> {
   if (plan.rowPuts.size > 0) await db.contacts.bulkPut([...plan.rowPuts.values()]);
   if (plan.entryDeletes.size > 0) await db.outbox.bulkDelete([...plan.entryDeletes]);
   if (plan.entryPuts.size > 0) await db.outbox.bulkPut([...plan.entryPuts.values()]);
+  if (plan.clearedRejections.size > 0) {
+    await db.conflicts.where('contactId').anyOf([...plan.clearedRejections]).and((c) => c.kind === 'rejected').delete();
+  }
   if (plan.conflicts.length > 0) await db.conflicts.bulkAdd(plan.conflicts);
 }

@@ -1,4 +1,8 @@
 import type { Contact, ContactInput } from '../model/contact.js';
+import { deviceOnlyFields } from '../model/device-only.js';
+import { pickDraft } from '../model/draft.js';
+import { serviceRules } from '../merge/service-rules.js';
+import type { FieldModel } from '../service/field-model.js';
 import { SyncError } from '../errors.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicyOptions } from '../policy/retry-policy.js';
 import { openReplicaDb } from '../replica/schema.js';
@@ -40,7 +44,14 @@ export interface SyncEngine {
     list(): Promise<Contact[]>;
     /** Per-contact sync badge: synced, pending, conflict or rejected. */
     syncState(id: string): Promise<ContactSyncState | undefined>;
+    /**
+     * Paths of the contact's values the service cannot store (`name.prefix` on Windows Live): they
+     * stay on this device, kept through remote edits, and are never sent.
+     */
+    deviceOnlyFields(id: string): Promise<string[]>;
   };
+  /** What the account's service stores: the types, slots and limits a form should offer. */
+  readonly fieldModel: FieldModel;
   readonly categories: {
     /** Renames a category on every contact; returns how many contacts changed. */
     rename(from: string, to: string): Promise<number>;
@@ -72,6 +83,7 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
   const random = options.random ?? Math.random;
   const newId = options.random ? createIdGenerator(random) : () => crypto.randomUUID();
   const { service, logger } = options;
+  const rules = serviceRules(service);
   const status = new StatusStore();
   let closed = false;
 
@@ -86,7 +98,7 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
     db,
     now,
     newId,
-    validate: (draft) => service.validate?.(draft) ?? [],
+    validate: rules.check,
     // Counted, not re-read: a count per write would double a write's IndexedDB round trips. Each
     // sync's report and each resolution set the exact figure again.
     onWrite: (delta) => status.dispatch({ type: 'pending-changed', pending: Math.max(0, status.current.pending + delta) }),
@@ -128,7 +140,12 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       }),
       list: open(async () => (await db.contacts.toArray()).map(toContact)),
       syncState: open(async (id: string) => (await db.contacts.get(id))?.state),
+      deviceOnlyFields: open(async (id: string) => {
+        const row = await db.contacts.get(id);
+        return row === undefined ? [] : deviceOnlyFields(pickDraft(row), rules.model);
+      }),
     },
+    fieldModel: rules.model,
     categories: {
       rename: open(async (from: string, to: string) => withRefresh(changeCategory(db, service, now(), from, to))),
       remove: open(async (name: string) => withRefresh(changeCategory(db, service, now(), name, null))),
@@ -151,7 +168,7 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       (await db.conflicts.toArray()).map((c) => ({ ...c, id: c.id ?? 0 })),
     ),
     resolveConflict: open(async (conflictId: number, choice: ConflictChoice) => {
-      await resolveConflict(db, { update: writes.update, remove: writes.remove }, now(), conflictId, choice);
+      await resolveConflict(db, { update: writes.update, remove: writes.remove, check: rules.check }, now(), conflictId, choice);
       refreshPending();
     }),
     startAutoSync(environment = browserEnvironment()) {

@@ -27,6 +27,7 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
     newId: ctx.newId,
     chunkSize: ctx.chunkSize,
     counts: ctx.counts,
+    rules: ctx.rules,
     written: new Map(),
     replicaWasEmpty,
     onChunk: (applied) => {

@@ -28,7 +28,7 @@ export async function runPush(ctx: RunContext, tally: PushTally): Promise<void> 
       await recordIntent(ctx, batch);
       const outcome = await service.push({ operations: batch.map((s) => s.op), cursor: ctx.cursor });
       if (outcome.kind !== 'results') {
-        await applyPushOutcomes(db, ctx.now(), batch, batch.map(() => outcome), tally);
+        await applyPushOutcomes(db, ctx.rules, ctx.now(), batch, batch.map(() => outcome), tally);
         return;
       }
       if (outcome.results.length !== batch.length) {
@@ -38,11 +38,11 @@ export async function runPush(ctx: RunContext, tally: PushTally): Promise<void> 
         });
       }
       ctx.onPhase('merging');
-      const resubmit = await applyPushOutcomes(db, ctx.now(), batch, outcome.results, tally);
+      const resubmit = await applyPushOutcomes(db, ctx.rules, ctx.now(), batch, outcome.results, tally);
       if (outcome.pulled) {
         const cursor = outcome.pulled.cursor;
         await applyRemoteChanges(
-          { db, now: ctx.now, newId: ctx.newId, chunkSize: ctx.chunkSize, counts: ctx.counts, written: new Map(), replicaWasEmpty: false },
+          { db, now: ctx.now, newId: ctx.newId, chunkSize: ctx.chunkSize, counts: ctx.counts, rules: ctx.rules, written: new Map(), replicaWasEmpty: false },
           outcome.pulled.changes,
           async () => {
             await updateSyncState(db, { cursor });

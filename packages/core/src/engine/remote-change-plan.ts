@@ -1,10 +1,12 @@
 import { pickDraft } from '../model/draft.js';
+import { withDeviceOnly } from '../model/device-only.js';
 import { closestCandidate, nameIdentityOf } from '../merge/identity.js';
-import { mergeContact } from '../merge/three-way.js';
-import { sameJson } from '../merge/same-json.js';
+import type { ServiceRules } from '../merge/service-rules.js';
 import type { RemoteChange, RemoteContact } from '../service/contact-service.js';
 import type { ConflictRow, ContactRow, OutboxEntry } from '../replica/schema.js';
 import { rebaseRow, rowFromRemote } from '../replica/rows.js';
+import { CONFLICT_MESSAGES } from './conflict-messages.js';
+import { decideMerge } from './merge-decision.js';
 
 export interface PullCounts {
   added: number;
@@ -24,6 +26,8 @@ export class RemoteChangePlan {
   readonly entryPuts = new Map<string, OutboxEntry>();
   readonly entryDeletes = new Set<string>();
   readonly conflicts: ConflictRow[] = [];
+  /** Contacts whose refused change the server's change settled or re-opened: their refusal records go. */
+  readonly clearedRejections = new Set<string>();
 
   private readonly rowsByRemoteId = new Map<string, ContactRow>();
   private readonly entriesByContactId = new Map<string, OutboxEntry>();
@@ -38,6 +42,7 @@ export class RemoteChangePlan {
     private readonly now: number,
     private readonly newId: () => string,
     private readonly counts: PullCounts,
+    private readonly rules: ServiceRules,
   ) {
     for (const row of rows) if (row.remoteId !== undefined) this.rowsByRemoteId.set(row.remoteId, row);
     for (const entry of entries) this.indexEntry(entry);
@@ -70,7 +75,8 @@ export class RemoteChangePlan {
     const entry = this.entriesByContactId.get(row.id);
     if (entry === undefined) {
       if (row.version === record.version) return; // An echo, or seen before: nothing changed.
-      this.putRow(rowFromRemote(row.id, record, this.now));
+      // Values the service cannot store stay on this device through the server's edits.
+      this.putRow({ ...rowFromRemote(row.id, record, this.now), ...withDeviceOnly(record.contact, pickDraft(row), this.rules.model) });
       this.counts.updated++;
       return;
     }
@@ -97,20 +103,18 @@ export class RemoteChangePlan {
     this.putRow({ ...rebaseRow(row, null), state: 'pending' });
     const origin = entry.base ?? undefined;
     this.putEntry({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1, ...(origin ? { origin } : {}) });
-    this.log(row.id, 'recreated', [], 'This contact was deleted on another device after you edited it here, so it was restored with your changes.');
+    this.log(row.id, 'recreated', [], CONFLICT_MESSAGES.recreated);
   }
 
   private mergeInto(row: ContactRow, entry: OutboxEntry, record: RemoteContact): void {
     const base = entry.base as RemoteContact;
     if (entry.kind === 'delete') return; // Rows of pending deletes are gone; handled by undoLocalDelete.
-    const { merged, overwritten } = mergeContact(base.contact, pickDraft(row), record.contact);
-    const settled = sameJson(merged, pickDraft(record.contact));
-    this.putRow({ ...rowFromRemote(row.id, record, this.now, settled ? 'synced' : 'pending'), ...merged });
-    if (settled) this.dropEntry(entry);
-    else this.putEntry({ ...entry, base: record, seq: entry.seq + 1 });
-    if (overwritten.length > 0) {
-      this.log(row.id, 'overwritten', overwritten, 'This contact was changed here and on another device. Your values were kept; the other device\'s values can be restored.');
-    }
+    const decision = decideMerge(this.rules, row, { ...entry, base }, record, this.now);
+    this.putRow(decision.row);
+    if (decision.entry === null) this.dropEntry(entry);
+    else this.putEntry(decision.entry);
+    if (decision.clearsRejection) this.clearedRejections.add(row.id);
+    for (const note of decision.notes) this.log(row.id, note.kind, note.fields, note.message, note.code);
     this.counts.merged++;
     this.counts.updated++;
   }
@@ -120,7 +124,7 @@ export class RemoteChangePlan {
     if (entry.base?.version === record.version) return;
     this.dropEntry(entry);
     this.putRow(rowFromRemote(entry.contactId, record, this.now));
-    this.log(entry.contactId, 'delete-undone', [], 'You deleted this contact, but it was changed on another device meanwhile, so it was kept with those changes.');
+    this.log(entry.contactId, 'delete-undone', [], CONFLICT_MESSAGES.deleteUndone);
     this.counts.added++;
   }
 
@@ -203,8 +207,8 @@ export class RemoteChangePlan {
     if (entry.origin !== undefined) this.resurrectedByName.remove(nameIdentityOf(entry.origin.contact), (e) => e.contactId === contactId);
   }
 
-  private log(contactId: string, kind: ConflictRow['kind'], fields: ConflictRow['fields'], message: string): void {
-    this.conflicts.push({ contactId, kind, at: this.now, fields, message });
+  private log(contactId: string, kind: ConflictRow['kind'], fields: ConflictRow['fields'], message: string, code?: string): void {
+    this.conflicts.push({ contactId, kind, at: this.now, fields, message, ...(code === undefined ? {} : { code }) });
   }
 }
 

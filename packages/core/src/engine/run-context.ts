@@ -1,3 +1,4 @@
+import type { ServiceRules } from '../merge/service-rules.js';
 import type { ContactService, Cursor } from '../service/contact-service.js';
 import type { ReplicaDb } from '../replica/schema.js';
 import type { Logger } from './types.js';
@@ -7,6 +8,8 @@ import type { PullCounts } from './remote-change-plan.js';
 export interface RunContext {
   readonly db: ReplicaDb;
   readonly service: ContactService;
+  /** The service's field model and checks, which every merge reads. */
+  readonly rules: ServiceRules;
   readonly now: () => number;
   readonly newId: () => string;
   readonly chunkSize: number;

@@ -1,3 +1,4 @@
+import { serviceRules } from '../merge/service-rules.js';
 import { SyncError } from '../errors.js';
 import { decideRetry, type RetryPolicyOptions } from '../policy/retry-policy.js';
 import type { ContactService } from '../service/contact-service.js';
@@ -53,6 +54,7 @@ export async function runSync(deps: SyncDependencies): Promise<SyncReport> {
   const ctx: RunContext = {
     db,
     service: deps.service,
+    rules: serviceRules(deps.service),
     now,
     newId: deps.newId,
     chunkSize: deps.chunkSize,

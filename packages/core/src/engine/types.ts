@@ -73,8 +73,16 @@ export type ConflictKind =
   | 'delete-undone'
   /** The merge-and-resubmit cap was reached; the change is still pending. */
   | 'unresolved'
-  /** The server refused the write; the local contact is kept as the user wrote it. */
-  | 'rejected';
+  /**
+   * The server refused the write, or the engine held back a merge the service would refuse (code
+   * `merge-refused`); the local contact is kept as the user wrote it.
+   */
+  | 'rejected'
+  /**
+   * The user discarded a change ("use the server's version"); what they had written is kept here
+   * (`localValue` per field) and `keep-local` brings it back as a new edit.
+   */
+  | 'discarded';
 
 export interface ConflictField {
   /** A path into the contact, e.g. `name.given`, `notes`, `emails`. */
@@ -95,8 +103,11 @@ export interface ConflictRecord {
 }
 
 /**
- * - `keep-local`: dismiss the record; for `unresolved` and `rejected`, send the local state again.
+ * - `keep-local`: dismiss the record; for `unresolved` and `rejected`, send the local state again
+ *   (refused with `invalid-contact` while it breaks the account's rules); for `discarded`, bring the
+ *   discarded values back as a new local edit.
  * - `use-remote`: restore the recorded remote values (an `overwritten` record) as a new local edit,
- *   or, for `unresolved` / `rejected`, drop the local change and return to the server's state.
+ *   or, for `unresolved` / `rejected` / `recreated`, drop the local change and return to the
+ *   server's state, leaving a `discarded` record; for `discarded`, dismiss it.
  */
 export type ConflictChoice = 'keep-local' | 'use-remote';

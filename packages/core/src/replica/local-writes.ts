@@ -1,7 +1,6 @@
 import { produce, type Draft } from 'immer';
 import type { Contact, ContactDraft, ContactInput } from '../model/contact.js';
 import { pickDraft, toDraft } from '../model/draft.js';
-import { validateDraft } from '../model/validate.js';
 import { sameJson } from '../merge/same-json.js';
 import { SyncError, type FieldError } from '../errors.js';
 import type { ContactRow, ReplicaDb } from './schema.js';
@@ -16,6 +15,7 @@ export interface LocalWriteContext {
   readonly db: ReplicaDb;
   readonly now: () => number;
   readonly newId: () => string;
+  /** Every rule of the account (`ServiceRules.check`): shared, field model, service's own. */
   readonly validate: (draft: ContactDraft) => readonly FieldError[];
   /** Called after each committed write with how it changed the outbox size (+1, 0 or -1). */
   readonly onWrite: (pendingDelta: number) => void;
@@ -29,7 +29,7 @@ export function createLocalWrites(ctx: LocalWriteContext) {
   const { db } = ctx;
 
   function checked(draft: ContactDraft): ContactDraft {
-    const errors = [...validateDraft(draft), ...ctx.validate(draft)];
+    const errors = ctx.validate(draft);
     if (errors.length > 0) {
       throw new SyncError('invalid-contact', errors.map((e) => e.message).join(' '), { fieldErrors: errors });
     }

@@ -1,5 +1,8 @@
 import type { ContactDraft } from '../model/contact.js';
 import { pickDraft } from '../model/draft.js';
+import { storedPart } from '../model/device-only.js';
+import { validateDraft } from '../model/validate.js';
+import { OPEN_FIELD_MODEL, type FieldModel } from './field-model.js';
 import type { OperationOutcome, RequestFailure } from '../policy/outcome.js';
 import type {
   ContactService,
@@ -19,6 +22,11 @@ export interface FakeServiceOptions {
   readonly pageSize?: number;
   /** Content the server refuses, with the user message it gives. */
   readonly reject?: (contact: ContactDraft) => string | null;
+  /**
+   * What the server stores (default: everything, free lists). Like a real server it refuses a write
+   * that breaks the model and drops the values of fields it does not store.
+   */
+  readonly fieldModel?: FieldModel;
 }
 
 /** A fault the next matching requests answer with instead of being served. */
@@ -48,6 +56,7 @@ interface StoredContact {
  */
 export class FakeContactService implements ContactService {
   readonly traits: ServiceTraits;
+  readonly fieldModel: FieldModel;
   readonly log: FakeRequestLogEntry[] = [];
   private readonly book = new Map<string, StoredContact>();
   private readonly faults: { fault: FakeFault; left: number }[] = [];
@@ -56,6 +65,7 @@ export class FakeContactService implements ContactService {
 
   constructor(private readonly options: FakeServiceOptions = {}) {
     this.traits = { name: 'Fake', retryMode: 'backoff', maxBatchSize: 50, categoryOperations: false, ...options.traits };
+    this.fieldModel = options.fieldModel ?? OPEN_FIELD_MODEL;
   }
 
   /** Serves every request normally from now on. */
@@ -72,14 +82,14 @@ export class FakeContactService implements ContactService {
 
   remoteCreate(contact: ContactDraft): string {
     const remoteId = `c${this.nextId++}`;
-    this.book.set(remoteId, { contact: pickDraft(contact), rev: ++this.rev, deleted: false });
+    this.book.set(remoteId, { contact: storedPart(pickDraft(contact), this.fieldModel), rev: ++this.rev, deleted: false });
     return remoteId;
   }
 
   remoteUpdate(remoteId: string, change: Partial<ContactDraft>): void {
     const stored = this.live(remoteId);
     if (stored === undefined) throw new Error(`no contact ${remoteId}`);
-    this.book.set(remoteId, { contact: pickDraft({ ...stored.contact, ...change }), rev: ++this.rev, deleted: false });
+    this.book.set(remoteId, { contact: storedPart(pickDraft({ ...stored.contact, ...change }), this.fieldModel), rev: ++this.rev, deleted: false });
   }
 
   remoteRemove(remoteId: string): void {
@@ -130,7 +140,7 @@ export class FakeContactService implements ContactService {
   private apply(op: PushOperation): OperationOutcome {
     switch (op.kind) {
       case 'create': {
-        const refusal = this.options.reject?.(op.contact);
+        const refusal = this.refusal(op.contact);
         if (refusal) return { kind: 'rejected', code: 'invalid', userMessage: refusal, debugMessage: `refused ${op.opId}` };
         const remoteId = this.remoteCreate(op.contact);
         return { kind: 'ok', record: this.record(remoteId, this.live(remoteId) as StoredContact) };
@@ -139,7 +149,7 @@ export class FakeContactService implements ContactService {
         const stored = this.live(op.base.remoteId);
         if (stored === undefined) return { kind: 'gone' };
         if (String(stored.rev) !== op.base.version) return { kind: 'conflict', current: this.record(op.base.remoteId, stored) };
-        const refusal = this.options.reject?.(op.contact);
+        const refusal = this.refusal(op.contact);
         if (refusal) return { kind: 'rejected', code: 'invalid', userMessage: refusal };
         this.remoteUpdate(op.base.remoteId, op.contact);
         return { kind: 'ok', record: this.record(op.base.remoteId, this.live(op.base.remoteId) as StoredContact) };
@@ -155,6 +165,12 @@ export class FakeContactService implements ContactService {
       case 'remove-category':
         return { kind: 'rejected', code: 'unsupported', userMessage: 'Categories cannot be renamed here.' };
     }
+  }
+
+  /** The server's own check: its model's limits first, then the test's rule. */
+  private refusal(contact: ContactDraft): string | null {
+    const broken = validateDraft(storedPart(contact, this.fieldModel), this.fieldModel)[0];
+    return broken === undefined ? (this.options.reject?.(contact) ?? null) : broken.message;
   }
 
   private live(remoteId: string): StoredContact | undefined {

@@ -67,3 +67,29 @@ export interface FieldModel {
   readonly addresses: ListFieldModel<AddressType>;
   readonly categories: CategoriesFieldModel;
 }
+
+const openText = (maxLength: number): TextFieldModel => ({ stored: true, maxLength });
+const openList = <Type extends string>(types: readonly Type[]): ListFieldModel<Type> => ({
+  stored: true,
+  identity: 'set',
+  types: Object.fromEntries(types.map((type) => [type, null])) as Partial<Record<Type, null>>,
+  maxItems: null,
+  maxLength: 1_024,
+});
+
+/**
+ * A service that stores every field of the contact model, with free lists of every type: the
+ * model of core's fake service, and the shape each adapter's own model narrows.
+ */
+export const OPEN_FIELD_MODEL: FieldModel = {
+  name: { given: openText(1_024), middle: openText(1_024), family: openText(1_024), prefix: openText(1_024), suffix: openText(1_024) },
+  nickname: openText(1_024),
+  company: openText(1_024),
+  jobTitle: openText(1_024),
+  notes: openText(4_096),
+  birthday: { stored: true, yearless: true },
+  emails: openList(['personal', 'work', 'other']),
+  phones: openList(['mobile', 'home', 'work', 'fax', 'pager', 'other']),
+  addresses: openList(['home', 'work', 'other']),
+  categories: { stored: true, maxItems: null, maxLength: 1_024 },
+};

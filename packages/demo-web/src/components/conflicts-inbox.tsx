@@ -19,6 +19,7 @@ const TITLES: Record<ConflictKind, string> = {
   'delete-undone': 'Kept: changed on another device after you deleted it',
   unresolved: 'Not merged yet: the server kept changing it',
   rejected: 'Not saved: the server refused this change',
+  discarded: 'Discarded: your change, kept here in case you want it back',
 };
 
 /** The buttons each kind offers: [choice, label]. `keep-local` also dismisses a record. */
@@ -36,6 +37,10 @@ const CHOICES: Record<ConflictKind, readonly (readonly [ConflictChoice, string])
   rejected: [
     ['keep-local', 'Send again'],
     ['use-remote', 'Discard my change'],
+  ],
+  discarded: [
+    ['keep-local', 'Bring my values back'],
+    ['use-remote', 'Dismiss'],
   ],
 };
 

@@ -58,6 +58,11 @@ export interface SyncEngine {
     remove(name: string): Promise<number>;
   };
   sync(): Promise<SyncReport>;
+  /**
+   * Syncs once allowing a snapshot to delete most of the book: the answer to a report whose error
+   * is `mass-delete-unconfirmed` (the server no longer lists most contacts) when the user agrees.
+   */
+  confirmMassDelete(): Promise<SyncReport>;
   readonly status: SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
   pendingChanges(): Promise<PendingChange[]>;
@@ -108,6 +113,7 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
     return fn(...args);
   };
 
+  let massDeleteConfirmed = false;
   const sync = singleFlight(`contactsync:${options.databaseName}`, () =>
     runSync({
       db,
@@ -120,6 +126,11 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
       logger,
       status,
+      massDeleteConfirmed: () => {
+        const confirmed = massDeleteConfirmed;
+        massDeleteConfirmed = false;
+        return confirmed;
+      },
     }),
   );
   let autoSync: ReturnType<typeof startAutoSync> | null = null;
@@ -151,6 +162,10 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       remove: open(async (name: string) => withRefresh(changeCategory(db, service, now(), name, null))),
     },
     sync: open(syncAndSchedule),
+    confirmMassDelete: open(async () => {
+      massDeleteConfirmed = true;
+      return syncAndSchedule();
+    }),
     get status() {
       return status.current;
     },

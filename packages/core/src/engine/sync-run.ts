@@ -23,6 +23,8 @@ export interface SyncDependencies {
   readonly retryPolicy: RetryPolicyOptions;
   readonly logger: Logger | undefined;
   readonly status: StatusStore;
+  /** Read once per run: whether the app confirmed a mass delete (create-sync-engine.ts). */
+  readonly massDeleteConfirmed: () => boolean;
 }
 
 /** The outbox size for the report; after a storage failure even a count may fail: -1 (unknown). */
@@ -62,6 +64,7 @@ export async function runSync(deps: SyncDependencies): Promise<SyncReport> {
     logger: deps.logger,
     counts,
     cursor: state.cursor,
+    massDeleteConfirmed: deps.massDeleteConfirmed(),
     onPhase: (phase) => deps.status.dispatch({ type: 'phase', phase }),
     onProgress: (done, total) => deps.status.dispatch({ type: 'progress', done, total }),
   };

@@ -77,6 +77,21 @@ describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: pulling
     expect((await s.engine.contacts.list()).map((c) => c.name.given).sort()).toEqual(['Ann', 'Ben', 'Bob', 'Cy']);
   });
 
+  it('asks before a resync that would delete most of the book applies it', async () => {
+    s = await scenario(server, { seed: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((n) => person(n)) });
+    await s.engine.sync();
+    const cards = await s.remote.list(s.bookUrl);
+    for (const card of cards.slice(0, 6)) await s.remote.remove(card.remoteId);
+    // As after a server reset: the token is refused, the book is listed again.
+    s.network.rewriteBody = (method, body) => (method === 'REPORT' ? body.replace(/<d:sync-token>[^<]+<\/d:sync-token>/, '<d:sync-token>http://radicale.org/ns/sync/0000</d:sync-token>') : body);
+    const refused = await s.engine.sync();
+    expect(refused).toMatchObject({ outcome: 'failed', error: { code: 'mass-delete-unconfirmed' } });
+    expect(await s.engine.contacts.list()).toHaveLength(8);
+    s.network.rewriteBody = null;
+    expect(await s.engine.confirmMassDelete()).toMatchObject({ outcome: 'ok', pulled: { removed: 6 } });
+    expect(await s.engine.contacts.list()).toHaveLength(2);
+  });
+
   it('stops at auth-required on a wrong password, after one request', async () => {
     s = await scenario(server, { seed: [person('Ann')], password: 'wrong' });
     const report = await s.engine.sync();

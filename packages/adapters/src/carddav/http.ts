@@ -20,6 +20,11 @@ export interface DavRequest {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Return a body that is not UTF-8 (decoded with U+FFFD) with `utf8: false` instead of failing:
+   * for card reads, where one card stored in another charset must not fail its book.
+   */
+  readonly lenient?: boolean;
 }
 
 export interface DavResponse {
@@ -27,6 +32,8 @@ export interface DavResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly body: string;
+  /** False only for a `lenient` request whose body was not valid UTF-8. */
+  readonly utf8: boolean;
   /** The absolute URL that answered. */
   readonly url: string;
 }
@@ -57,6 +64,8 @@ function errorCodes(error: unknown): string[] {
   }
   return codes;
 }
+
+const lenientDecoder = new TextDecoder('utf-8');
 
 const isRead = (method: DavMethod): boolean => method === 'GET' || method === 'PROPFIND' || method === 'REPORT' || method === 'OPTIONS';
 
@@ -90,9 +99,13 @@ export function createDavHttp(options: DavHttpOptions): DavHttp {
     const maybeCommitted = !isRead(request.method);
     try {
       const response = await options.fetch(url.href, init);
-      const body = strictUtf8(await response.arrayBuffer());
+      const bytes = await response.arrayBuffer();
+      const body = strictUtf8(bytes);
+      if (body === null && request.lenient === true) {
+        return { kind: 'response', status: response.status, headers: response.headers, body: lenientDecoder.decode(bytes), utf8: false, url: url.href };
+      }
       if (body === null) return { kind: 'failed', code: CARDDAV_CODES.malformed, userMessage: USER_MESSAGES.malformed, debugMessage: `${line}: ${response.status} body is not UTF-8`, maybeCommitted };
-      return { kind: 'response', status: response.status, headers: response.headers, body, url: url.href };
+      return { kind: 'response', status: response.status, headers: response.headers, body, utf8: true, url: url.href };
     } catch (error) {
       const detail = `${line}: ${errorCodes(error).join(' <- ') || (error instanceof Error ? error.name : 'unknown error')}`;
       if (request.signal?.aborted === true) {

@@ -1,6 +1,7 @@
 import type { RemoteContact, RequestFailure } from '@contactsync/core';
 import type { DavHttp } from './http.js';
 import { decodeMultistatus, textOf } from './multistatus.js';
+import { readOne } from './read-card.js';
 import { hrefPath, recordFromCard } from './record.js';
 import { failureOf, handlingOf, malformed } from './status-table.js';
 import { multigetBody, XML_HEADERS } from './xml-body.js';
@@ -15,14 +16,32 @@ export interface Fetched {
   readonly missing: string[];
 }
 
+async function oneByOne(http: DavHttp, paths: readonly string[], signal: AbortSignal | undefined, records: RemoteContact[], missing: string[]): Promise<RequestFailure | null> {
+  for (const path of paths) {
+    const one = await readOne(http, path, signal);
+    if (one.kind === 'card') records.push(one.record);
+    else if (one.kind === 'gone') missing.push(path);
+    else return one;
+  }
+  return null;
+}
+
 export async function multiget(http: DavHttp, bookUrl: string, paths: readonly string[], batchSize: number, signal: AbortSignal | undefined): Promise<Fetched | RequestFailure> {
   const records: RemoteContact[] = [];
   const missing: string[] = [];
   for (let start = 0; start < paths.length; start += batchSize) {
     const batch = paths.slice(start, start + batchSize);
     const line = `REPORT addressbook-multiget ${new URL(bookUrl).pathname}`;
-    const response = await http({ method: 'REPORT', url: bookUrl, headers: { ...XML_HEADERS, Depth: '1' }, body: multigetBody(batch), signal });
+    const response = await http({ method: 'REPORT', url: bookUrl, headers: { ...XML_HEADERS, Depth: '1' }, body: multigetBody(batch), signal, lenient: true });
     if (response.kind !== 'response') return response;
+    // Some card of the batch is not UTF-8: the answer is not either (Radicale), or the server
+    // cannot put it in XML and answers 500 (Xandikos). Read the batch card by card, so only that
+    // card is unreadable; a server that is really failing fails the first GET too.
+    if (!response.utf8 || response.status === 500) {
+      const failure = await oneByOne(http, batch, signal, records, missing);
+      if (failure !== null) return failure;
+      continue;
+    }
     if (handlingOf('multistatus', response.status) !== 'ok') return failureOf(response, line, false);
     const decoded = decodeMultistatus(response.body);
     if (!decoded.ok) return malformed(line, decoded.problem);

@@ -1,4 +1,5 @@
 import type { ContactDraft, RecordMeta, RemoteContact } from '@contactsync/core';
+import { USER_MESSAGES } from './status-table.js';
 import { readCard, type ParsedCard } from './vcard-card.js';
 import { draftFromCard } from './vcard-decode.js';
 
@@ -30,8 +31,11 @@ export function hrefPath(href: string, base: string): string | null {
   }
 }
 
-/** A card that could not be read: shown under the name it seems to carry, never written back. */
-function unreadableRecord(remoteId: string, etag: string, text: string): RemoteContact {
+/**
+ * A card that could not be read: shown under the name it seems to carry, with a note saying why
+ * (the note is ours, never sent: the card is never written back), flagged in meta.
+ */
+export function unreadableRecord(remoteId: string, etag: string, text: string): RemoteContact {
   const fn = /^FN(?:;[^:\r\n]*)?:([^\r\n]*)$/im.exec(text)?.[1]?.trim();
   const given = fn === undefined || fn === '' ? decodeURIComponent(remoteId.split('/').pop() ?? remoteId) : fn;
   const contact: ContactDraft = {
@@ -39,7 +43,7 @@ function unreadableRecord(remoteId: string, etag: string, text: string): RemoteC
     nickname: '',
     company: '',
     jobTitle: '',
-    notes: '',
+    notes: USER_MESSAGES.unreadableCard,
     birthday: '',
     emails: [],
     phones: [],

@@ -16,7 +16,7 @@ export class RemoteClient {
     return `Basic ${Buffer.from(`${this.server.username}:${this.server.password}`).toString('base64')}`;
   }
 
-  async send(method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
+  async send(method: string, path: string, body?: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Promise<Response> {
     const init: RequestInit = { method, headers: { Authorization: this.auth, ...headers } };
     if (body !== undefined) init.body = body;
     return fetch(new URL(path, this.server.url), init);
@@ -31,7 +31,7 @@ export class RemoteClient {
     return new URL(path, this.server.url).href;
   }
 
-  async put(path: string, text: string | Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
+  async put(path: string, text: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Promise<Response> {
     const response = await this.send('PUT', path, text, { 'Content-Type': 'text/vcard; charset=utf-8', ...headers });
     await response.arrayBuffer();
     return response;

@@ -1,6 +1,7 @@
 import type { ContactService, Logger } from '@contactsync/core';
 import { CARDDAV_FIELD_MODEL } from './field-model.js';
 import { createDavHttp, type DavAuth, type FetchLike } from './http.js';
+import { OwnWrites } from './own-writes.js';
 import { pull } from './pull.js';
 import { push } from './push.js';
 import type { VCardVersion } from './vcard-card.js';
@@ -34,8 +35,9 @@ export function carddav(options: CardDavOptions): ContactService {
   const bookUrl = new URL(options.bookUrl).href.replace(/\/?$/, '/');
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const http = createDavHttp({ origin: bookUrl, auth: options.auth, fetch: fetchImpl, timeoutMs: options.timeoutMs ?? 30_000 });
-  const pullContext = { http, bookUrl, multigetBatch: options.multigetBatch ?? DEFAULT_MULTIGET_BATCH, logger: options.logger };
-  const pushContext = { http, bookUrl, newCardVersion: options.newCardVersion ?? '3.0' };
+  const ownWrites = new OwnWrites();
+  const pullContext = { http, bookUrl, multigetBatch: options.multigetBatch ?? DEFAULT_MULTIGET_BATCH, logger: options.logger, ownWrites };
+  const pushContext = { http, bookUrl, newCardVersion: options.newCardVersion ?? '3.0', ownWrites };
   return {
     traits: { name: 'CardDAV', retryMode: 'backoff', maxBatchSize: options.maxBatchSize ?? 50, categoryOperations: false },
     fieldModel: CARDDAV_FIELD_MODEL,

@@ -89,6 +89,34 @@ describe('creates', () => {
   });
 });
 
+describe('write answers', () => {
+  const op = { kind: 'create', opId: 'w-1', contact: toDraft({ name: { given: 'W' } }) } as const;
+  it.each([
+    ['a 207 to a PUT (Xandikos refusing a body)', { status: 207, body: '<multistatus xmlns="DAV:"/>' }, { kind: 'rejected', code: 'carddav.put-multistatus' }],
+    ['403 on a write', { status: 403 }, { kind: 'forbidden', code: 'carddav.forbidden' }],
+    ['409 (Radicale: the UID is at another href)', { status: 409 }, { kind: 'rejected', code: 'carddav.rejected' }],
+    ['500 after the PUT was sent', { status: 500 }, { kind: 'failed', maybeCommitted: true }],
+  ])('%s', async (_, step, expected) => {
+    const service = await setup({ script: [{ method: 'PUT', ...step }] });
+    expect(await service.push({ operations: [op], cursor: null })).toMatchObject({ kind: 'results', results: [expected] });
+  });
+
+  it('sends the Authorization header a hook supplies, and only to the book origin', async () => {
+    mock = await startMockCardDav({ location: 'http://elsewhere.example/x' });
+    const sent: string[] = [];
+    const service = carddav({
+      bookUrl: mock.bookUrl,
+      auth: { authorization: async () => 'Bearer token-1' },
+      fetch: (url, init) => {
+        sent.push(`${new URL(url).origin} ${String((init.headers as Record<string, string>)['Authorization'])}`);
+        return fetch(url, init);
+      },
+    });
+    await service.push({ operations: [op], cursor: null });
+    expect(sent).toEqual([`${mock.url} Bearer token-1`]);
+  });
+});
+
 describe('failures of the whole request', () => {
   it.each([
     ['503 + Retry-After seconds', { status: 503, headers: { 'Retry-After': '120' } }, { kind: 'retry-at', retryAfterMs: 120_000 }],

@@ -4,6 +4,7 @@ import { bookCtag, listMembers } from './listing.js';
 import { multiget } from './multiget.js';
 import { malformed } from './status-table.js';
 import { syncCollection } from './sync-collection.js';
+import type { OwnWrites } from './own-writes.js';
 
 /**
  * Pull (RFC 6578 sync-collection, RFC 6352 addressbook-multiget). The cursor says how the book is
@@ -16,6 +17,7 @@ export interface PullContext {
   readonly bookUrl: string;
   readonly multigetBatch: number;
   readonly logger?: Logger | undefined;
+  readonly ownWrites: OwnWrites;
 }
 
 type Position = { readonly kind: 'sync' | 'snap'; readonly token: string } | { readonly kind: 'ctag'; readonly ctag: string };
@@ -50,7 +52,9 @@ export async function pull(ctx: PullContext, request: PullRequest): Promise<Pull
   if (!snapshot && answer.changed.length === 0 && answer.removed.length === 0 && !answer.truncated) {
     return answer.token === token ? { kind: 'not-modified' } : { kind: 'not-modified', cursor };
   }
-  const fetched = await multiget(ctx.http, ctx.bookUrl, answer.changed.map((c) => c.path), ctx.multigetBatch, request.signal);
+  // A snapshot needs every card; a delta leaves out the echoes of our own writes.
+  const toRead = snapshot ? answer.changed : answer.changed.filter((c) => !ctx.ownWrites.isOwn(c.path, c.etag));
+  const fetched = await multiget(ctx.http, ctx.bookUrl, toRead.map((c) => c.path), ctx.multigetBatch, request.signal);
   if (!('records' in fetched)) return fetched;
   const changes: RemoteChange[] = fetched.records.map((record) => ({ kind: 'upsert', record }));
   if (!snapshot) {

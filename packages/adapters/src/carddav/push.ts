@@ -6,12 +6,15 @@ import { pushUpdate } from './push-update.js';
 import { CARDDAV_CODES, USER_MESSAGES } from './status-table.js';
 import type { VCardVersion } from './vcard-card.js';
 import { validateForCardDav } from './validate.js';
+import type { OwnWrites } from './own-writes.js';
 
 export interface PushContext {
   readonly http: DavHttp;
   readonly bookUrl: string;
   /** VERSION of the cards this client creates (an edit keeps the card's own). */
   readonly newCardVersion: VCardVersion;
+  /** ETags of our own writes, by path: the next delta skips reading them again (own-writes.ts). */
+  readonly ownWrites: OwnWrites;
 }
 
 /**
@@ -27,6 +30,7 @@ export async function push(ctx: PushContext, request: PushRequest): Promise<Push
       continue;
     }
     const outcome = await pushOne(ctx, op, request.signal);
+    if (outcome.kind === 'ok' && outcome.record !== undefined) ctx.ownWrites.remember(outcome.record.remoteId, outcome.record.version);
     results.push(outcome);
     if (isRequestFailure(outcome)) stopped = outcome.kind === 'failed' ? { ...outcome, maybeCommitted: false } : outcome;
   }

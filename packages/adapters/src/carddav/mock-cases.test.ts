@@ -53,6 +53,22 @@ describe('sync-collection paging (RFC 6578 §3.6: 507 on the collection)', () =>
   });
 });
 
+describe('a book without sync-collection', () => {
+  it('lists the book when its getctag changed, and answers not-modified while it did not', async () => {
+    const service = await setup({ noSyncCollection: true }, 2);
+    const first = await service.pull({ cursor: null, consistency: 'delta' });
+    expect(first).toMatchObject({ kind: 'page', mode: 'snapshot', more: false, cursor: 'ctag:"ctag-2"' });
+    expect(first.kind === 'page' ? upserted(first.changes).length : 0).toBe(2);
+    mock.log.length = 0;
+    expect(await service.pull({ cursor: 'ctag:"ctag-2"', consistency: 'delta' })).toEqual({ kind: 'not-modified' });
+    expect(mock.log).toEqual(['PROPFIND /dav/alice/book/']);
+    mock.remove('c0');
+    const after = await service.pull({ cursor: 'ctag:"ctag-2"', consistency: 'delta' });
+    expect(after).toMatchObject({ kind: 'page', mode: 'snapshot', cursor: 'ctag:"ctag-3"' });
+    expect(after.kind === 'page' ? upserted(after.changes) : []).toEqual(['/dav/alice/book/c1']);
+  });
+});
+
 describe('a sync token the server no longer knows (410)', () => {
   it('lists the whole book as a snapshot', async () => {
     const service = await setup({}, 2);

@@ -18,6 +18,8 @@ export interface MockOptions {
   /** The Location to send instead (e.g. another origin). */
   location?: string;
   omitPutEtag?: boolean;
+  /** Refuses sync-collection (403 DAV:supported-report); PROPFIND gives getctag and the listing. */
+  noSyncCollection?: boolean;
   /** Answers the next request of `method` instead of the book. */
   script?: { method: string; status: number; headers?: Record<string, string>; body?: string; delayMs?: number }[];
 }
@@ -78,6 +80,13 @@ export async function startMockCardDav(options: MockOptions = {}): Promise<MockS
     xml(res, 207, `<d:multistatus xmlns:d="DAV:">${responses.join('')}<d:sync-token>mock:${next}</d:sync-token></d:multistatus>`);
   }
 
+  /** Depth 0: the book's getctag; Depth 1: the book and its members with their ETags. */
+  function propfind(req: IncomingMessage, res: ServerResponse): void {
+    const book = `<d:response><d:href>${BOOK}</d:href><d:propstat><d:prop><cs:getctag>"ctag-${version}"</cs:getctag><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;
+    const members = req.headers['depth'] === '1' ? [...cards].map(([path, c]) => `<d:response><d:href>${esc(path)}</d:href><d:propstat><d:prop><d:getetag>${esc(c.etag)}</d:getetag><d:resourcetype/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`) : [];
+    xml(res, 207, `<d:multistatus xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/">${book}${members.join('')}</d:multistatus>`);
+  }
+
   function multiget(res: ServerResponse, body: string): void {
     const hrefs = [...body.matchAll(/<d:href>([^<]*)<\/d:href>/g)].map((m) => m[1] ?? '');
     const responses = hrefs.map((href) => {
@@ -116,7 +125,11 @@ export async function startMockCardDav(options: MockOptions = {}): Promise<MockS
         return;
       }
       log.push(`${method} ${path}`);
+      if (method === 'REPORT' && body.includes('sync-collection') && options.noSyncCollection === true) {
+        return xml(res, 403, '<d:error xmlns:d="DAV:"><d:supported-report/></d:error>');
+      }
       if (method === 'REPORT' && body.includes('sync-collection')) return syncCollection(res, body);
+      if (method === 'PROPFIND') return propfind(req, res);
       if (method === 'REPORT' && body.includes('addressbook-multiget')) return multiget(res, body);
       if (method === 'PUT') return put(req, res, path, body);
       const card = cards.get(path);

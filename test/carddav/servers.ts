@@ -21,6 +21,8 @@ export interface CardDavServer {
   readonly password: string;
   /** The user's address book home (where test books are made). */
   readonly home: string;
+  /** The folder where a book's path is a directory of `.vcf` files (Xandikos: a git work tree). */
+  readonly storage: string;
   /** Requests that reached the server, as `METHOD path status` (auth layer / Radicale: none). */
   close(): Promise<void>;
 }
@@ -97,6 +99,7 @@ export async function startRadicale(): Promise<CardDavServer> {
     username: USER,
     password: PASSWORD,
     home: `/${USER}/`,
+    storage: join(dir, 'collections', 'collection-root'),
     async close() {
       await stop(child);
       await rm(dir, { recursive: true, force: true });
@@ -137,6 +140,7 @@ export async function startXandikos(): Promise<CardDavServer> {
     username: USER,
     password: PASSWORD,
     home: `/${USER}/contacts/`,
+    storage: dir,
     async close() {
       layer.closeAllConnections();
       await new Promise<void>((resolve) => layer.close(() => resolve()));

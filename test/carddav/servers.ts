@@ -54,6 +54,10 @@ async function waitUntilUp(url: string, child: ChildProcess, stderr: () => strin
 function launch(bin: string, args: string[]): { child: ChildProcess; stderr: () => string } {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run node scripts/ensure-carddav-servers.mjs`);
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // A test that times out skips its cleanup: the server still ends with the test process.
+  const killOnExit = (): void => void child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let err = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     err = (err + chunk.toString()).slice(-4_000);

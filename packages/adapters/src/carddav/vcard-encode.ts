@@ -60,7 +60,6 @@ export function birthdayProperty(birthday: string): JCardProperty {
  * organisational units (RFC 6350 §6.6.4) when only the company name changed.
  */
 export function scalarProperties(
-  version: VCardVersion,
   field: 'name' | 'nickname' | 'company' | 'jobTitle' | 'notes' | 'birthday' | 'categories',
   contact: ContactDraft,
   units: readonly string[] = [],

@@ -75,7 +75,7 @@ export function patchCard(card: ParsedCard, next: ContactDraft): string {
     if (same(current[field], next[field])) continue;
     const org = card.properties.find((p) => p.jcard.name === 'org');
     const units = field === 'company' && org !== undefined ? componentsOf(org.jcard.values).slice(1) : [];
-    lines = scalarGroup(lines, FIELD_PROPERTIES[field], scalarProperties(version, field, next, units));
+    lines = scalarGroup(lines, FIELD_PROPERTIES[field], scalarProperties(field, next, units));
   }
   if (!same(current.emails, next.emails)) lines = listGroup(lines, 'email', next.emails, emailOf, (e) => emailProperty(version, e));
   if (!same(current.phones, next.phones)) lines = listGroup(lines, 'tel', next.phones, phoneOf, (p) => phoneProperty(version, p));
@@ -88,7 +88,7 @@ export function newCard(version: VCardVersion, uid: string, contact: ContactDraf
   const props: JCardProperty[] = [
     { name: 'version', params: {}, valueType: 'text', values: [version] },
     { name: 'uid', params: {}, valueType: 'text', values: [uid] },
-    ...SCALAR_GROUPS.flatMap((field) => scalarProperties(version, field, contact)),
+    ...SCALAR_GROUPS.flatMap((field) => scalarProperties(field, contact)),
     ...contact.emails.map((e) => emailProperty(version, e)),
     ...contact.phones.map((p) => phoneProperty(version, p)),
     ...contact.addresses.map((a) => addressProperty(version, a)),

@@ -2,5 +2,5 @@ export { windowsLive } from './windows-live/index.js';
 export type { WindowsLiveOptions } from './windows-live/index.js';
 export { yahooAddressBook } from './yahoo/index.js';
 export type { YahooAddressBookOptions } from './yahoo/index.js';
-export { carddav, discoverAddressBooks, createDavHttp, createCardDavRelay, CARDDAV_FIELD_MODEL } from './carddav/index.js';
+export { carddav, discoverAddressBooks, preferredCardVersion, createDavHttp, createCardDavRelay, CARDDAV_FIELD_MODEL } from './carddav/index.js';
 export type { CardDavOptions, AddressBookInfo, DavAuth, DavHttp, CardDavRelayOptions, RelayHandler } from './carddav/index.js';

@@ -97,3 +97,12 @@ export async function discoverAddressBooks(http: DavHttp, serverUrl: string, sig
   }
   return out;
 }
+
+/**
+ * The VERSION new cards should have in a book: 3.0 unless the book lists only 4.0 in its
+ * supported-address-data (RFC 6352 §6.2.2; a book that lists nothing is read as 3.0, which every
+ * CardDAV server must accept). Pass it as `carddav({ newCardVersion })`.
+ */
+export function preferredCardVersion(book: Pick<AddressBookInfo, 'vcardVersions'>): '3.0' | '4.0' {
+  return book.vcardVersions.length > 0 && !book.vcardVersions.includes('3.0') && book.vcardVersions.includes('4.0') ? '4.0' : '3.0';
+}

@@ -1,6 +1,6 @@
 export { carddav, DEFAULT_MULTIGET_BATCH } from './client.js';
 export type { CardDavOptions } from './client.js';
-export { discoverAddressBooks } from './discovery.js';
+export { discoverAddressBooks, preferredCardVersion } from './discovery.js';
 export type { AddressBookInfo } from './discovery.js';
 export { createDavHttp } from './http.js';
 export type { DavAuth, DavHttp, FetchLike as DavFetch } from './http.js';

@@ -87,7 +87,7 @@ describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: pulling
     expect(refused).toMatchObject({ outcome: 'failed', error: { code: 'mass-delete-unconfirmed' } });
     expect(await s.engine.contacts.list()).toHaveLength(8);
     s.network.rewriteBody = null;
-    expect(await s.engine.confirmMassDelete()).toMatchObject({ outcome: 'ok', pulled: { removed: 6 } });
+    expect(await s.engine.sync({ confirmMassDelete: true })).toMatchObject({ outcome: 'ok', pulled: { removed: 6 } });
     expect(await s.engine.contacts.list()).toHaveLength(2);
   });
 

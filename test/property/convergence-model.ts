@@ -148,12 +148,14 @@ export async function runModel(backend: Backend, commands: readonly Command[], s
         stats.crashes++;
         const index = cmd.device;
         const device = devices[index] as Device;
-        device.engine.close();
+        await device.engine.close();
         let crashed = false;
         const doomed = await open(index, device, crashingFetch(observedFetch(index, backend, device.network, exchanges), cmd.atRequest, cmd.afterSend, () => (crashed = true)));
         const running = doomed.sync().then(() => undefined, () => undefined);
         await Promise.race([running, until(() => crashed)]);
-        if (!crashed) doomed.close();
+        // The app is gone. Closing it now abandons its hung request (which then changes nothing a
+        // later engine relies on) instead of leaving it to wake at its timeout later in the run.
+        await doomed.close();
         device.engine = await open(index, device);
         break;
       }
@@ -179,7 +181,7 @@ export async function runModel(backend: Backend, commands: readonly Command[], s
     }
   }
   await checkConverged(backend, devices.map((d) => d.engine), created, deleted);
-  for (const device of devices) device.engine.close();
+  for (const device of devices) await device.engine.close();
 }
 
 function person(named: number, nickname: string): ContactDraft {

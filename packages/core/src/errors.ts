@@ -7,6 +7,8 @@ export type SyncErrorCode =
   | 'invalid-contact'
   | 'not-found'
   | 'storage-failed'
+  /** The device's storage quota is used up (QuotaExceededError). */
+  | 'storage-full'
   | 'closed'
   | 'invalid-argument';
 

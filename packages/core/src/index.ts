@@ -59,7 +59,9 @@ export type {
   ContactSyncState,
   Logger,
   RejectedWrite,
+  LockManagerLike,
   SyncEngineOptions,
+  SyncOptions,
   SyncOutcome,
   SyncPhase,
   SyncReport,
@@ -68,7 +70,7 @@ export type {
 export { createSyncEngine } from './engine/create-sync-engine.js';
 export type { CreateSyncEngineOptions, PendingChange, SyncEngine } from './engine/create-sync-engine.js';
 export type { ContactPatch } from './replica/local-writes.js';
-export type { AutoSyncEnvironment } from './engine/auto-sync.js';
+export type { AutoSyncEnvironment, AutoSyncOptions } from './engine/auto-sync.js';
 export type { RetryDecision, RetryPolicyOptions } from './policy/retry-policy.js';
 export { DEFAULT_RETRY_POLICY, decideRetry } from './policy/retry-policy.js';
 export { openReplicaView } from './replica/replica-view.js';

@@ -4,3 +4,6 @@ export type { ContractHarness, ContractOptions, RemoteBook } from './service/con
 export { FakeContactService } from './service/fake-service.js';
 export type { FakeFault, FakeRequestLogEntry, FakeServiceOptions } from './service/fake-service.js';
 export { seededRandom } from './util/seeded-random.js';
+export { propertyParameters } from './util/property-parameters.js';
+export type { PropertyParameters, RegressionExample } from './util/property-parameters.js';
+export { MemoryLocks } from './engine/memory-locks.js';

@@ -4,7 +4,7 @@ const text: TextFieldModel = { stored: true, maxLength: 1_024 };
 const notStored: TextFieldModel = { stored: false, maxLength: 1_024 };
 
 /**
- * What Windows Live stores (docs: PROTOCOLS-NOTES.md, Windows Live field model; contract §1.3):
+ * What Windows Live stores (docs/field-model.md; contract §1.3):
  * - no element for a name prefix or suffix: those stay on the device;
  * - one email per type (Personal, Business, Other; a second is 409): emails are slots;
  * - phones and locations of the contract's types, any number; text up to 1,024 characters, notes

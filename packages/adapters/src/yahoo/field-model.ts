@@ -4,7 +4,7 @@ import type { FieldModel, TextFieldModel } from '@contactsync/core';
 const text: TextFieldModel = { stored: true, maxLength: 1_024 };
 
 /**
- * What the Yahoo Address Book stores (docs: PROTOCOLS-NOTES.md, Yahoo field model; contract §2.3,
+ * What the Yahoo Address Book stores (docs/field-model.md; contract §2.3,
  * §2.5): every name part, free lists of flagged emails, phones and addresses, at most 50 categories
  * on a contact (-40048). A birthday is day, month and year; this client maps only whole dates, so a
  * year-less birthday is not offered. The 100-fields-per-contact limit (-40039) spans several lists

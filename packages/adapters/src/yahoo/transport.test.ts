@@ -106,6 +106,12 @@ describe.each([
     expect(await synchronize({ ...options, fetch: truncated }, { myrev: 0 })).toMatchObject({ kind: 'failed', code: 'malformed-response', maybeCommitted: false });
   });
 
+  it('reports a call aborted on the engine\'s timeout (a TimeoutError reason) as aborted, possibly applied', async () => {
+    const controller = new AbortController();
+    controller.abort(new DOMException('No answer in time.', 'TimeoutError'));
+    expect(await synchronize(options, { myrev: 0, request: ADD, signal: controller.signal })).toMatchObject({ kind: 'failed', code: 'aborted', maybeCommitted: true });
+  });
+
   it('reports an aborted call as failed', async () => {
     const controller = new AbortController();
     controller.abort();

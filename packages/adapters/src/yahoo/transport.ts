@@ -86,7 +86,9 @@ export async function synchronize(
     // In a browser a refused connection has no code; the browser's own offline flag tells instead.
     if ((code !== undefined && NOT_SENT.has(code)) || browserOffline()) return { kind: 'offline', debugMessage: `${code ?? 'navigator offline'} ${url.origin}` };
     // Sent, or possibly sent: the connection dropped or the call was aborted before an answer.
-    const aborted = error instanceof Error && error.name === 'AbortError';
+    // The engine aborts with a reason (a TimeoutError on its timeout), and fetch rejects with that
+    // reason rather than an AbortError: the signal says it was an abort.
+    const aborted = call.signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
     return failed(aborted ? 'aborted' : 'connection-lost', `${code ?? (error instanceof Error ? error.name : 'error')} during ${writes ? 'POST' : 'GET'}`, writes);
   }
 

@@ -5,34 +5,60 @@ import type { ConflictRow, ContactRow, OutboxEntry, ReplicaDb } from '../replica
 import { rebaseRow, rowFromRemote } from '../replica/rows.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import type { SentOperation } from './push-batch.js';
-import type { PushTally } from './push-tally.js';
+import { addTally, emptyPushTally, type PushTally } from './push-tally.js';
 import { CONFLICT_MESSAGES } from './conflict-messages.js';
 import { decideMerge } from './merge-decision.js';
 
 /**
  * Applies one push's outcomes in one transaction. Each contact's entry and row are re-read, so an
- * edit the user made while the request was out (a higher `seq`) is kept and sent next.
+ * edit the user made while the request was out (a higher `seq`) is kept and sent next. The claims
+ * this engine took on the batch are released in the same transaction. The tally counts only what
+ * committed: it is added to `tally` after the transaction, never before.
  * Returns the contacts that were merged and must be resubmitted.
  */
 export async function applyPushOutcomes(
   db: ReplicaDb,
   rules: ServiceRules,
+  owner: string,
   now: number,
   sent: readonly SentOperation[],
   results: readonly OperationOutcome[],
   tally: PushTally,
 ): Promise<Set<string>> {
   const resubmit = new Set<string>();
+  const local = emptyPushTally();
   await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts, db.categoryOps], async () => {
     for (let i = 0; i < sent.length; i++) {
       const item = sent[i] as SentOperation;
       const outcome = results[i];
       if (outcome === undefined) continue;
-      if (item.target === 'category') await applyCategoryOutcome(db, item, outcome, now, tally);
-      else if (await applyContactOutcome(db, rules, item, outcome, now, tally)) resubmit.add(item.entry.contactId);
+      if (item.target === 'category') await applyCategoryOutcome(db, item, outcome, now, local);
+      else if (await applyContactOutcome(db, rules, item, outcome, now, local)) resubmit.add(item.entry.contactId);
     }
+    await releaseClaims(db, owner, sent);
   });
+  addTally(tally, local);
   return resubmit;
+}
+
+/** Entries of the batch still held by `owner` are free again (an unanswered one, or one to resend). */
+async function releaseClaims(db: ReplicaDb, owner: string, sent: readonly SentOperation[]): Promise<void> {
+  for (const item of sent) {
+    if (item.target === 'category') {
+      const id = item.entry.id;
+      const entry = id === undefined ? undefined : await db.categoryOps.get(id);
+      if (entry?.claim?.owner === owner) {
+        const { claim: _claim, ...rest } = entry;
+        await db.categoryOps.put(rest);
+      }
+      continue;
+    }
+    const entry = await db.outbox.get(item.entry.contactId);
+    if (entry?.claim?.owner === owner) {
+      const { claim: _claim, ...rest } = entry;
+      await db.outbox.put(rest);
+    }
+  }
 }
 
 async function applyContactOutcome(

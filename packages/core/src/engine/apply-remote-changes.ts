@@ -17,6 +17,12 @@ export interface ApplyContext {
    */
   readonly written: Map<string, string>;
   readonly replicaWasEmpty: boolean;
+  /**
+   * Whether `replicaWasEmpty` still holds: set to false when the replica holds rows this pull did
+   * not write (another engine on the same database, e.g. a second tab without Web Locks, pulled
+   * at the same time). From then on rows are looked up by server id again.
+   */
+  readonly emptyStill?: { holds: boolean };
   readonly onChunk?: (applied: number) => void;
 }
 
@@ -36,10 +42,16 @@ export async function applyRemoteChanges(
   for (let i = 0; i < chunks; i++) {
     const chunk = changes.slice(i * ctx.chunkSize, (i + 1) * ctx.chunkSize);
     const last = i === chunks - 1;
+    // Counted per chunk and added once the chunk has committed: a report counts what was stored.
+    const counts: PullCounts = { added: 0, updated: 0, removed: 0, merged: 0 };
     await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts, db.syncState], async () => {
+      // Checked inside the transaction: rows another engine commits later see this chunk's rows.
+      if (ctx.replicaWasEmpty && ctx.emptyStill?.holds !== false && (await db.contacts.count()) !== ctx.written.size) {
+        if (ctx.emptyStill) ctx.emptyStill.holds = false;
+      }
       const entries: OutboxEntry[] = (await db.outbox.count()) > 0 ? await db.outbox.toArray() : [];
       const rows = await loadRows(ctx, chunk);
-      const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, ctx.counts, ctx.rules);
+      const plan = new RemoteChangePlan(rows, entries, ctx.now(), ctx.newId, counts, ctx.rules);
       const unsynced = entries.filter((e) => e.status === 'ambiguous' || e.origin !== undefined).map((e) => e.contactId);
       if (unsynced.length > 0) {
         plan.addUnsyncedRows((await db.contacts.bulkGet(unsynced)).filter((r): r is ContactRow => r !== undefined));
@@ -54,13 +66,17 @@ export async function applyRemoteChanges(
       }
       if (last && finalize) await finalize();
     });
+    ctx.counts.added += counts.added;
+    ctx.counts.updated += counts.updated;
+    ctx.counts.removed += counts.removed;
+    ctx.counts.merged += counts.merged;
     ctx.onChunk?.(chunk.length);
   }
 }
 
 async function loadRows(ctx: ApplyContext, chunk: readonly RemoteChange[]): Promise<ContactRow[]> {
   const remoteIds = chunk.map((c) => (c.kind === 'upsert' ? c.record.remoteId : c.remoteId));
-  if (ctx.replicaWasEmpty) {
+  if (ctx.replicaWasEmpty && ctx.emptyStill?.holds === true) {
     const localIds = remoteIds.map((id) => ctx.written.get(id)).filter((id): id is string => id !== undefined);
     if (localIds.length === 0) return [];
     return (await ctx.db.contacts.bulkGet(localIds)).filter((r): r is ContactRow => r !== undefined);

@@ -11,16 +11,18 @@ import { createLocalWrites, type ContactPatch } from '../replica/local-writes.js
 import { toContact } from '../replica/rows.js';
 import { StatusStore } from '../status/status-store.js';
 import { createIdGenerator } from '../util/ids.js';
-import { browserEnvironment, startAutoSync, type AutoSyncEnvironment } from './auto-sync.js';
+import { browserEnvironment, startAutoSync, type AutoSyncEnvironment, type AutoSyncOptions } from './auto-sync.js';
 import { changeCategory } from './local-categories.js';
 import { resolveConflict } from './resolve-conflict.js';
-import { singleFlight } from './single-flight.js';
+import { ServerWaitClock } from './server-wait.js';
+import { defaultLocks, singleFlight } from './single-flight.js';
 import { runSync } from './sync-run.js';
 import type {
   ConflictChoice,
   ConflictRecord,
   ContactSyncState,
   SyncEngineOptions,
+  SyncOptions,
   SyncReport,
   SyncStatus,
 } from './types.js';
@@ -57,20 +59,28 @@ export interface SyncEngine {
     rename(from: string, to: string): Promise<number>;
     remove(name: string): Promise<number>;
   };
-  sync(): Promise<SyncReport>;
   /**
-   * Syncs once allowing a snapshot to delete most of the book: the answer to a report whose error
-   * is `mass-delete-unconfirmed` (the server no longer lists most contacts) when the user agrees.
+   * Pulls, then pushes the outbox. Never throws for server or network failures: they end in the
+   * report. `storageFreed`, `confirmMassDelete`: see `SyncOptions`.
    */
-  confirmMassDelete(): Promise<SyncReport>;
+  sync(options?: SyncOptions): Promise<SyncReport>;
   readonly status: SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
   pendingChanges(): Promise<PendingChange[]>;
   conflicts(): Promise<ConflictRecord[]>;
   resolveConflict(conflictId: number, choice: ConflictChoice): Promise<void>;
-  startAutoSync(environment?: AutoSyncEnvironment): void;
+  /**
+   * Syncs on reconnect, when the app becomes visible, at each report's `retryAt`, and with
+   * `interval` also periodically while visible; every server-imposed wait is obeyed. An
+   * `AutoSyncEnvironment` alone is still accepted.
+   */
+  startAutoSync(options?: AutoSyncOptions | AutoSyncEnvironment): void;
   stopAutoSync(): void;
-  close(): void;
+  /**
+   * Aborts the requests in flight, waits (briefly: they stop at once) for the sync to store their
+   * outcome, frees the Web Lock and the outbox claims, and closes the database.
+   */
+  close(): Promise<void>;
 }
 
 export interface CreateSyncEngineOptions extends SyncEngineOptions {
@@ -81,23 +91,30 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
   const indexedDB = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (indexedDB === undefined) throw new SyncError('invalid-argument', 'No IndexedDB here: pass `indexedDB` (fake-indexeddb in Node).');
   const keyRange = options.IDBKeyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
-  const db = openReplicaDb(options.databaseName, keyRange ? { indexedDB, IDBKeyRange: keyRange } : { indexedDB });
+  const now = options.now ?? Date.now;
+  const db = openReplicaDb(options.databaseName, keyRange ? { indexedDB, IDBKeyRange: keyRange, now } : { indexedDB, now });
   await db.open();
 
-  const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const newId = options.random ? createIdGenerator(random) : () => crypto.randomUUID();
   const { service, logger } = options;
   const rules = serviceRules(service);
   const status = new StatusStore();
   let closed = false;
+  const closing = new AbortController();
+  const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+  const monotonic = options.monotonicNow ?? (options.now ? options.now : () => performance.now());
+  const waits = new ServerWaitClock(now, monotonic);
+  const storageFull = { value: false };
 
   const pendingCount = async (): Promise<number> => (await db.outbox.count()) + (await db.categoryOps.count());
   const refreshPending = (): void => {
     pendingCount().then((pending) => status.dispatch({ type: 'pending-changed', pending }), () => undefined);
   };
   const state = await readSyncState(db);
-  status.dispatch({ type: 'loaded', lastSyncedAt: state.lastSyncedAt, retryAt: state.retryAt, pending: await pendingCount() });
+  const wait = waits.remaining(state.wait);
+  const retryAt = wait.remainingMs > 0 ? now() + wait.remainingMs : state.retryAt;
+  status.dispatch({ type: 'loaded', lastSyncedAt: state.lastSyncedAt, retryAt, pending: await pendingCount() });
 
   const writes = createLocalWrites({
     db,
@@ -113,8 +130,10 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
     return fn(...args);
   };
 
-  let massDeleteConfirmed = false;
-  const sync = singleFlight(`contactsync:${options.databaseName}`, () =>
+  // An id of its own per engine: claims tell engines on one database apart.
+  const owner = newId();
+  let runOptions: SyncOptions = {};
+  const sync = singleFlight(`contactsync:${options.databaseName}`, options.locks === undefined ? defaultLocks() : options.locks, closing.signal, () =>
     runSync({
       db,
       service,
@@ -126,16 +145,35 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
       logger,
       status,
-      massDeleteConfirmed: () => {
-        const confirmed = massDeleteConfirmed;
-        massDeleteConfirmed = false;
-        return confirmed;
-      },
-    }),
+      owner,
+      // A claim outlives the request it covers (which ends at its timeout) with room for storing
+      // the answer; past that its engine is presumed dead (a closed tab) and the entry is free.
+      leaseMs: requestTimeoutMs + 60_000,
+      guard: { timeoutMs: requestTimeoutMs, closing: closing.signal },
+      waits,
+      storageFull,
+    }, takeRunOptions()),
   );
+  const takeRunOptions = (): SyncOptions => {
+    const taken = runOptions;
+    runOptions = {};
+    return taken;
+  };
+  let inFlight: Promise<unknown> | null = null;
+  const tracked = (): Promise<SyncReport> => {
+    const run = sync().catch((error: unknown) => {
+      // close() gave up a wait for another engine's Web Lock.
+      if (closing.signal.aborted && !(error instanceof SyncError)) throw new SyncError('closed', 'The contact engine was closed.', { cause: error });
+      throw error;
+    });
+    inFlight = run.catch(() => undefined);
+    return run;
+  };
   let autoSync: ReturnType<typeof startAutoSync> | null = null;
-  const syncAndSchedule = async (): Promise<SyncReport> => {
-    const report = await sync();
+  const syncAndSchedule = async (syncOptions: SyncOptions = {}): Promise<SyncReport> => {
+    if (syncOptions.storageFreed === true) runOptions = { ...runOptions, storageFreed: true };
+    if (syncOptions.confirmMassDelete === true) runOptions = { ...runOptions, confirmMassDelete: true };
+    const report = await tracked();
     autoSync?.scheduleFrom(report);
     return report;
   };
@@ -162,10 +200,6 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       remove: open(async (name: string) => withRefresh(changeCategory(db, service, now(), name, null))),
     },
     sync: open(syncAndSchedule),
-    confirmMassDelete: open(async () => {
-      massDeleteConfirmed = true;
-      return syncAndSchedule();
-    }),
     get status() {
       return status.current;
     },
@@ -186,9 +220,11 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       await resolveConflict(db, { update: writes.update, remove: writes.remove, check: rules.check }, now(), conflictId, choice);
       refreshPending();
     }),
-    startAutoSync(environment = browserEnvironment()) {
+    startAutoSync(given = {}) {
       if (closed || autoSync !== null) return;
-      autoSync = startAutoSync(sync, now, environment, (error) => logger?.warn('auto-sync failed', { error: String(error) }));
+      const auto: AutoSyncOptions = 'setTimer' in given ? { environment: given } : given;
+      const environment = auto.environment ?? browserEnvironment();
+      autoSync = startAutoSync(tracked, now, environment, (error) => logger?.warn('auto-sync failed', { error: String(error) }), auto.interval ?? null);
       const retryAt = status.current.retryAt;
       if (retryAt !== null) autoSync.scheduleFrom({ retryAt });
     },
@@ -196,10 +232,15 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       autoSync?.stop();
       autoSync = null;
     },
-    close() {
+    async close() {
+      if (closed) return;
       closed = true;
       autoSync?.stop();
       autoSync = null;
+      closing.abort();
+      // The run stops at once (its requests are abandoned) and stores their outcome, releasing its
+      // claims and then its Web Lock; only then is the database closed under it.
+      await inFlight;
       db.close();
     },
   };

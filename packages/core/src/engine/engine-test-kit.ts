@@ -8,11 +8,21 @@ import { seededRandom } from '../util/seeded-random.js';
 
 export { seededRandom };
 
-/** A controllable clock for engine tests: time moves only when the test says so. */
+/**
+ * A controllable clock for engine tests: time moves only when the test says so. `advance` is time
+ * passing (wall and monotonic clocks both move); `jump` is the user or the network changing the
+ * device clock (only the wall clock moves, either way).
+ */
 export class FakeClock {
+  private elapsed = 0;
   constructor(public time = Date.UTC(2026, 0, 1)) {}
   readonly now = (): number => this.time;
+  readonly monotonic = (): number => this.elapsed;
   advance(ms: number): void {
+    this.time += ms;
+    this.elapsed += ms;
+  }
+  jump(ms: number): void {
     this.time += ms;
   }
 }
@@ -42,6 +52,7 @@ export async function engineKit(
       indexedDB: idb,
       IDBKeyRange,
       now: clock.now,
+      monotonicNow: clock.monotonic,
       random: seededRandom(++openings),
       ...options.engine,
     });

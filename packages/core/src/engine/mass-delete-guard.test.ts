@@ -37,7 +37,7 @@ describe('mass-delete guard', () => {
     expect(refused.error?.userMessage).toContain('5 of your 8 contacts');
     expect(await kit.engine.contacts.list()).toHaveLength(8);
     expect(await kit.engine.sync()).toMatchObject({ outcome: 'failed', error: { code: 'mass-delete-unconfirmed' } });
-    expect(await kit.engine.confirmMassDelete()).toMatchObject({ outcome: 'ok', pulled: { removed: 5 } });
+    expect(await kit.engine.sync({ confirmMassDelete: true })).toMatchObject({ outcome: 'ok', pulled: { removed: 5 } });
     expect((await kit.engine.contacts.list()).map((c) => c.name.given).sort()).toEqual(['F', 'G', 'H']);
   });
 

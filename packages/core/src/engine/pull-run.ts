@@ -3,6 +3,7 @@ import type { RequestFailure } from '../policy/outcome.js';
 import { updateSyncState } from '../replica/sync-state.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import { applyRemoteChanges, type ApplyContext } from './apply-remote-changes.js';
+import { heldByOther } from './push-batch.js';
 import type { RunContext } from './run-context.js';
 
 /** Pages one pull may take before the run stops and reports a fault (a server that never ends). */
@@ -30,6 +31,7 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
     rules: ctx.rules,
     written: new Map(),
     replicaWasEmpty,
+    emptyStill: { holds: replicaWasEmpty },
     onChunk: (applied) => {
       done += applied;
       ctx.onProgress(done, total);
@@ -39,7 +41,7 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
   let cursor = ctx.cursor;
 
   for (let page = 0; page < MAX_PAGES; page++) {
-    const outcome = await ctx.service.pull({ cursor, consistency });
+    const outcome = await ctx.request(false, (signal) => ctx.service.pull({ cursor, consistency, signal }));
     if (outcome.kind !== 'page' && outcome.kind !== 'not-modified') return outcome;
     if (outcome.kind === 'not-modified') {
       const next = outcome.cursor ?? cursor;
@@ -93,7 +95,7 @@ const MASS_DELETE_MIN_BOOK = 5;
 /**
  * The mass-delete guard: a snapshot that replaces a followed book (the server forgot our cursor, or
  * was reset) and would delete more than half of a book of more than a few contacts is not applied
- * until the app confirms (`engine.confirmMassDelete()`). Its additions and updates are applied; the
+ * until the app confirms (`engine.sync({ confirmMassDelete: true })`). Its additions and updates are applied; the
  * deletions and the cursor wait, so the same snapshot comes again until confirmed.
  */
 async function massDeleteRefusal(ctx: RunContext, deletions: number): Promise<RequestFailure | null> {
@@ -123,14 +125,17 @@ async function deletionsImpliedBy(ctx: RunContext, seen: ReadonlySet<string>, re
 
 /**
  * After a pull that includes every committed write, an ambiguous create not found on the server
- * never arrived there: send it again (or, if the user deleted it meanwhile, forget it).
+ * never arrived there: send it again (or, if the user deleted it meanwhile, forget it). Not one that
+ * another engine on this database is sending right now (its claim's lease still runs): its answer
+ * may still be on the way, and releasing it here would send it twice.
  */
 async function releaseUnconfirmedCreates(ctx: RunContext): Promise<void> {
   const { db } = ctx;
   await storageTransaction(db, 'rw', [db.outbox], async () => {
-    const unconfirmed = await db.outbox.filter((e) => e.status === 'ambiguous').toArray();
+    const now = ctx.now();
+    const unconfirmed = await db.outbox.filter((e) => e.status === 'ambiguous' && !heldByOther(e.claim, ctx.owner, now)).toArray();
     for (const entry of unconfirmed) {
-      const { sent: _sent, ...rest } = entry;
+      const { sent: _sent, claim: _claim, ...rest } = entry;
       if (entry.kind === 'delete' && entry.base === null) await db.outbox.delete(entry.contactId);
       else await db.outbox.put({ ...rest, status: 'ready' });
     }

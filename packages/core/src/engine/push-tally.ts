@@ -13,3 +13,13 @@ export interface PushTally {
 }
 
 export const emptyPushTally = (): PushTally => ({ created: 0, updated: 0, removed: 0, merged: 0, rejected: [], failure: null });
+
+/** Adds what one committed transaction did to the run's tally. */
+export function addTally(into: PushTally, from: PushTally): void {
+  into.created += from.created;
+  into.updated += from.updated;
+  into.removed += from.removed;
+  into.merged += from.merged;
+  into.rejected.push(...from.rejected);
+  into.failure ??= from.failure;
+}

@@ -22,9 +22,50 @@ export interface SyncEngineOptions {
   /** Records written per IndexedDB transaction when applying pulled pages. */
   readonly pullChunkSize?: number;
   readonly logger?: Logger;
+  /**
+   * Longest wait for one port call (pull or push), in ms; default 30,000. Past it the call's
+   * AbortSignal fires and the engine stops waiting, even for an adapter that ignores the signal.
+   * A write that timed out counts as possibly applied (a create is looked for before it is resent).
+   */
+  readonly requestTimeoutMs?: number;
+  /**
+   * A clock no device-clock change moves, for server-imposed waits within a session. Defaults to
+   * `performance.now`, or to `now` when `now` is given (tests with one fake clock).
+   */
+  readonly monotonicNow?: () => number;
+  /**
+   * The Web Locks manager that keeps engines of one account (tabs, workers) from syncing at once;
+   * defaults to `navigator.locks` where present. `null`: none. Without it, outbox claims still
+   * keep two engines from sending the same operation.
+   */
+  readonly locks?: LockManagerLike | null;
 }
 
-export type SyncOutcome = 'ok' | 'partial' | 'waiting' | 'failed' | 'auth-required' | 'forbidden' | 'offline';
+/** The part of the Web Locks API the engine uses. */
+export interface LockManagerLike {
+  request<T>(name: string, options: { readonly signal?: AbortSignal }, callback: () => Promise<T>): Promise<T>;
+}
+
+/** What the app passes to `sync()`. */
+export interface SyncOptions {
+  /**
+   * The user freed storage space: a sync paused by a full disk (`storage-full`) may download
+   * again. Without it such a sync returns at once, so a full device does not re-download the book
+   * on every sync.
+   */
+  readonly storageFreed?: boolean;
+  /**
+   * The user agreed that a snapshot may delete most of the book: the answer to a report whose error
+   * is `mass-delete-unconfirmed` (the server no longer lists most contacts; pull-run.ts).
+   */
+  readonly confirmMassDelete?: boolean;
+}
+
+/**
+ * - `storage-full`: this device's storage quota is used up; syncing pauses until the app calls
+ *   `sync({ storageFreed: true })`.
+ */
+export type SyncOutcome = 'ok' | 'partial' | 'waiting' | 'failed' | 'auth-required' | 'forbidden' | 'offline' | 'storage-full';
 
 export interface RejectedWrite {
   readonly contactId: string;

@@ -41,6 +41,18 @@ export interface OutboxEntry {
    */
   readonly origin?: RemoteContact;
   readonly rejection?: { readonly code: string; readonly userMessage: string };
+  /** Which engine is sending this entry, and until when (see outbox-claims.ts). */
+  readonly claim?: OutboxClaim;
+}
+
+/**
+ * An engine's hold on an entry it is about to send: set by compare-and-set in an IndexedDB
+ * transaction, so two engines on one database (tabs, a page and a worker) never both send it.
+ * `until` is on the engine's injected clock; past it the claimant is presumed dead.
+ */
+export interface OutboxClaim {
+  readonly owner: string;
+  readonly until: number;
 }
 
 /** A queued book-level category change (services with category operations only). */
@@ -50,6 +62,7 @@ export interface CategoryOpEntry {
   readonly from: string;
   readonly to: string;
   readonly enqueuedAt: number;
+  readonly claim?: OutboxClaim;
 }
 
 export interface ConflictRow {
@@ -69,9 +82,23 @@ export interface SyncStateRow {
   /** Consecutive failed runs, for the retry policy. */
   readonly failures: number;
   readonly retryAt: number | null;
-  /** A server-imposed time before which no request may be sent. */
-  readonly notBefore: number | null;
+  /**
+   * A server-imposed wait: no request may be sent before `durationMs` has passed since `start`
+   * (device clock). Kept as start + duration, not as an end time, so that a clock found earlier
+   * than `start` can be re-anchored (see server-wait.ts).
+   */
+  readonly wait: ServerWait | null;
   readonly lastSyncedAt: number | null;
+  /**
+   * A download stopped because this device's storage is full. Syncs do not start it again until
+   * the app says space was freed (`sync({ storageFreed: true })`): no loop of whole-book downloads.
+   */
+  readonly storageFull?: boolean;
+}
+
+export interface ServerWait {
+  readonly start: number;
+  readonly durationMs: number;
 }
 
 export type ReplicaDb = Dexie & {
@@ -85,9 +112,12 @@ export type ReplicaDb = Dexie & {
 export interface ReplicaDbOptions {
   readonly indexedDB?: IDBFactory;
   readonly IDBKeyRange?: typeof IDBKeyRange;
+  /** The engine's clock, for the upgrade of a stored wait. */
+  readonly now?: () => number;
 }
 
 export function openReplicaDb(name: string, options: ReplicaDbOptions = {}): ReplicaDb {
+  const now = options.now ?? Date.now;
   const dexieOptions: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {};
   if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
@@ -99,6 +129,22 @@ export function openReplicaDb(name: string, options: ReplicaDbOptions = {}): Rep
     conflicts: '++id, contactId',
     syncState: 'key',
   });
+  // Version 2: outbox claims (new optional fields, no new index) and the server-imposed wait as
+  // start + duration. A version-1 `notBefore` (an absolute time) becomes a wait starting now for
+  // what was left of it, never longer than it was.
+  db.version(2)
+    .stores({})
+    .upgrade(async (tx) => {
+      const t = now();
+      await tx
+        .table('syncState')
+        .toCollection()
+        .modify((row: { notBefore?: number | null; wait?: ServerWait | null }) => {
+          const left = typeof row.notBefore === 'number' ? row.notBefore - t : 0;
+          row.wait = left > 0 ? { start: t, durationMs: left } : null;
+          delete row.notBefore;
+        });
+    });
   return db;
 }
 
@@ -107,6 +153,6 @@ export const INITIAL_SYNC_STATE: SyncStateRow = {
   cursor: null,
   failures: 0,
   retryAt: null,
-  notBefore: null,
+  wait: null,
   lastSyncedAt: null,
 };

@@ -4,6 +4,10 @@ import { toDraft } from '../model/draft.js';
 import type { OperationOutcome } from '../policy/outcome.js';
 import type { Cursor, PullOutcome, PushOperation, RemoteChange, RemoteContact } from './contact-service.js';
 import type { ContractHarness, ContractOptions } from './contract-harness.js';
+import { deviceOnlyFields } from '../model/device-only.js';
+import { validateDraft } from '../model/validate.js';
+import { OPEN_FIELD_MODEL } from './field-model.js';
+import { contactAtLimits, contactsPastLimits } from './model-limits.js';
 
 /** A contact with every field set, to check what survives a round trip. */
 export const FULL_CONTACT: ContactDraft = toDraft({
@@ -144,7 +148,30 @@ export function describeServiceContract(options: ContractOptions): void {
       await settle();
       const { changes } = await pullAll(h, null);
       const [record] = [...upserts(changes).values()];
-      expect(comparable(record?.contact as ContactDraft, unsupported)).toEqual(comparable(FULL_CONTACT, unsupported));
+      const notStored = [...unsupported, ...deviceOnlyFields(FULL_CONTACT, h.service.fieldModel ?? OPEN_FIELD_MODEL)];
+      expect(comparable(record?.contact as ContactDraft, notStored)).toEqual(comparable(FULL_CONTACT, notStored));
+    });
+
+    it('accepts a contact at the limits its field model declares, and keeps what it stores of it', async () => {
+      const model = h.service.fieldModel ?? OPEN_FIELD_MODEL;
+      const atLimits = contactAtLimits(model);
+      expect(validateDraft(atLimits, model)).toEqual([]);
+      const [result] = await push(h, [{ kind: 'create', opId: 'limits', contact: atLimits }], null);
+      expect(result?.kind).toBe('ok');
+      await settle();
+      const [record] = [...upserts((await pullAll(h, null)).changes).values()];
+      expect(comparable(record?.contact as ContactDraft, ['emails', 'phones', 'addresses', 'categories'])).toEqual(comparable(atLimits, ['emails', 'phones', 'addresses', 'categories']));
+      for (const list of ['emails', 'phones', 'addresses', 'categories'] as const) expect(record?.contact[list]).toHaveLength(atLimits[list].length);
+    });
+
+    it('refuses, by its field model first, a contact one step past each limit', async () => {
+      const model = h.service.fieldModel ?? OPEN_FIELD_MODEL;
+      const past = contactsPastLimits(model);
+      for (const { path, contact } of past) expect(validateDraft(contact, model).map((e) => e.path.split('.').slice(0, path.split('.').length).join('.'))).toContain(path);
+      // The server agrees on a sample: the longest note plus one, and one email too many in a slot.
+      const sample = past.filter((p) => p.path === 'notes' || p.path === 'emails').slice(0, 2);
+      const results = await push(h, sample.map((p, i) => ({ kind: 'create', opId: `past${i}`, contact: p.contact })), null);
+      for (const result of results) expect(result.kind).toBe('rejected');
     });
 
     it('gives a contact a new version when another device changes it right after our write', async () => {

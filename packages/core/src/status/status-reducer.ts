@@ -25,6 +25,7 @@ const PHASE_AFTER: Record<SyncReport['outcome'], SyncPhase> = {
   'auth-required': 'auth-required',
   forbidden: 'error',
   offline: 'offline',
+  'storage-full': 'error',
 };
 
 /** Every status change goes through here, so the UI sees one consistent state at a time. Pure. */

@@ -9,6 +9,7 @@ const OUTCOMES: Record<SyncReport['outcome'], string> = {
   'auth-required': 'Sign-in needed',
   forbidden: 'Not permitted',
   offline: 'Offline',
+  'storage-full': 'Paused: this device is out of storage',
 };
 
 /** What the syncs this session started did: counts, merges, refusals (user messages only). */

@@ -56,7 +56,7 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     clearTimeout(syncTimer);
     if (current === null) return;
     current.unsubscribe();
-    current.engine.close();
+    void current.engine.close();
     current = null;
   };
 

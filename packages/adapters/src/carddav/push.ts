@@ -1,4 +1,4 @@
-import { isRequestFailure, type ContactDraft, type OperationOutcome, type PushOperation, type PushOutcome, type PushRequest, type RequestFailure } from '@contactsync/core';
+import { isRequestFailure, validateDraft, type ContactDraft, type OperationOutcome, type PushOperation, type PushOutcome, type PushRequest, type RequestFailure } from '@contactsync/core';
 import type { DavHttp } from './http.js';
 import { pushCreate } from './push-create.js';
 import { pushDelete } from './push-delete.js';
@@ -6,6 +6,7 @@ import { pushUpdate } from './push-update.js';
 import { CARDDAV_CODES, USER_MESSAGES } from './status-table.js';
 import type { VCardVersion } from './vcard-card.js';
 import { validateForCardDav } from './validate.js';
+import { CARDDAV_FIELD_MODEL } from './field-model.js';
 import type { OwnWrites } from './own-writes.js';
 
 export interface PushContext {
@@ -37,8 +38,12 @@ export async function push(ctx: PushContext, request: PushRequest): Promise<Push
   return { kind: 'results', results };
 }
 
+/**
+ * Neither server refuses any vCard content, so the field model's limits and the email rule are
+ * checked here, before anything is sent: what no other client of the book could use is refused.
+ */
 function invalid(contact: ContactDraft): OperationOutcome | null {
-  const errors = validateForCardDav(contact);
+  const errors = [...validateDraft(contact, CARDDAV_FIELD_MODEL), ...validateForCardDav(contact)];
   const first = errors[0];
   return first === undefined ? null : { kind: 'rejected', code: CARDDAV_CODES.invalidContent, userMessage: USER_MESSAGES.invalidContent, debugMessage: `${first.path}: ${first.message}` };
 }

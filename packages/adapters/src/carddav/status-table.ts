@@ -64,7 +64,7 @@ export const USER_MESSAGES = {
   timeout: 'The contacts server took too long to answer. Syncing will try again later.',
   aborted: 'The sync was stopped before the contacts server answered.',
   rejected: 'The contacts server did not accept this contact.',
-  invalidContent: 'This contact has an email address the contacts server cannot store. Correct it and it will sync.',
+  invalidContent: 'This contact has a value the address book cannot store (too long, or not an email address). Correct it and it will sync.',
   unreadableCard: 'This contact’s card on the server could not be read, so it is left unchanged there.',
   unsupportedOperation: 'This contacts server cannot do that in one step.',
 } as const;

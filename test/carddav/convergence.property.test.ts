@@ -1,6 +1,6 @@
 import { carddav } from '@contactsync/adapters';
 import { createSyncEngine, type ContactDraft, type SyncEngine } from '@contactsync/core';
-import { seededRandom } from '@contactsync/core/testing';
+import { propertyParameters, seededRandom } from '@contactsync/core/testing';
 import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +14,10 @@ import { startServer, type CardDavServer } from './servers.js';
  * of local and remote edits, syncs, lost answers after commit, resets and 503 + Retry-After. Then
  * faults stop, time passes, everyone syncs, and: every write is on the server, nothing was created
  * twice, every replica equals the server, and no device sent a request before a Retry-After it got.
- * A fixed seed and few runs normally; PROPERTY_RUNS (pnpm test:soak) draws random seeds.
+ * A fixed seed and few runs normally; PROPERTY_RUNS / PROPERTY_RANDOM / PROPERTY_SEED / PROPERTY_PATH
+ * as for every property suite (propertyParameters).
  */
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 6);
-const SEED = process.env['PROPERTY_SEED'] !== undefined ? Number(process.env['PROPERTY_SEED']) : process.env['PROPERTY_RUNS'] === undefined ? 6_352 : undefined;
+const PARAMETERS = propertyParameters(process.env, { seed: 6_352, runs: 6 });
 const DEVICES = 2;
 const FAULTS: readonly ProxyFault[] = ['unavailable-retry-after', 'reset', 'lost-response', 'lost-write-response'];
 
@@ -149,10 +149,10 @@ describe.each(['radicale', 'xandikos'] as const)('convergence through faults on 
     await server.close();
   });
 
-  it(`keeps every write, creates nothing twice, converges, obeys Retry-After (${RUNS} runs)`, async () => {
+  it(`keeps every write, creates nothing twice, converges, obeys Retry-After (${PARAMETERS.numRuns} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 4, maxLength: 16 }), (commands) => run(server, commands)),
-      { numRuns: RUNS, verbose: 1, ...(SEED === undefined ? {} : { seed: SEED }) },
+      { ...PARAMETERS, verbose: 1 },
     );
   }, 600_000);
 });

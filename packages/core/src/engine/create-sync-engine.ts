@@ -61,7 +61,7 @@ export interface SyncEngine {
   };
   /**
    * Pulls, then pushes the outbox. Never throws for server or network failures: they end in the
-   * report. `storageFreed`: see `SyncOptions`.
+   * report. `storageFreed`, `confirmMassDelete`: see `SyncOptions`.
    */
   sync(options?: SyncOptions): Promise<SyncReport>;
   readonly status: SyncStatus;
@@ -172,6 +172,7 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
   let autoSync: ReturnType<typeof startAutoSync> | null = null;
   const syncAndSchedule = async (syncOptions: SyncOptions = {}): Promise<SyncReport> => {
     if (syncOptions.storageFreed === true) runOptions = { ...runOptions, storageFreed: true };
+    if (syncOptions.confirmMassDelete === true) runOptions = { ...runOptions, confirmMassDelete: true };
     const report = await tracked();
     autoSync?.scheduleFrom(report);
     return report;

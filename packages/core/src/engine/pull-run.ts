@@ -62,7 +62,10 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
     }
     if (snapshotSeen !== null && !outcome.more) {
       await applyRemoteChanges(apply, outcome.changes);
-      await applyRemoteChanges(apply, await deletionsImpliedBy(ctx, snapshotSeen, replicaWasEmpty), () => storeCursor(ctx, pageCursor));
+      const gone = await deletionsImpliedBy(ctx, snapshotSeen, replicaWasEmpty);
+      const refusal = ctx.cursor === null ? null : await massDeleteRefusal(ctx, gone.length);
+      if (refusal !== null) return refusal;
+      await applyRemoteChanges(apply, gone, () => storeCursor(ctx, pageCursor));
     } else if (snapshotSeen !== null) {
       await applyRemoteChanges(apply, outcome.changes); // The cursor waits for the snapshot's end.
     } else {
@@ -84,6 +87,29 @@ async function storeCursor(ctx: RunContext, cursor: string): Promise<void> {
 async function commitCursor(ctx: RunContext, cursor: string | null): Promise<void> {
   await storageTransaction(ctx.db, 'rw', [ctx.db.syncState], () => updateSyncState(ctx.db, { cursor }));
   ctx.cursor = cursor;
+}
+
+/** Books up to this size may lose any number of contacts in one snapshot without asking. */
+const MASS_DELETE_MIN_BOOK = 5;
+
+/**
+ * The mass-delete guard: a snapshot that replaces a followed book (the server forgot our cursor, or
+ * was reset) and would delete more than half of a book of more than a few contacts is not applied
+ * until the app confirms (`engine.sync({ confirmMassDelete: true })`). Its additions and updates are applied; the
+ * deletions and the cursor wait, so the same snapshot comes again until confirmed.
+ */
+async function massDeleteRefusal(ctx: RunContext, deletions: number): Promise<RequestFailure | null> {
+  if (deletions === 0 || ctx.massDeleteConfirmed) return null;
+  const book = await ctx.db.contacts.count();
+  if (book <= MASS_DELETE_MIN_BOOK || deletions * 2 <= book) return null;
+  ctx.logger?.warn('pull: a snapshot would delete most of the book; waiting for confirmation', { deletions, book });
+  return {
+    kind: 'failed',
+    code: 'mass-delete-unconfirmed',
+    userMessage: `The server no longer lists ${deletions} of your ${book} contacts. They are kept on this device until you confirm they should be removed.`,
+    maybeCommitted: false,
+    permanent: true,
+  };
 }
 
 /** Every record the replica knows from the server that a whole-book snapshot did not contain. */

@@ -28,6 +28,8 @@ export interface RunContext {
   request<O>(write: boolean, work: (signal: AbortSignal) => Promise<O>): Promise<O | FailedOutcome | RetryAtOutcome>;
   /** The cursor of the last applied pull; push responses that carry events advance it. */
   cursor: Cursor | null;
+  /** The app confirmed that a snapshot may delete most of the book (pull-run.ts, mass-delete guard). */
+  readonly massDeleteConfirmed: boolean;
   readonly onPhase: (phase: 'pulling' | 'pushing' | 'merging') => void;
   readonly onProgress: (done: number, total: number) => void;
 }

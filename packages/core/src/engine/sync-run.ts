@@ -40,6 +40,8 @@ export interface SyncDependencies {
 export interface RunOptions {
   /** The app says space was freed: a download stopped by a full disk may start again. */
   readonly storageFreed?: boolean;
+  /** A snapshot may delete most of the book (pull-run.ts, the mass-delete guard). */
+  readonly confirmMassDelete?: boolean;
 }
 
 /** The outbox size for the report; after a storage failure even a count may fail: -1 (unknown). */
@@ -91,6 +93,7 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
     leaseMs: deps.leaseMs,
     request: async (write, work) => (await waitImposedMeanwhile(deps)) ?? guardedCall(deps.guard, write, work),
     cursor: state.cursor,
+    massDeleteConfirmed: options.confirmMassDelete === true,
     onPhase: (phase) => deps.status.dispatch({ type: 'phase', phase }),
     onProgress: (done, total) => deps.status.dispatch({ type: 'progress', done, total }),
   };

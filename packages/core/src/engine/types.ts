@@ -54,6 +54,11 @@ export interface SyncOptions {
    * on every sync.
    */
   readonly storageFreed?: boolean;
+  /**
+   * The user agreed that a snapshot may delete most of the book: the answer to a report whose error
+   * is `mass-delete-unconfirmed` (the server no longer lists most contacts; pull-run.ts).
+   */
+  readonly confirmMassDelete?: boolean;
 }
 
 /**

@@ -1,0 +1,48 @@
+import type { ContactService, Logger } from '@contactsync/core';
+import { CARDDAV_FIELD_MODEL } from './field-model.js';
+import { createDavHttp, type DavAuth, type FetchLike } from './http.js';
+import { OwnWrites } from './own-writes.js';
+import { pull } from './pull.js';
+import { push } from './push.js';
+import type { VCardVersion } from './vcard-card.js';
+import { validateForCardDav } from './validate.js';
+
+export interface CardDavOptions {
+  /** The address book collection (from `discoverAddressBooks`). Credentials go to its origin only. */
+  readonly bookUrl: string;
+  readonly auth: DavAuth;
+  /** Defaults to the global `fetch`. */
+  readonly fetch?: FetchLike;
+  /** Per request; default 30 s (Radicale's own request timeout). */
+  readonly timeoutMs?: number;
+  /** Cards per addressbook-multiget; default `DEFAULT_MULTIGET_BATCH` (measured: docs/carddav.md). */
+  readonly multigetBatch?: number;
+  /** VERSION of new cards; default 3.0, which every server reads (4.0 when the book lists only 4.0). */
+  readonly newCardVersion?: VCardVersion;
+  /** Operations per push; default 50. */
+  readonly maxBatchSize?: number;
+  readonly logger?: Logger;
+}
+
+/** Measured against Radicale and Xandikos: docs/carddav.md "Multiget batch size". */
+export const DEFAULT_MULTIGET_BATCH = 100;
+
+/**
+ * A CardDAV address book (RFC 6352) as a core `ContactService`. `remoteId` is a card's path on
+ * the server; `version` its ETag; the cursor the book's sync-token (or getctag). See docs/carddav.md.
+ */
+export function carddav(options: CardDavOptions): ContactService {
+  const bookUrl = new URL(options.bookUrl).href.replace(/\/?$/, '/');
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const http = createDavHttp({ origin: bookUrl, auth: options.auth, fetch: fetchImpl, timeoutMs: options.timeoutMs ?? 30_000 });
+  const ownWrites = new OwnWrites();
+  const pullContext = { http, bookUrl, multigetBatch: options.multigetBatch ?? DEFAULT_MULTIGET_BATCH, logger: options.logger, ownWrites };
+  const pushContext = { http, bookUrl, newCardVersion: options.newCardVersion ?? '3.0', ownWrites };
+  return {
+    traits: { name: 'CardDAV', retryMode: 'backoff', maxBatchSize: options.maxBatchSize ?? 50, categoryOperations: false },
+    fieldModel: CARDDAV_FIELD_MODEL,
+    pull: (request) => pull(pullContext, request),
+    push: (request) => push(pushContext, request),
+    validate: validateForCardDav,
+  };
+}

@@ -17,7 +17,7 @@ const backends: [string, () => Promise<Backend>][] = [
 async function bounded(sync: Promise<SyncReport>): Promise<SyncReport> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('sync did not finish within 30 s')), 30_000);
+    timer = setTimeout(() => reject(new Error('sync did not finish within 90 s')), 90_000);
   });
   try {
     return await Promise.race([sync, timeout]);

@@ -209,8 +209,9 @@ function edit(
   if (field === 'category' && !draft.categories.includes(`Cat${value}`)) draft.categories.push(`Cat${value}`);
 }
 
+/** Lets I/O and promise callbacks run until `condition` holds (no timed sleep). */
 async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+  while (!condition()) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 

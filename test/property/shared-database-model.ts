@@ -136,10 +136,12 @@ export async function runSharedModel(backend: Backend, commands: readonly Shared
       }
     }
     backend.clearFaults();
-    for (let round = 0; round < 3; round++) {
+    // Until quiet: a round in which a lone sync finds nothing to do and nothing pending (at most 4).
+    for (let round = 0; round < 4; round++) {
       backend.advance(3_600_000);
       await Promise.all([at(0).sync(), at(1).sync()]);
-      await at(round % ENGINES).sync();
+      const last = await at(round % ENGINES).sync();
+      if (last.outcome === 'ok' && last.pending === 0 && last.pulled.added + last.pulled.updated + last.pulled.removed === 0) break;
     }
     await checkConverged(backend, engines, created, deleted);
   } finally {

@@ -24,7 +24,7 @@ function describeShared(name: string, fixedSeed: number, start: () => Promise<Ba
       const seed = process.env.PROPERTY_SEED !== undefined ? Number(process.env.PROPERTY_SEED) : RANDOM ? undefined : fixedSeed;
       const path = process.env.PROPERTY_PATH;
       await fc.assert(
-        fc.asyncProperty(fc.array(sharedCommandArbitrary, { minLength: 3, maxLength: 14 }), async (commands) => {
+        fc.asyncProperty(fc.array(sharedCommandArbitrary, { minLength: 3, maxLength: 12 }), async (commands) => {
           const backend = await start();
           try {
             await runSharedModel(backend, commands, stats);

@@ -150,6 +150,7 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       // the answer; past that its engine is presumed dead (a closed tab) and the entry is free.
       leaseMs: requestTimeoutMs + 60_000,
       guard: { timeoutMs: requestTimeoutMs, closing: closing.signal },
+      snapshotTimeoutMs: options.snapshotTimeoutMs ?? 300_000,
       waits,
       storageFull,
     }, takeRunOptions()),

@@ -20,6 +20,7 @@ const CLOSED_MESSAGE = 'Sync was stopped because the app closed the account. You
  * injected wall clock can stand for.
  */
 export function guardedCall<O>(guard: CallGuard, write: boolean, work: (signal: AbortSignal) => Promise<O>): Promise<O | FailedOutcome> {
+  const timeoutMs = guard.timeoutMs;
   const controller = new AbortController();
   const stopped = (): FailedOutcome => {
     const timedOut = !guard.closing.aborted;
@@ -27,7 +28,7 @@ export function guardedCall<O>(guard: CallGuard, write: boolean, work: (signal: 
       kind: 'failed',
       code: timedOut ? 'timeout' : 'closed',
       userMessage: timedOut ? TIMEOUT_MESSAGE : CLOSED_MESSAGE,
-      debugMessage: timedOut ? `no answer within ${guard.timeoutMs} ms` : 'engine closed while a request was out',
+      debugMessage: timedOut ? `no answer within ${timeoutMs} ms` : 'engine closed while a request was out',
       maybeCommitted: write,
     };
   };
@@ -38,7 +39,7 @@ export function guardedCall<O>(guard: CallGuard, write: boolean, work: (signal: 
     const onClose = (): void => {
       controller.abort(new DOMException('The contact engine was closed.', 'AbortError'));
     };
-    const timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${guard.timeoutMs} ms.`, 'TimeoutError')), guard.timeoutMs);
+    const timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs);
     guard.closing.addEventListener('abort', onClose, { once: true });
     controller.signal.addEventListener('abort', () => resolve(stopped()), { once: true });
     cleanup = () => {

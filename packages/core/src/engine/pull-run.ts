@@ -41,7 +41,9 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
   let cursor = ctx.cursor;
 
   for (let page = 0; page < MAX_PAGES; page++) {
-    const outcome = await ctx.request(false, (signal) => ctx.service.pull({ cursor, consistency, signal }));
+    // The first request of a snapshot or of a complete pull may carry the whole book in one answer.
+    const whole = page === 0 && (cursor === null || consistency === 'complete');
+    const outcome = await ctx.request(false, (signal) => ctx.service.pull({ cursor, consistency, signal }), whole ? 'whole-book' : undefined);
     if (outcome.kind !== 'page' && outcome.kind !== 'not-modified') return outcome;
     if (outcome.kind === 'not-modified') {
       const next = outcome.cursor ?? cursor;

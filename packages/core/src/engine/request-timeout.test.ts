@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PushOutcome, PushRequest } from '../service/contact-service.js';
 import { engineKit, person } from './engine-test-kit.js';
 import { MemoryLocks } from './memory-locks.js';
@@ -72,3 +72,47 @@ describe('request timeouts', () => {
     expect(locks.held.size).toBe(0);
   });
 });
+
+describe('whole-book pulls', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('get snapshotTimeoutMs instead of requestTimeoutMs (a large book is one long answer); later pulls the short one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // only the engine's timers: IndexedDB runs as usual
+    const signals: AbortSignal[] = [];
+    let answer = (): void => undefined;
+    const kit = await engineKit({
+      engine: { requestTimeoutMs: 1_000, snapshotTimeoutMs: 60_000 },
+      service: (fake) => ({
+        traits: fake.traits,
+        push: (r) => fake.push(r),
+        pull: (r) => {
+          if (r.signal) signals.push(r.signal);
+          return new Promise((resolve) => {
+            answer = () => resolve(fake.pull(r));
+          });
+        },
+      }),
+    });
+    kit.fake.remoteCreate(person('Ann'));
+    const initial = kit.engine.sync();
+    await until(() => signals.length === 1);
+    vi.advanceTimersByTime(30_000); // far past the per-request timeout
+    expect(signals[0]!.aborted).toBe(false);
+    answer();
+    expect(await initial).toMatchObject({ outcome: 'ok', pulled: { added: 1 } });
+
+    const delta = kit.engine.sync();
+    await until(() => signals.length === 2);
+    vi.advanceTimersByTime(1_000);
+    expect(signals[1]!.aborted).toBe(true);
+    expect(await delta).toMatchObject({ error: { code: 'timeout' } });
+    await kit.engine.close();
+  });
+});
+
+/** Lets promise and IndexedDB callbacks run until `condition` holds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100_000 && !condition(); i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}

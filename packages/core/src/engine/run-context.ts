@@ -25,7 +25,7 @@ export interface RunContext {
    * Every port call goes through here: a signal, a timeout, and close() (see guarded-call.ts);
    * during a server-imposed wait (set by another engine meanwhile) no call is made: `retry-at`.
    */
-  request<O>(write: boolean, work: (signal: AbortSignal) => Promise<O>): Promise<O | FailedOutcome | RetryAtOutcome>;
+  request<O>(write: boolean, work: (signal: AbortSignal) => Promise<O>, kind?: 'whole-book'): Promise<O | FailedOutcome | RetryAtOutcome>;
   /** The cursor of the last applied pull; push responses that carry events advance it. */
   cursor: Cursor | null;
   /** The app confirmed that a snapshot may delete most of the book (pull-run.ts, mass-delete guard). */

@@ -32,6 +32,8 @@ export interface SyncDependencies {
   readonly owner: string;
   readonly leaseMs: number;
   readonly guard: CallGuard;
+  /** The timeout of a whole-book pull instead of `guard.timeoutMs`. */
+  readonly snapshotTimeoutMs: number;
   readonly waits: ServerWaitClock;
   /** Set when a sync stopped on a full disk (also stored, when storage still allows). */
   readonly storageFull: { value: boolean };
@@ -91,7 +93,9 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
     counts,
     owner: deps.owner,
     leaseMs: deps.leaseMs,
-    request: async (write, work) => (await waitImposedMeanwhile(deps)) ?? guardedCall(deps.guard, write, work),
+    request: async (write, work, kind) =>
+      (await waitImposedMeanwhile(deps)) ??
+      guardedCall(kind === 'whole-book' ? { ...deps.guard, timeoutMs: deps.snapshotTimeoutMs } : deps.guard, write, work),
     cursor: state.cursor,
     massDeleteConfirmed: options.confirmMassDelete === true,
     onPhase: (phase) => deps.status.dispatch({ type: 'phase', phase }),

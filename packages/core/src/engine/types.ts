@@ -29,6 +29,12 @@ export interface SyncEngineOptions {
    */
   readonly requestTimeoutMs?: number;
   /**
+   * The same for a pull of the whole book (no cursor yet, or a complete pull after a lost create):
+   * default 300,000. A large book is one long response (100,000 Windows Live contacts take about
+   * 36 s on a desktop, more on a phone), so the per-request default would abort every initial sync.
+   */
+  readonly snapshotTimeoutMs?: number;
+  /**
    * A clock no device-clock change moves, for server-imposed waits within a session. Defaults to
    * `performance.now`, or to `now` when `now` is given (tests with one fake clock).
    */

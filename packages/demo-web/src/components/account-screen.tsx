@@ -4,6 +4,8 @@ import { openReplicaView, type ContactWithState, type ReplicaView } from '@conta
 import type { DemoAccount } from '../../shared/demo-accounts';
 import { EngineCallError, type EngineClient } from '../engine-client/engine-client';
 import { useEngineStatus, useOnline, useSyncReports } from '../engine-client/use-engine-status';
+import { newest, settled, withOptimistic, type Optimistic } from '../model/optimistic-contacts';
+import { usePersistentState } from '../model/use-persistent-state';
 import { ConflictsInbox } from './conflicts-inbox';
 import { ContactsPanel, type PaneMode } from './contacts-panel';
 import { InitialSyncProgress, useInitialSync } from './initial-sync';
@@ -25,8 +27,10 @@ export interface AccountScreenProps {
 export function AccountScreen({ account, client, onSwitchAccount }: AccountScreenProps) {
   const [view, setView] = useState<ReplicaView | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('contacts');
-  const [selection, setSelection] = useState<{ id: string | null; mode: PaneMode }>({ id: null, mode: 'view' });
+  // Where the person was survives a reload (with the kept drafts, nothing typed is lost by one).
+  const [tab, setTab] = usePersistentState<Tab>(`tab:${account.databaseName}`, 'contacts', (v): v is Tab => v === 'contacts' || v === 'inbox' || v === 'console');
+  const [selection, setSelection] = usePersistentState<{ id: string | null; mode: PaneMode }>(`selection:${account.databaseName}`, { id: null, mode: 'view' }, isSelection);
+  const [optimistic, setOptimistic] = useState<Optimistic>(() => new Map());
   const [initialDismissed, setInitialDismissed] = useState(false);
 
   useEffect(() => {
@@ -41,7 +45,11 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
     return () => replica.close();
   }, [account.databaseName]);
 
-  const contacts = useLiveQuery(() => view?.contacts(), [view]);
+  const stored = useLiveQuery(() => view?.contacts(), [view]);
+  useEffect(() => {
+    if (stored !== undefined) setOptimistic((previous) => settled(stored, previous));
+  }, [stored]);
+  const contacts = useMemo(() => (stored === undefined ? undefined : withOptimistic(stored, optimistic)), [stored, optimistic]);
   const conflicts = useLiveQuery(() => view?.conflicts(), [view]) ?? [];
   const status = useEngineStatus(client, account.id);
   const reports = useSyncReports(client, account.id);
@@ -49,7 +57,7 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
   const initialSync = useInitialSync(status);
 
   const byId = useMemo(() => new Map<string, ContactWithState>((contacts ?? []).map((c) => [c.id, c])), [contacts]);
-  const selected = selection.id === null ? null : (byId.get(selection.id) ?? null);
+  const selected = selection.id === null ? null : (newest(byId.get(selection.id), optimistic.get(selection.id)) ?? null);
   const select = (id: string | null, mode: PaneMode = 'view'): void => setSelection({ id, mode });
 
   const syncNow = (): void => {
@@ -89,7 +97,11 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
       </nav>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'contacts' ? (
-          <ContactsPanel client={client} contacts={contacts} selected={selected} selectedId={selection.id} mode={selection.mode} onSelect={select} />
+          <ContactsPanel
+            client={client}
+            databaseName={account.databaseName}
+            onSaved={(contact) => setOptimistic((previous) => new Map(previous).set(contact.id, contact))}
+            contacts={contacts} selected={selected} selectedId={selection.id} mode={selection.mode} onSelect={select} />
         ) : null}
         {tab === 'inbox' ? (
           <ConflictsInbox
@@ -107,4 +119,10 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
       </main>
     </div>
   );
+}
+
+function isSelection(value: unknown): value is { id: string | null; mode: PaneMode } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (v['id'] === null || typeof v['id'] === 'string') && (v['mode'] === 'view' || v['mode'] === 'edit' || v['mode'] === 'new');
 }

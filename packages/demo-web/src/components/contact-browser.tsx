@@ -9,6 +9,8 @@ import { VirtualList } from './virtual-list';
 export interface ContactBrowserProps {
   readonly contacts: readonly ContactWithState[];
   readonly selectedId: string | null;
+  /** Contacts with unsaved edits kept on this device (their ids). */
+  readonly drafts: ReadonlySet<string>;
   readonly onSelect: (id: string) => void;
   readonly onCreate: () => void;
 }
@@ -16,7 +18,7 @@ export interface ContactBrowserProps {
 const ROW_HEIGHT = 56;
 
 /** Search as you type, a category filter and the windowed list of matching contacts. */
-export function ContactBrowser({ contacts, selectedId, onSelect, onCreate }: ContactBrowserProps) {
+export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreate }: ContactBrowserProps) {
   const searchId = useId();
   const categoryId = useId();
   const [query, setQuery] = useState('');
@@ -76,6 +78,7 @@ export function ContactBrowser({ contacts, selectedId, onSelect, onCreate }: Con
               <span className="contact-row-title">{entry.title}</span>
               <span className="contact-row-sub">{secondaryLine(entry.contact)}</span>
             </span>
+            {drafts.has(entry.contact.id) ? <span className="badge badge-draft">Unsaved</span> : null}
             <SyncBadge state={entry.contact.syncState} />
           </button>
         )}

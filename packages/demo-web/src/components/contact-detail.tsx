@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ContactWithState } from '@contactsync/core';
+import { birthdayText } from '../model/birthday-parts';
 import { displayName } from '../model/display-name';
 import { whenText } from '../model/format-time';
 import { SyncBadge } from './sync-badge';
@@ -29,7 +30,7 @@ export function ContactDetail({ contact, onEdit, onDelete, onBack }: ContactDeta
         ← All contacts
       </button>
       <header className="detail-header">
-        <h2 id="detail-title">{displayName(contact)}</h2>
+        <h2 id="detail-title" tabIndex={-1}>{displayName(contact)}</h2>
         <SyncBadge state={contact.syncState} />
       </header>
       {note === undefined ? null : <p className="state-note">{note}</p>}
@@ -46,7 +47,7 @@ export function ContactDetail({ contact, onEdit, onDelete, onBack }: ContactDeta
         {contact.addresses.map((a, i) => (
           <Row key={`a${i}`} label={`Address (${a.type})`} value={address(a)} />
         ))}
-        {contact.birthday === '' ? null : <Row label="Birthday" value={contact.birthday} />}
+        {contact.birthday === '' ? null : <Row label="Birthday" value={birthdayText(contact.birthday)} />}
         {contact.categories.length === 0 ? null : <Row label="Categories" value={contact.categories.join(', ')} />}
         {contact.notes === '' ? null : <Row label="Notes" value={contact.notes} />}
         <Row label="Last changed" value={whenText(contact.updatedAt)} />

@@ -1,39 +1,62 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { EMPTY_DRAFT, pickDraft, type ContactDraft, type ContactWithState } from '@contactsync/core';
+import { useKeptDraftKeys } from '../accounts/use-kept-drafts';
 import { EngineCallError, type EngineClient } from '../engine-client/engine-client';
 import { displayName } from '../model/display-name';
+import { dropKeptDraft, NEW_CONTACT_KEY, readKeptDraft } from '../model/kept-drafts';
+import { applyDraftPatch, draftPatch } from '../model/draft-patch';
 import type { WorkerError } from '../worker/protocol';
 import { ContactBrowser } from './contact-browser';
 import { ContactDetail } from './contact-detail';
-import { ContactForm } from './contact-form';
+import { EditPane } from './edit-pane';
 
 export type PaneMode = 'view' | 'edit' | 'new';
 
 export interface ContactsPanelProps {
   readonly client: EngineClient;
+  readonly databaseName: string;
   readonly contacts: readonly ContactWithState[] | undefined;
   readonly selected: ContactWithState | null;
   readonly selectedId: string | null;
   readonly mode: PaneMode;
   readonly onSelect: (id: string | null, mode?: PaneMode) => void;
+  /** Shows a saved contact at once, before the replica's live query delivers it (see `useOptimistic`). */
+  readonly onSaved: (contact: ContactWithState) => void;
 }
 
 const asWorkerError = (error: unknown): WorkerError =>
   error instanceof EngineCallError ? error.detail : { code: 'bug', userMessage: 'Something went wrong in the app.', fieldErrors: [] };
 
-/** The list on one side, the open contact (or the form) on the other; one at a time on a phone. */
-export function ContactsPanel({ client, contacts, selected, selectedId, mode, onSelect }: ContactsPanelProps) {
+/**
+ * The list on one side, the open contact (or the form) on the other; one at a time on a phone. A
+ * contact with unsaved edits kept on this device opens in the form, with those edits restored.
+ */
+export function ContactsPanel({ client, databaseName, contacts, selected, selectedId, mode, onSelect, onSaved }: ContactsPanelProps) {
   const paneOpen = mode === 'new' || selectedId !== null;
+  const kept = useKeptDraftKeys(databaseName);
+  const [focusDetail, setFocusDetail] = useState(0);
 
-  const save = async (draft: ContactDraft): Promise<WorkerError | null> => {
+  const create = async (draft: ContactDraft): Promise<WorkerError | null> => {
     try {
-      if (mode === 'new') {
-        const created = await client.call('create', draft);
-        onSelect(created.id, 'view');
-      } else if (selectedId !== null) {
-        await client.call('update', selectedId, draft);
-        onSelect(selectedId, 'view');
-      }
+      const created = await client.call('create', draft);
+      onSaved({ ...created, syncState: 'pending' });
+      dropKeptDraft(databaseName, NEW_CONTACT_KEY);
+      onSelect(created.id, 'view');
+      setFocusDetail((n) => n + 1);
+      return null;
+    } catch (error) {
+      return asWorkerError(error);
+    }
+  };
+
+  const update = async (contact: ContactWithState, base: ContactDraft, draft: ContactDraft): Promise<WorkerError | null> => {
+    const patch = draftPatch(base, draft);
+    try {
+      const saved = Object.keys(patch).length === 0 ? contact : await client.call('update', contact.id, patch);
+      onSaved({ ...applyDraftPatch(contact, patch), id: contact.id, updatedAt: saved.updatedAt, syncState: Object.keys(patch).length === 0 ? contact.syncState : 'pending' });
+      dropKeptDraft(databaseName, contact.id);
+      onSelect(contact.id, 'view');
+      setFocusDetail((n) => n + 1);
       return null;
     } catch (error) {
       return asWorkerError(error);
@@ -45,28 +68,75 @@ export function ContactsPanel({ client, contacts, selected, selectedId, mode, on
   const remove = async (id: string): Promise<void> => {
     try {
       await client.call('remove', id);
-      onSelect(null);
     } catch {
       // The contact is already gone (deleted by a sync meanwhile): nothing to do.
-      onSelect(null);
     }
+    dropKeptDraft(databaseName, id);
+    onSelect(null);
   };
+
+  const leave = (contactKey: string, next: () => void): void => {
+    dropKeptDraft(databaseName, contactKey);
+    next();
+  };
+
+  // After Save the detail's heading takes focus, so focus never falls to the page body.
+  useEffect(() => {
+    if (focusDetail > 0) document.getElementById('detail-title')?.focus();
+  }, [focusDetail, selected?.id]);
 
   let pane;
   if (mode === 'new') {
-    pane = <ContactForm key="new" title="New contact" initial={EMPTY_DRAFT} onSave={save} onCancel={() => onSelect(null)} checkServiceRules={checkServiceRules} />;
-  } else if (selected !== null && mode === 'edit') {
-    pane = <ContactForm key={`edit-${selected.id}`} title={`Edit ${displayName(selected)}`} initial={pickDraft(selected)} onSave={save} onCancel={() => onSelect(selected.id, 'view')} checkServiceRules={checkServiceRules} />;
+    pane = (
+      <EditPane
+        key="new"
+        databaseName={databaseName}
+        contactKey={NEW_CONTACT_KEY}
+        base={EMPTY_DRAFT}
+        title="New contact"
+        onSave={create}
+        onCancel={() => leave(NEW_CONTACT_KEY, () => onSelect(null))}
+        checkServiceRules={checkServiceRules}
+      />
+    );
+  } else if (selected !== null && (mode === 'edit' || kept.has(selected.id))) {
+    const contact = selected;
+    pane = (
+      <EditPane
+        key={`edit-${contact.id}`}
+        databaseName={databaseName}
+        contactKey={contact.id}
+        base={pickDraft(contact)}
+        title={`Edit ${displayName(contact)}`}
+        onSave={(draft, base) => update(contact, base, draft)}
+        onCancel={() => leave(contact.id, () => onSelect(contact.id, 'view'))}
+        checkServiceRules={checkServiceRules}
+      />
+    );
   } else if (selected !== null) {
     pane = <ContactDetail contact={selected} onEdit={() => onSelect(selected.id, 'edit')} onDelete={() => remove(selected.id)} onBack={() => onSelect(null)} />;
   } else if (selectedId !== null && contacts !== undefined) {
+    const orphan = readKeptDraft(databaseName, selectedId);
     pane = (
-      <p className="empty">
-        This contact is no longer in the address book.{' '}
+      <div className="empty">
+        <p>This contact is no longer in the address book (it was deleted, here or on another device).</p>
+        {orphan === null ? null : (
+          <p>
+            Your unsaved changes to it are still kept on this device.{' '}
+            <button type="button" className="link" onClick={() => void create(orphan.draft).then((error) => error === null && dropKeptDraft(databaseName, selectedId))}>
+              Save them as a new contact
+            </button>{' '}
+            or{' '}
+            <button type="button" className="link" onClick={() => leave(selectedId, () => onSelect(null))}>
+              discard them
+            </button>
+            .
+          </p>
+        )}
         <button type="button" className="link" onClick={() => onSelect(null)}>
           Back to the list
         </button>
-      </p>
+      </div>
     );
   } else {
     pane = <p className="empty">Select a contact, or create a new one.</p>;
@@ -79,7 +149,7 @@ export function ContactsPanel({ client, contacts, selected, selectedId, mode, on
           Opening the contacts on this device…
         </p>
       ) : (
-        <ContactBrowser contacts={contacts} selectedId={selectedId} onSelect={(id) => onSelect(id, 'view')} onCreate={() => onSelect(null, 'new')} />
+        <ContactBrowser contacts={contacts} selectedId={selectedId} drafts={kept} onSelect={(id) => onSelect(id, 'view')} onCreate={() => onSelect(null, 'new')} />
       )}
       <div className="pane">{pane}</div>
     </div>

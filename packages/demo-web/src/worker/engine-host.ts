@@ -89,9 +89,14 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
       syncSoon(open);
       return contact;
     },
-    async update(contactId, draft) {
+    async update(contactId, patch) {
       const open = active();
-      const contact = await open.engine.contacts.update(contactId, draft);
+      const { name, ...fields } = patch;
+      // A recipe, so a patch of single name parts leaves the other parts as stored.
+      const contact = await open.engine.contacts.update(contactId, (draft) => {
+        Object.assign(draft, fields);
+        if (name !== undefined) Object.assign(draft.name, name);
+      });
       syncSoon(open);
       return contact;
     },

@@ -1,5 +1,6 @@
 import type { ConflictChoice, Contact, ContactDraft, FieldError, SyncReport, SyncStatus } from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
+import type { DraftPatch } from '../model/draft-patch';
 
 /**
  * The messages between the UI thread and the engine worker. The worker owns the engine; the UI
@@ -12,8 +13,8 @@ export interface EngineApi {
   /** Opens (or switches to) an account's engine and starts auto-sync and a first sync. */
   open(account: DemoAccount): Promise<void>;
   create(draft: ContactDraft): Promise<Contact>;
-  /** The whole edited draft; the engine records only what changed. */
-  update(contactId: string, draft: ContactDraft): Promise<Contact>;
+  /** The fields the person changed (see `draftPatch`); the rest of the stored contact is left as it is. */
+  update(contactId: string, patch: DraftPatch): Promise<Contact>;
   remove(contactId: string): Promise<void>;
   sync(): Promise<SyncReport>;
   resolveConflict(conflictId: number, choice: ConflictChoice): Promise<void>;

@@ -4,7 +4,9 @@ import { openReplicaView, type ContactWithState, type ReplicaView } from '@conta
 import type { DemoAccount } from '../../shared/demo-accounts';
 import { EngineCallError, type EngineClient } from '../engine-client/engine-client';
 import { useEngineStatus, useOnline, useSyncReports } from '../engine-client/use-engine-status';
+import { changeCounts } from '../model/change-counts';
 import { newest, settled, withOptimistic, type Optimistic } from '../model/optimistic-contacts';
+import { pruneSentEdits, readSentEdits } from '../model/sent-edits';
 import { usePersistentState } from '../model/use-persistent-state';
 import { ConflictsInbox } from './conflicts-inbox';
 import { ContactsPanel, type PaneMode } from './contacts-panel';
@@ -45,11 +47,16 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
     return () => replica.close();
   }, [account.databaseName]);
 
-  const stored = useLiveQuery(() => view?.contacts(), [view]);
+  // Contacts and the outbox size in one live query, so the header's counts and the badges agree.
+  const replica = useLiveQuery(async () => (view === null ? undefined : { contacts: await view.contacts(), outbox: await view.pendingCount() }), [view]);
+  const stored = replica?.contacts;
   useEffect(() => {
-    if (stored !== undefined) setOptimistic((previous) => settled(stored, previous));
-  }, [stored]);
+    if (stored === undefined) return;
+    setOptimistic((previous) => settled(stored, previous));
+    pruneSentEdits(account.databaseName, new Set(stored.filter((c) => c.syncState !== 'synced').map((c) => c.id)));
+  }, [stored, account.databaseName]);
   const contacts = useMemo(() => (stored === undefined ? undefined : withOptimistic(stored, optimistic)), [stored, optimistic]);
+  const counts = useMemo(() => (replica === undefined ? null : changeCounts(replica.contacts, replica.outbox, optimistic)), [replica, optimistic]);
   const conflicts = useLiveQuery(() => view?.conflicts(), [view]) ?? [];
   const status = useEngineStatus(client, account.id);
   const reports = useSyncReports(client, account.id);
@@ -81,7 +88,7 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
 
   return (
     <div className="account-screen">
-      <SyncBar account={account} status={status} browserOnline={browserOnline} onSyncNow={syncNow} onSwitchAccount={onSwitchAccount} />
+      <SyncBar account={account} status={status} counts={counts} browserOnline={browserOnline} onSyncNow={syncNow} onSwitchAccount={onSwitchAccount} />
       {openError === null ? null : (
         <p className="form-failure" role="alert">
           {openError}
@@ -101,13 +108,15 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
             client={client}
             databaseName={account.databaseName}
             onSaved={(contact) => setOptimistic((previous) => new Map(previous).set(contact.id, contact))}
-            contacts={contacts} selected={selected} selectedId={selection.id} mode={selection.mode} onSelect={select} />
+            contacts={contacts}
+            conflicts={conflicts} selected={selected} selectedId={selection.id} mode={selection.mode} onSelect={select} />
         ) : null}
         {tab === 'inbox' ? (
           <ConflictsInbox
             conflicts={conflicts}
             contacts={byId}
             reports={reports}
+            sentEdits={(id) => readSentEdits(account.databaseName, id)}
             onResolve={resolve}
             onOpenContact={(id) => {
               select(id);

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { EMPTY_DRAFT, pickDraft, type ContactDraft, type ContactWithState } from '@contactsync/core';
+import { EMPTY_DRAFT, pickDraft, type ConflictRecord, type ContactDraft, type ContactWithState } from '@contactsync/core';
 import { useKeptDraftKeys } from '../accounts/use-kept-drafts';
 import { EngineCallError, type EngineClient } from '../engine-client/engine-client';
 import { displayName } from '../model/display-name';
 import { dropKeptDraft, NEW_CONTACT_KEY, readKeptDraft } from '../model/kept-drafts';
 import { applyDraftPatch, draftPatch } from '../model/draft-patch';
+import { refusedFields } from '../model/refused-fields';
+import { readSentEdits, recordSentEdits } from '../model/sent-edits';
 import type { WorkerError } from '../worker/protocol';
 import { ContactBrowser } from './contact-browser';
 import { ContactDetail } from './contact-detail';
@@ -18,6 +20,8 @@ export interface ContactsPanelProps {
   readonly contacts: readonly ContactWithState[] | undefined;
   readonly selected: ContactWithState | null;
   readonly selectedId: string | null;
+  /** The conflicts log: a refused change is explained with the fields it was about. */
+  readonly conflicts: readonly ConflictRecord[];
   readonly mode: PaneMode;
   readonly onSelect: (id: string | null, mode?: PaneMode) => void;
   /** Shows a saved contact at once, before the replica's live query delivers it (see `useOptimistic`). */
@@ -31,7 +35,7 @@ const asWorkerError = (error: unknown): WorkerError =>
  * The list on one side, the open contact (or the form) on the other; one at a time on a phone. A
  * contact with unsaved edits kept on this device opens in the form, with those edits restored.
  */
-export function ContactsPanel({ client, databaseName, contacts, selected, selectedId, mode, onSelect, onSaved }: ContactsPanelProps) {
+export function ContactsPanel({ client, databaseName, contacts, selected, selectedId, conflicts, mode, onSelect, onSaved }: ContactsPanelProps) {
   const paneOpen = mode === 'new' || selectedId !== null;
   const kept = useKeptDraftKeys(databaseName);
   const [focusDetail, setFocusDetail] = useState(0);
@@ -51,6 +55,7 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
 
   const update = async (contact: ContactWithState, base: ContactDraft, draft: ContactDraft): Promise<WorkerError | null> => {
     const patch = draftPatch(base, draft);
+    if (Object.keys(patch).length > 0) recordSentEdits(databaseName, contact.id, pickDraft(contact), patch);
     try {
       const saved = Object.keys(patch).length === 0 ? contact : await client.call('update', contact.id, patch);
       onSaved({ ...applyDraftPatch(contact, patch), id: contact.id, updatedAt: saved.updatedAt, syncState: Object.keys(patch).length === 0 ? contact.syncState : 'pending' });
@@ -114,7 +119,8 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
       />
     );
   } else if (selected !== null) {
-    pane = <ContactDetail contact={selected} onEdit={() => onSelect(selected.id, 'edit')} onDelete={() => remove(selected.id)} onBack={() => onSelect(null)} />;
+    const refused = selected.syncState === 'rejected' ? refusedFields(selected, conflicts, readSentEdits(databaseName, selected.id)) : [];
+    pane = <ContactDetail contact={selected} refused={refused} onEdit={() => onSelect(selected.id, 'edit')} onDelete={() => remove(selected.id)} onBack={() => onSelect(null)} />;
   } else if (selectedId !== null && contacts !== undefined) {
     const orphan = readKeptDraft(databaseName, selectedId);
     pane = (

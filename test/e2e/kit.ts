@@ -70,7 +70,7 @@ export function app(page: Page) {
     async editJobTitle(value: string): Promise<void> {
       await page.getByRole('button', { name: 'Edit' }).click();
       await page.getByLabel('Job title').fill(value);
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => page.getByRole('article').count()).toBe(1);
     },
     async setNetwork(online: boolean): Promise<void> {

@@ -3,6 +3,8 @@ import type { ContactWithState } from '@contactsync/core';
 import { allCategories, buildSearchIndex, searchContacts, type SearchEntry } from '../model/contact-search';
 import { secondaryLine } from '../model/display-name';
 import { countText } from '../model/format-time';
+import { Avatar } from './avatar';
+import { Highlighted } from './highlighted';
 import { SyncBadge } from './sync-badge';
 import { VirtualList } from './virtual-list';
 
@@ -61,11 +63,26 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
       <p className="browser-count" aria-live="polite" data-testid="match-count">
         {matches.length === contacts.length ? `${countText(contacts.length)} contacts` : `${countText(matches.length)} of ${countText(contacts.length)} contacts`}
       </p>
+      {matches.length === 0 && contacts.length > 0 ? (
+        <div className="no-matches" data-testid="no-matches">
+          <p>No matches{deferredQuery.trim() === '' ? ' in this category' : ` for “${deferredQuery.trim()}”`}.</p>
+          <button
+            type="button"
+            onClick={() => {
+              setQuery('');
+              setCategory(null);
+            }}
+          >
+            Clear the search
+          </button>
+        </div>
+      ) : null}
       <VirtualList<SearchEntry>
         items={matches}
         rowHeight={ROW_HEIGHT}
         label="Contact list"
         getKey={(entry) => entry.contact.id}
+        resetKey={`${deferredQuery}\n${category ?? ''}`}
         renderRow={(entry) => (
           <button
             type="button"
@@ -74,9 +91,14 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
             data-contact-id={entry.contact.id}
             onClick={() => onSelect(entry.contact.id)}
           >
+            <Avatar name={entry.title} />
             <span className="contact-row-text">
-              <span className="contact-row-title">{entry.title}</span>
-              <span className="contact-row-sub">{secondaryLine(entry.contact)}</span>
+              <span className="contact-row-title">
+                <Highlighted text={entry.title} query={deferredQuery} />
+              </span>
+              <span className="contact-row-sub">
+                <Highlighted text={secondaryLine(entry.contact)} query={deferredQuery} />
+              </span>
             </span>
             {drafts.has(entry.contact.id) ? <span className="badge badge-draft">Unsaved</span> : null}
             <SyncBadge state={entry.contact.syncState} />

@@ -4,6 +4,7 @@ import { birthdayText } from '../model/birthday-parts';
 import { displayName } from '../model/display-name';
 import { fieldList, type RefusedField } from '../model/refused-fields';
 import { whenText } from '../model/format-time';
+import { Avatar } from './avatar';
 import { SyncBadge } from './sync-badge';
 
 export interface ContactDetailProps {
@@ -35,6 +36,7 @@ export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: Co
         ← All contacts
       </button>
       <header className="detail-header">
+        <Avatar name={displayName(contact)} size="large" />
         <h2 id="detail-title" tabIndex={-1}>{displayName(contact)}</h2>
         <SyncBadge state={contact.syncState} />
       </header>

@@ -186,7 +186,6 @@ describe('demo app on Windows Live', () => {
     await page.getByLabel('Nickname').fill('Typo');
     await page.getByRole('button', { name: 'Add email' }).click();
     await page.getByLabel('Email 1 address').fill('not-an-email');
-    await page.getByLabel('Birthday').fill('2024-02-30').catch(() => undefined);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const summary = page.getByRole('alert');
     await expect.poll(() => summary.first().textContent()).toContain('Enter an email address like person@example.com.');

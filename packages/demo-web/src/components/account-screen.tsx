@@ -10,6 +10,7 @@ import { pruneSentEdits, readSentEdits } from '../model/sent-edits';
 import { usePersistentState } from '../model/use-persistent-state';
 import { ConflictsInbox } from './conflicts-inbox';
 import { ContactsPanel, type PaneMode } from './contacts-panel';
+import { KeptReplicaNotice } from './kept-replica-notice';
 import { InitialSyncProgress, useInitialSync } from './initial-sync';
 import { ServerConsole } from './server-console';
 import { SyncBar } from './sync-bar';
@@ -29,8 +30,9 @@ export interface AccountScreenProps {
 export function AccountScreen({ account, client, onSwitchAccount }: AccountScreenProps) {
   const [view, setView] = useState<ReplicaView | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  // Where the person was survives a reload (with the kept drafts, nothing typed is lost by one).
-  const [tab, setTab] = usePersistentState<Tab>(`tab:${account.databaseName}`, 'contacts', (v): v is Tab => v === 'contacts' || v === 'inbox' || v === 'console');
+  // The open contact survives a reload (with the kept drafts, nothing typed is lost by one); a reload
+  // starts on the contacts tab.
+  const [tab, setTab] = useState<Tab>('contacts');
   const [selection, setSelection] = usePersistentState<{ id: string | null; mode: PaneMode }>(`selection:${account.databaseName}`, { id: null, mode: 'view' }, isSelection);
   const [optimistic, setOptimistic] = useState<Optimistic>(() => new Map());
   const [initialDismissed, setInitialDismissed] = useState(false);
@@ -94,6 +96,7 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
           {openError}
         </p>
       )}
+      <KeptReplicaNotice account={account} client={client} />
       {initialDismissed ? null : <InitialSyncProgress sync={initialSync} status={status} stored={contacts?.length ?? 0} onDismiss={() => setInitialDismissed(true)} />}
       <nav className="tabs" role="tablist" aria-label="Sections">
         {tabs.map(([id, label]) => (

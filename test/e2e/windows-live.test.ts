@@ -140,7 +140,7 @@ describe('demo app on Windows Live', () => {
     expect(message).not.toMatch(/PUT|POST|HTTP|\/users\//); // a user message, never request details
     await screenshot(page, 'wl-inbox-rejected');
     await item.getByRole('button', { name: 'Discard my change' }).click();
-    await expect.poll(() => ui.inboxTab.textContent()).toBe('Inbox');
+    await expect.poll(() => ui.inboxTab.textContent(), { timeout: 10_000 }).toBe('Inbox');
     await ui.contactsTab.click();
     await expect.poll(() => page.getByLabel('Job title').count()).toBe(0);
     await expect.poll(() => page.getByRole('article').textContent(), { timeout: 20_000 }).toContain(entry.contact.jobTitle);

@@ -50,6 +50,8 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
   }, [account.databaseName]);
 
   // Contacts and the outbox size in one live query, so the header's counts and the badges agree.
+  const status = useEngineStatus(client, account.id);
+  // Contacts and the outbox size in one live query, so the header's counts and the badges agree.
   const replica = useLiveQuery(async () => (view === null ? undefined : { contacts: await view.contacts(), outbox: await view.pendingCount() }), [view]);
   const stored = replica?.contacts;
   useEffect(() => {
@@ -60,7 +62,6 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
   const contacts = useMemo(() => (stored === undefined ? undefined : withOptimistic(stored, optimistic)), [stored, optimistic]);
   const counts = useMemo(() => (replica === undefined ? null : changeCounts(replica.contacts, replica.outbox, optimistic)), [replica, optimistic]);
   const conflicts = useLiveQuery(() => view?.conflicts(), [view]) ?? [];
-  const status = useEngineStatus(client, account.id);
   const reports = useSyncReports(client, account.id);
   const browserOnline = useOnline();
   const initialSync = useInitialSync(status);

@@ -10,8 +10,10 @@ export interface EngineHostOptions {
   /** How long after a local write the engine pushes it (writes in a burst go together). */
   readonly syncDelayMs?: number;
   /** Storage and clock for tests (fake-indexeddb); the browser's by default. */
-  readonly engineOptions?: Pick<CreateSyncEngineOptions, 'indexedDB' | 'IDBKeyRange' | 'now' | 'random'>;
+  readonly engineOptions?: Pick<CreateSyncEngineOptions, 'indexedDB' | 'IDBKeyRange' | 'now' | 'random' | 'pullChunkSize'>;
 }
+
+const FIRST_ROWS_CHUNK = 250;
 
 interface OpenAccount {
   readonly account: DemoAccount;
@@ -67,7 +69,9 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     }
     close();
     const service = options.createService(account);
-    const engine = await createSyncEngine({ ...options.engineOptions, databaseName: account.databaseName, service });
+    // Pulled records commit in chunks of this size, so a first sync shows its first rows long before
+    // it ends (the page's live query sees each chunk) instead of all 2,000 at once at the end.
+    const engine = await createSyncEngine({ pullChunkSize: FIRST_ROWS_CHUNK, ...options.engineOptions, databaseName: account.databaseName, service });
     const unsubscribe = engine.subscribe((status) => post({ kind: 'status', accountId: account.id, status }));
     const open: OpenAccount = { account, engine, service, unsubscribe };
     current = open;

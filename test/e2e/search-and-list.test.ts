@@ -62,4 +62,78 @@ describe('search and the contact list', () => {
     expect(await ui.search.inputValue()).toBe('');
     expect(await page.getByTestId('no-matches').count()).toBe(0);
   });
+
+  it('sorts by first or last name, with letter headers', async () => {
+    await ui.search.fill('');
+    await page.getByLabel('Sort by').selectOption('last');
+    const letters = () => page.locator('.letter-header').evaluateAll((els) => els.map((el) => el.getAttribute('data-letter')));
+    await expect.poll(async () => (await letters())[0]).toBe('A');
+    const families = server().list().map((e) => e.contact.name.family).filter((f) => f !== '');
+    const first = [...families].sort(new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare)[0]!;
+    expect(await page.locator('[data-index="0"] .contact-row-title').textContent()).toContain(first);
+    await page.getByLabel('Sort by').selectOption('first');
+    await expect.poll(async () => (await letters())[0]).toBe('A');
+  });
+
+  it('links emails and phone numbers', async () => {
+    const contact = server().list().find((e) => e.contact.emails.length > 0 && e.contact.phones.length > 0)!.contact;
+    await ui.openContact(contact.emails[0]!.address);
+    const article = page.getByRole('article');
+    expect(await article.getByRole('link', { name: contact.emails[0]!.address }).getAttribute('href')).toBe(`mailto:${contact.emails[0]!.address}`);
+    expect(await article.getByRole('link', { name: contact.phones[0]!.number }).getAttribute('href')).toMatch(/^tel:\+?[\d*#,;]+$/);
+  });
+
+  it('undoes a delete, and makes it once the undo time is over', async () => {
+    const email = server().list()[20]!.contact.emails[0]!.address;
+    const onServer = () => server().list().some((e) => e.contact.emails.some((m) => m.address === email));
+    await ui.openContact(email);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await expect.poll(() => page.getByTestId('undo-toast').textContent()).toMatch(/^Deleted .+\.Undo$/);
+    await expect.poll(() => ui.row(email).count()).toBe(0);
+    await page.getByTestId('undo-toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => ui.row(email).count()).toBe(1);
+    await expect.poll(() => page.getByRole('article').count()).toBe(1);
+    await page.waitForTimeout(1_000);
+    expect(onServer()).toBe(true);
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await eventually(() => expect(onServer()).toBe(false), 30_000);
+    expect(await page.getByTestId('undo-toast').count()).toBe(0);
+  });
+
+  it('has keyboard shortcuts that never take over typing', async () => {
+    await ui.search.fill('');
+    await page.locator('body').click({ position: { x: 5, y: 790 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    await page.keyboard.type('n'); // typed into the search box, not a shortcut
+    expect(await ui.search.inputValue()).toBe('n');
+    await ui.search.fill('');
+    await page.locator('body').click({ position: { x: 5, y: 790 } });
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByTestId('shortcuts').textContent()).toContain('New contact');
+    await page.keyboard.press('?');
+    await page.keyboard.press('n');
+    await expect.poll(() => page.getByRole('heading', { name: 'New contact' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('name.prefix');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('follows the system’s dark mode, and a chosen theme', async () => {
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(background).toBe('rgb(18, 22, 28)');
+    await page.getByLabel('Theme').selectOption('light');
+    await expect.poll(background).toBe('rgb(246, 247, 249)');
+    await page.reload();
+    await expect.poll(background).toBe('rgb(246, 247, 249)');
+    await page.getByLabel('Theme').selectOption('system');
+    await expect.poll(background).toBe('rgb(18, 22, 28)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(background).toBe('rgb(18, 22, 28)');
+    await page.getByLabel('Theme').selectOption('system');
+  });
 });

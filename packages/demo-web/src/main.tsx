@@ -3,7 +3,10 @@ import { App } from './app';
 import { AppUpdates } from './engine-client/app-updates';
 import { startEngineWorker } from './engine-client/engine-client';
 import { forwardPageSignals } from './engine-client/page-signals';
+import { applyTheme, storedTheme } from './model/theme';
 import './styles.css';
+
+applyTheme(storedTheme());
 
 const client = startEngineWorker();
 forwardPageSignals(client);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { openReplicaView, type ContactWithState, type ReplicaView } from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
@@ -14,6 +14,7 @@ import { KeptReplicaNotice } from './kept-replica-notice';
 import { InitialSyncProgress, useInitialSync } from './initial-sync';
 import { ServerConsole } from './server-console';
 import { SyncBar } from './sync-bar';
+import { SHORTCUTS, useShortcuts, type ShortcutKey } from './use-shortcuts';
 
 type Tab = 'contacts' | 'inbox' | 'console';
 
@@ -70,6 +71,33 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
   const selected = selection.id === null ? null : (newest(byId.get(selection.id), optimistic.get(selection.id)) ?? null);
   const select = (id: string | null, mode: PaneMode = 'view'): void => setSelection({ id, mode });
 
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const onShortcut = useCallback(
+    (key: ShortcutKey): boolean => {
+      if (key === '?') {
+        setShowShortcuts((shown) => !shown);
+        return true;
+      }
+      setTab('contacts');
+      if (key === '/') {
+        // After the contacts tab has rendered.
+        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus());
+        return true;
+      }
+      if (key === 'n') {
+        setSelection({ id: null, mode: 'new' });
+        return true;
+      }
+      if (key === 'e' && selection.id !== null) {
+        setSelection({ id: selection.id, mode: 'edit' });
+        return true;
+      }
+      return false;
+    },
+    [selection.id, setSelection],
+  );
+  useShortcuts(onShortcut);
+
   const syncNow = (): void => {
     client.call('sync').catch(() => undefined); // the outcome shows in the status line and reports
   };
@@ -99,6 +127,24 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
       )}
       <KeptReplicaNotice account={account} client={client} />
       {initialDismissed ? null : <InitialSyncProgress sync={initialSync} status={status} stored={contacts?.length ?? 0} onDismiss={() => setInitialDismissed(true)} />}
+      {showShortcuts ? (
+        <section className="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts">
+          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <dl>
+            {SHORTCUTS.map(([key, what]) => (
+              <div key={key}>
+                <dt>
+                  <kbd>{key}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+          <button type="button" onClick={() => setShowShortcuts(false)}>
+            Close
+          </button>
+        </section>
+      ) : null}
       <nav className="tabs" role="tablist" aria-label="Sections">
         {tabs.map(([id, label]) => (
           <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>

@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { ContactWithState } from '@contactsync/core';
-import { allCategories, buildSearchIndex, searchContacts, type SearchEntry } from '../model/contact-search';
+import { allCategories, buildSearchIndex, searchContacts, type SearchEntry, type SortOrder } from '../model/contact-search';
+import { usePersistentState } from '../model/use-persistent-state';
 import { secondaryLine } from '../model/display-name';
 import { countText } from '../model/format-time';
 import { Avatar } from './avatar';
@@ -23,11 +24,13 @@ const ROW_HEIGHT = 56;
 export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreate }: ContactBrowserProps) {
   const searchId = useId();
   const categoryId = useId();
+  const sortId = useId();
+  const [order, setOrder] = usePersistentState<SortOrder>('sort-order', 'first', (v): v is SortOrder => v === 'first' || v === 'last');
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   // Typing stays responsive: filtering thousands of entries runs at a lower priority.
   const deferredQuery = useDeferredValue(query);
-  const index = useMemo(() => buildSearchIndex(contacts), [contacts]);
+  const index = useMemo(() => buildSearchIndex(contacts, order), [contacts, order]);
   const categories = useMemo(() => allCategories(contacts), [contacts]);
   const matches = useMemo(() => searchContacts(index, deferredQuery, category), [index, deferredQuery, category]);
 
@@ -39,6 +42,7 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
           <input
             id={searchId}
             type="search"
+            aria-keyshortcuts="/"
             value={query}
             placeholder="Name, email, phone or company"
             onChange={(event) => setQuery(event.target.value)}
@@ -56,7 +60,14 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
             ))}
           </select>
         </div>
-        <button type="button" className="primary" onClick={onCreate}>
+        <div className="field">
+          <label htmlFor={sortId}>Sort by</label>
+          <select id={sortId} value={order} onChange={(event) => setOrder(event.target.value === 'last' ? 'last' : 'first')}>
+            <option value="first">First name</option>
+            <option value="last">Last name</option>
+          </select>
+        </div>
+        <button type="button" className="primary" onClick={onCreate} aria-keyshortcuts="n">
           New contact
         </button>
       </div>
@@ -83,7 +94,13 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
         label="Contact list"
         getKey={(entry) => entry.contact.id}
         resetKey={`${deferredQuery}\n${category ?? ''}`}
-        renderRow={(entry) => (
+        renderRow={(entry, i) => (
+          <>
+          {i === 0 || matches[i - 1]?.letter !== entry.letter ? (
+            <span className="letter-header" data-letter={entry.letter} aria-hidden="true">
+              {entry.letter}
+            </span>
+          ) : null}
           <button
             type="button"
             className={entry.contact.id === selectedId ? 'contact-row selected' : 'contact-row'}
@@ -103,6 +120,7 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
             {drafts.has(entry.contact.id) ? <span className="badge badge-draft">Unsaved</span> : null}
             <SyncBadge state={entry.contact.syncState} />
           </button>
+          </>
         )}
       />
     </section>

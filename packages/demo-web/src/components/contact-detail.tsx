@@ -60,10 +60,10 @@ export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: Co
         {contact.company === '' ? null : <Row label="Company" value={contact.company} refused={mark('company')} />}
         {contact.jobTitle === '' ? null : <Row label="Job title" value={contact.jobTitle} refused={mark('jobTitle')} />}
         {contact.emails.map((e, i) => (
-          <Row key={`e${i}`} label={`Email (${e.type})`} value={e.address} />
+          <Row key={`e${i}`} label={`Email (${e.type})`} value={e.address} href={`mailto:${e.address}`} />
         ))}
         {contact.phones.map((p, i) => (
-          <Row key={`p${i}`} label={`Phone (${p.type})`} value={p.number} />
+          <Row key={`p${i}`} label={`Phone (${p.type})`} value={p.number} href={`tel:${p.number.replace(/[^\d+*#,;]/g, '')}`} />
         ))}
         {contact.addresses.map((a, i) => (
           <Row key={`a${i}`} label={`Address (${a.type})`} value={address(a)} />
@@ -74,7 +74,7 @@ export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: Co
         <Row label="Last changed" value={whenText(contact.updatedAt)} />
       </dl>
       <div className="actions">
-        <button type="button" className="primary" onClick={onEdit}>
+        <button type="button" className="primary" onClick={onEdit} aria-keyshortcuts="e">
           Edit
         </button>
         {confirming ? (
@@ -97,12 +97,12 @@ export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: Co
   );
 }
 
-function Row({ label, value, refused = false }: { readonly label: string; readonly value: string; readonly refused?: boolean }) {
+function Row({ label, value, refused = false, href }: { readonly label: string; readonly value: string; readonly refused?: boolean; readonly href?: string }) {
   return (
     <div className={refused ? 'detail-row refused' : 'detail-row'}>
       <dt>{label}</dt>
       <dd>
-        {value}
+        {href === undefined ? value : <a href={href}>{value}</a>}
         {refused ? <span className="badge badge-rejected"> not saved</span> : null}
       </dd>
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EMPTY_DRAFT, pickDraft, type ConflictRecord, type ContactDraft, type ContactWithState } from '@contactsync/core';
 import { useKeptDraftKeys } from '../accounts/use-kept-drafts';
 import { EngineCallError, type EngineClient } from '../engine-client/engine-client';
@@ -11,6 +11,7 @@ import type { WorkerError } from '../worker/protocol';
 import { ContactBrowser } from './contact-browser';
 import { ContactDetail } from './contact-detail';
 import { EditPane } from './edit-pane';
+import { useUndoableDelete } from './use-undoable-delete';
 
 export type PaneMode = 'view' | 'edit' | 'new';
 
@@ -70,15 +71,24 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
 
   const checkServiceRules = useCallback((draft: ContactDraft) => client.call('validate', draft), [client]);
 
+  const removeNow = useCallback(
+    async (id: string): Promise<void> => {
+      try {
+        await client.call('remove', id);
+      } catch {
+        // The contact is already gone (deleted by a sync meanwhile): nothing to do.
+      }
+      dropKeptDraft(databaseName, id);
+    },
+    [client, databaseName],
+  );
+  const deletion = useUndoableDelete(removeNow);
   const remove = async (id: string): Promise<void> => {
-    try {
-      await client.call('remove', id);
-    } catch {
-      // The contact is already gone (deleted by a sync meanwhile): nothing to do.
-    }
-    dropKeptDraft(databaseName, id);
+    const contact = contacts?.find((c) => c.id === id);
+    if (contact !== undefined) deletion.start(contact);
     onSelect(null);
   };
+  const visible = useMemo(() => (deletion.deleted === null || contacts === undefined ? contacts : contacts.filter((c) => c.id !== deletion.deleted?.id)), [contacts, deletion.deleted]);
 
   const leave = (contactKey: string, next: () => void): void => {
     dropKeptDraft(databaseName, contactKey);
@@ -150,12 +160,26 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
 
   return (
     <div className={paneOpen ? 'contacts-panel pane-open' : 'contacts-panel'}>
-      {contacts === undefined ? (
+      {deletion.deleted === null ? null : (
+        <div className="undo-toast" role="status" data-testid="undo-toast">
+          <span>Deleted {displayName(deletion.deleted)}.</span>
+          <button
+            type="button"
+            onClick={() => {
+              const back = deletion.undo();
+              if (back !== null) onSelect(back.id, 'view');
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
+      {visible === undefined ? (
         <p className="empty" role="status">
           Opening the contacts on this device…
         </p>
       ) : (
-        <ContactBrowser contacts={contacts} selectedId={selectedId} drafts={kept} onSelect={(id) => onSelect(id, 'view')} onCreate={() => onSelect(null, 'new')} />
+        <ContactBrowser contacts={visible} selectedId={selectedId} drafts={kept} onSelect={(id) => onSelect(id, 'view')} onCreate={() => onSelect(null, 'new')} />
       )}
       <div className="pane">{pane}</div>
     </div>

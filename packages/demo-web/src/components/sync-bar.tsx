@@ -4,6 +4,7 @@ import { useNow } from '../engine-client/use-now';
 import type { ChangeCounts } from '../model/change-counts';
 import { countText, whenText } from '../model/format-time';
 import { statusLine, syncNowBlocked } from '../model/status-text';
+import { ThemePicker } from './theme-picker';
 
 export interface SyncBarProps {
   readonly account: DemoAccount;
@@ -31,6 +32,7 @@ export function SyncBar({ account, status, counts, browserOnline, onSyncNow, onS
         <button type="button" className="link" onClick={onSwitchAccount}>
           Switch account
         </button>
+        <ThemePicker />
       </div>
       <div className="sync-bar-state" data-testid="sync-state">
         <span className={`pill pill-${line.connection}`} data-testid="connection">

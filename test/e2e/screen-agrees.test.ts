@@ -152,4 +152,12 @@ describe('the screen never contradicts itself', () => {
     await expect.poll(() => badge().textContent(), { timeout: 20_000 }).toBe('Synced');
     expect(await page.getByTestId('refused-count').count()).toBe(0);
   });
+
+  it('shows an edit made on another device by itself, within the pull interval (20 s)', async () => {
+    const entry = server().list()[12]!;
+    await ui.contactsTab.click();
+    await ui.openContact(entry.contact.emails[0]!.address);
+    server().update(entry.remoteId, { jobTitle: 'Changed elsewhere, pulled by itself' });
+    await expect.poll(() => page.getByRole('article').textContent(), { timeout: 30_000, interval: 500 }).toContain('Changed elsewhere, pulled by itself');
+  });
 });

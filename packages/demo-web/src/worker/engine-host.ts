@@ -1,7 +1,9 @@
 import { createSyncEngine, SyncError, type AutoSyncEnvironment, type ContactService, type CreateSyncEngineOptions, type SyncEngine, type SyncReport } from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
 import type { EngineApi, FromWorker } from './protocol';
+import { startPeriodicPull } from './periodic-pull';
 import { reportingEnvironment } from './reporting-environment';
+import type { SignalHub } from './signal-hub';
 
 export interface EngineHostOptions {
   readonly post: (message: FromWorker) => void;
@@ -9,6 +11,9 @@ export interface EngineHostOptions {
   readonly createService: (account: DemoAccount) => ContactService;
   /** How long after a local write the engine pushes it (writes in a burst go together). */
   readonly syncDelayMs?: number;
+  /** The page's visibility signals (for the periodic pull) and how often it pulls; 0: never. */
+  readonly signals?: SignalHub;
+  readonly pullIntervalMs?: number;
   /** Storage and clock for tests (fake-indexeddb); the browser's by default. */
   readonly engineOptions?: Pick<CreateSyncEngineOptions, 'indexedDB' | 'IDBKeyRange' | 'now' | 'random' | 'pullChunkSize'>;
 }
@@ -20,6 +25,7 @@ interface OpenAccount {
   readonly engine: SyncEngine;
   readonly service: ContactService;
   readonly unsubscribe: () => void;
+  readonly stopPull: () => void;
 }
 
 /**
@@ -58,6 +64,7 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     clearTimeout(syncTimer);
     if (current === null) return;
     current.unsubscribe();
+    current.stopPull();
     current.engine.close();
     current = null;
   };
@@ -73,8 +80,11 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     // it ends (the page's live query sees each chunk) instead of all 2,000 at once at the end.
     const engine = await createSyncEngine({ pullChunkSize: FIRST_ROWS_CHUNK, ...options.engineOptions, databaseName: account.databaseName, service });
     const unsubscribe = engine.subscribe((status) => post({ kind: 'status', accountId: account.id, status }));
-    const open: OpenAccount = { account, engine, service, unsubscribe };
+    let stopPull = (): void => undefined;
+    const open: OpenAccount = { account, engine, service, unsubscribe, stopPull: () => stopPull() };
     current = open;
+    const interval = options.pullIntervalMs ?? 0;
+    if (options.signals !== undefined && interval > 0) stopPull = startPeriodicPull(engine, options.signals, interval, () => syncInBackground(open));
     post({ kind: 'status', accountId: account.id, status: engine.status });
     engine.startAutoSync(reportingEnvironment(options.environment, () => syncInBackground(open)));
     syncInBackground(open);

@@ -34,7 +34,7 @@ export type CallMessage = {
  */
 export interface SignalMessage {
   readonly kind: 'signal';
-  readonly signal: 'online' | 'visible';
+  readonly signal: 'online' | 'visible' | 'hidden';
 }
 
 export type ToWorker = CallMessage | SignalMessage;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
@@ -135,5 +136,25 @@ describe('search and the contact list', () => {
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(background).toBe('rgb(18, 22, 28)');
     await page.getByLabel('Theme').selectOption('system');
+  });
+
+  it('exports a contact as vCard and imports it back as a new contact, every field kept', async () => {
+    const source = server().list().find((e) => e.contact.emails.length > 0 && e.contact.phones.length > 0 && e.contact.addresses.length > 0)!.contact;
+    await ui.searchFor(source.emails[0]!.address);
+    await expect.poll(() => page.getByTestId('match-count').textContent()).toMatch(/^1 of \d+ contacts$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this contact (vCard)' }).click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
+    // The same card under another name and email, so the import is a new contact to find.
+    const copy = text.replace(/^N:[^\r]*/m, 'N:Imported;Vera;;;').replace(/^FN:[^\r]*/m, 'FN:Vera Imported').replaceAll(source.emails[0]!.address, 'vera.imported@example.org');
+    await page.getByLabel('Import vCard…').setInputFiles({ name: 'vera.vcf', mimeType: 'text/vcard', buffer: Buffer.from(copy) });
+    await expect.poll(() => page.getByTestId('vcard-result').textContent()).toBe('Imported 1 contact.');
+    const imported = () => server().list().find((e) => e.contact.emails.some((m) => m.address === 'vera.imported@example.org'))?.contact;
+    await eventually(() => expect(imported()).toBeDefined(), 30_000);
+    const { name: _n, emails: _e, ...rest } = source;
+    const { name, emails, ...importedRest } = imported()!;
+    expect(name).toMatchObject({ given: 'Vera', family: 'Imported' });
+    expect(emails.map((m) => m.address)).toEqual(source.emails.map((m) => (m.address === source.emails[0]!.address ? 'vera.imported@example.org' : m.address)));
+    expect(importedRest).toEqual(rest);
   });
 });

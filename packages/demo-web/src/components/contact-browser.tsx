@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ContactWithState } from '@contactsync/core';
 import { allCategories, buildSearchIndex, searchContacts, type SearchEntry, type SortOrder } from '../model/contact-search';
 import { usePersistentState } from '../model/use-persistent-state';
@@ -16,12 +16,14 @@ export interface ContactBrowserProps {
   readonly drafts: ReadonlySet<string>;
   readonly onSelect: (id: string) => void;
   readonly onCreate: () => void;
+  /** More tools under the search (export and import), given the contacts the list shows. */
+  readonly tools?: (shown: readonly ContactWithState[]) => ReactNode;
 }
 
 const ROW_HEIGHT = 56;
 
 /** Search as you type, a category filter and the windowed list of matching contacts. */
-export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreate }: ContactBrowserProps) {
+export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreate, tools }: ContactBrowserProps) {
   const searchId = useId();
   const categoryId = useId();
   const sortId = useId();
@@ -33,6 +35,7 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
   const index = useMemo(() => buildSearchIndex(contacts, order), [contacts, order]);
   const categories = useMemo(() => allCategories(contacts), [contacts]);
   const matches = useMemo(() => searchContacts(index, deferredQuery, category), [index, deferredQuery, category]);
+  const shown = useMemo(() => matches.map((entry) => entry.contact), [matches]);
 
   return (
     <section className="browser" aria-label="Contacts">
@@ -71,6 +74,7 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
           New contact
         </button>
       </div>
+      {tools?.(shown)}
       <p className="browser-count" aria-live="polite" data-testid="match-count">
         {matches.length === contacts.length ? `${countText(contacts.length)} contacts` : `${countText(matches.length)} of ${countText(contacts.length)} contacts`}
       </p>

@@ -11,6 +11,7 @@ import type { WorkerError } from '../worker/protocol';
 import { ContactBrowser } from './contact-browser';
 import { ContactDetail } from './contact-detail';
 import { EditPane } from './edit-pane';
+import { VCardTools } from './vcard-tools';
 import { useUndoableDelete } from './use-undoable-delete';
 
 export type PaneMode = 'view' | 'edit' | 'new';
@@ -179,7 +180,26 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
           Opening the contacts on this device…
         </p>
       ) : (
-        <ContactBrowser contacts={visible} selectedId={selectedId} drafts={kept} onSelect={(id) => onSelect(id, 'view')} onCreate={() => onSelect(null, 'new')} />
+        <ContactBrowser
+          contacts={visible}
+          selectedId={selectedId}
+          drafts={kept}
+          onSelect={(id) => onSelect(id, 'view')}
+          onCreate={() => onSelect(null, 'new')}
+          tools={(shown) => (
+            <VCardTools
+              contacts={shown}
+              create={async (draft) => {
+                try {
+                  await client.call('create', draft);
+                  return null;
+                } catch (error) {
+                  return asWorkerError(error).userMessage;
+                }
+              }}
+            />
+          )}
+        />
       )}
       <div className="pane">{pane}</div>
     </div>

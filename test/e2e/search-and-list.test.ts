@@ -157,4 +157,22 @@ describe('search and the contact list', () => {
     expect(emails.map((m) => m.address)).toEqual(source.emails.map((m) => (m.address === source.emails[0]!.address ? 'vera.imported@example.org' : m.address)));
     expect(importedRest).toEqual(rest);
   });
+
+  it('renames and removes a category on every contact, through the engine', async () => {
+    const withCategory = (name: string) => server().list().filter((e) => e.contact.categories.includes(name)).length;
+    const name = server().list().find((e) => e.contact.categories.length > 0)!.contact.categories[0]!;
+    const count = withCategory(name);
+    await ui.searchFor('');
+    await page.getByText('Manage categories').click();
+    await page.getByRole('button', { name: `Rename ${name}`, exact: true }).click();
+    await page.getByLabel(`New name for ${name}`).fill('Renamed group');
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(() => page.getByTestId('category-result').textContent()).toMatch(/^Renamed “.+” to “Renamed group” on [\d,]+ contacts\.$/);
+    await eventually(() => expect([withCategory(name), withCategory('Renamed group')]).toEqual([0, count]), 30_000);
+
+    await page.getByRole('button', { name: 'Remove Renamed group', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, remove' }).click();
+    await eventually(() => expect(withCategory('Renamed group')).toBe(0), 30_000);
+    expect(await page.locator('[data-category="Renamed group"]').count()).toBe(0);
+  });
 });

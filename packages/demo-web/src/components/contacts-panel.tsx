@@ -11,6 +11,7 @@ import type { WorkerError } from '../worker/protocol';
 import { ContactBrowser } from './contact-browser';
 import { ContactDetail } from './contact-detail';
 import { EditPane } from './edit-pane';
+import { CategoryManager } from './category-manager';
 import { VCardTools } from './vcard-tools';
 import { useUndoableDelete } from './use-undoable-delete';
 
@@ -32,6 +33,13 @@ export interface ContactsPanelProps {
 
 const asWorkerError = (error: unknown): WorkerError =>
   error instanceof EngineCallError ? error.detail : { code: 'bug', userMessage: 'Something went wrong in the app.', fieldErrors: [] };
+
+/** Null when the call succeeded, else its user message. */
+const attempt = (call: Promise<unknown>): Promise<string | null> =>
+  call.then(
+    () => null,
+    (error: unknown) => asWorkerError(error).userMessage,
+  );
 
 /**
  * The list on one side, the open contact (or the form) on the other; one at a time on a phone. A
@@ -187,6 +195,7 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
           onSelect={(id) => onSelect(id, 'view')}
           onCreate={() => onSelect(null, 'new')}
           tools={(shown) => (
+            <>
             <VCardTools
               contacts={shown}
               create={async (draft) => {
@@ -198,6 +207,8 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
                 }
               }}
             />
+            <CategoryManager contacts={visible ?? []} rename={(from, to) => attempt(client.call('renameCategory', from, to))} remove={(name) => attempt(client.call('removeCategory', name))} />
+            </>
           )}
         />
       )}

@@ -127,6 +127,18 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
       await open.engine.resolveConflict(conflictId, choice);
       syncSoon(open);
     },
+    async renameCategory(from, to) {
+      const open = active();
+      const changed = await open.engine.categories.rename(from, to);
+      syncSoon(open);
+      return changed;
+    },
+    async removeCategory(name) {
+      const open = active();
+      const changed = await open.engine.categories.remove(name);
+      syncSoon(open);
+      return changed;
+    },
     async validate(draft) {
       return active().service.validate?.(draft) ?? [];
     },

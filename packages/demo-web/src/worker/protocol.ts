@@ -18,6 +18,9 @@ export interface EngineApi {
   remove(contactId: string): Promise<void>;
   sync(): Promise<SyncReport>;
   resolveConflict(conflictId: number, choice: ConflictChoice): Promise<void>;
+  /** On every contact at once; resolves to how many contacts changed. */
+  renameCategory(from: string, to: string): Promise<number>;
+  removeCategory(name: string): Promise<number>;
   /** The service's own rules for a draft (core's shared rules run on the UI thread too). */
   validate(draft: ContactDraft): Promise<readonly FieldError[]>;
 }

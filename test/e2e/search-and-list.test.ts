@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { toDraft } from '@contactsync/core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
 import { app, eventually, startSmallDemo } from './kit.js';
@@ -174,5 +175,28 @@ describe('search and the contact list', () => {
     await page.getByRole('button', { name: 'Yes, remove' }).click();
     await eventually(() => expect(withCategory('Renamed group')).toBe(0), 30_000);
     expect(await page.locator('[data-category="Renamed group"]').count()).toBe(0);
+  });
+
+  it('finds duplicates and merges them with nothing lost', async () => {
+    const name = { given: 'Dupli', family: 'Cate' };
+    server().create(toDraft({ name, company: 'Acme', emails: [{ type: 'work', address: 'dupli.work@example.org' }], phones: [{ type: 'mobile', number: '+1 555 0101' }] }));
+    server().create(toDraft({ name, company: 'Other Co', emails: [{ type: 'personal', address: 'dupli.home@example.org' }], phones: [{ type: 'home', number: '+1 555 0102' }], categories: ['Friends'] }));
+    const onServer = () => server().list().filter((e) => e.contact.name.given === 'Dupli' && e.contact.name.family === 'Cate').map((e) => e.contact);
+    await page.waitForTimeout(1_100); // Windows Live reports a change once its second has ended
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await ui.searchFor('Dupli Cate');
+    await expect.poll(() => ui.contactList.getByRole('button').count(), { timeout: 20_000 }).toBe(2);
+
+    await page.getByRole('button', { name: 'Find duplicates' }).click();
+    const group = page.getByTestId('duplicate-group').filter({ hasText: 'Dupli Cate' });
+    await expect.poll(() => group.count()).toBe(1);
+    await group.getByRole('button', { name: 'Merge into one' }).click();
+    await eventually(() => expect(onServer()).toHaveLength(1), 30_000);
+    const merged = onServer()[0]!;
+    expect(merged.emails.map((e) => e.address).sort()).toEqual(['dupli.home@example.org', 'dupli.work@example.org']);
+    expect(merged.phones.map((p) => p.number).sort()).toEqual(['+1 555 0101', '+1 555 0102']);
+    expect(merged.categories).toEqual(['Friends']);
+    expect([merged.company, merged.notes]).toContainEqual(expect.stringContaining('Other Co'));
+    expect([merged.company, merged.notes]).toContainEqual(expect.stringContaining('Acme'));
   });
 });

@@ -183,5 +183,5 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
 function isSelection(value: unknown): value is { id: string | null; mode: PaneMode } {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (v['id'] === null || typeof v['id'] === 'string') && (v['mode'] === 'view' || v['mode'] === 'edit' || v['mode'] === 'new');
+  return (v['id'] === null || typeof v['id'] === 'string') && (v['mode'] === 'view' || v['mode'] === 'edit' || v['mode'] === 'new' || v['mode'] === 'duplicates');
 }

@@ -12,10 +12,12 @@ import { ContactBrowser } from './contact-browser';
 import { ContactDetail } from './contact-detail';
 import { EditPane } from './edit-pane';
 import { CategoryManager } from './category-manager';
+import { DuplicatesPanel } from './duplicates-panel';
+import { mergeContacts } from '../model/duplicates';
 import { VCardTools } from './vcard-tools';
 import { useUndoableDelete } from './use-undoable-delete';
 
-export type PaneMode = 'view' | 'edit' | 'new';
+export type PaneMode = 'view' | 'edit' | 'new' | 'duplicates';
 
 export interface ContactsPanelProps {
   readonly client: EngineClient;
@@ -46,7 +48,7 @@ const attempt = (call: Promise<unknown>): Promise<string | null> =>
  * contact with unsaved edits kept on this device opens in the form, with those edits restored.
  */
 export function ContactsPanel({ client, databaseName, contacts, selected, selectedId, conflicts, mode, onSelect, onSaved }: ContactsPanelProps) {
-  const paneOpen = mode === 'new' || selectedId !== null;
+  const paneOpen = mode === 'new' || mode === 'duplicates' || selectedId !== null;
   const kept = useKeptDraftKeys(databaseName);
   const [focusDetail, setFocusDetail] = useState(0);
 
@@ -109,8 +111,27 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
     if (focusDetail > 0) document.getElementById('detail-title')?.focus();
   }, [focusDetail, selected?.id]);
 
+  // Merging keeps the first contact (its id and server record), updated with every value of the
+  // others, and deletes the others only once that update is stored: a refused merge changes nothing.
+  const mergeGroup = async (group: readonly ContactWithState[]): Promise<string | null> => {
+    const [keep, ...others] = group;
+    if (keep === undefined) return null;
+    const patch = draftPatch(pickDraft(keep), mergeContacts(group.map(pickDraft)));
+    try {
+      const saved = Object.keys(patch).length === 0 ? keep : await client.call('update', keep.id, patch);
+      onSaved({ ...applyDraftPatch(keep, patch), id: keep.id, updatedAt: saved.updatedAt, syncState: 'pending' });
+    } catch (error) {
+      const detail = asWorkerError(error);
+      return detail.fieldErrors.length > 0 ? detail.fieldErrors.map((e) => e.message).join(' ') : detail.userMessage;
+    }
+    for (const other of others) await removeNow(other.id);
+    return null;
+  };
+
   let pane;
-  if (mode === 'new') {
+  if (mode === 'duplicates') {
+    pane = <DuplicatesPanel contacts={visible ?? []} onMerge={mergeGroup} onClose={() => onSelect(selectedId, 'view')} />;
+  } else if (mode === 'new') {
     pane = (
       <EditPane
         key="new"
@@ -207,6 +228,9 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
                 }
               }}
             />
+            <button type="button" className="find-duplicates" onClick={() => onSelect(selectedId, 'duplicates')}>
+              Find duplicates
+            </button>
             <CategoryManager contacts={visible ?? []} rename={(from, to) => attempt(client.call('renameCategory', from, to))} remove={(name) => attempt(client.call('removeCategory', name))} />
             </>
           )}

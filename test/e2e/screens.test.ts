@@ -123,6 +123,11 @@ describe('every screen, in both sizes and both colour schemes', () => {
     await capture('server-console');
 
     await ui.contactsTab.click();
+    const duplicates = async (): Promise<void> => {
+      if ((await page.getByRole('heading', { name: 'Possible duplicates' }).count()) === 0) await page.getByRole('button', { name: 'Find duplicates' }).click();
+    };
+    await capture('duplicates', duplicates);
+    await page.getByRole('button', { name: 'Back to the contact' }).click();
     await page.locator('body').press('?');
     await capture('shortcuts');
     await page.locator('body').press('?');

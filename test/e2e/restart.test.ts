@@ -70,8 +70,8 @@ describe('a restart of the demo', () => {
     demo = await start(port); // the same origin, so the same browser storage
 
     await page.reload();
+    await eventually(() => expect(wlContact(unsent.emails[0]!.address)?.jobTitle).toBe('Unsent at the restart'), 30_000);
     await expect.poll(() => ui.pending.textContent(), { timeout: 30_000 }).toBe('No pending changes');
-    expect(wlContact(unsent.emails[0]!.address)?.jobTitle).toBe('Unsent at the restart');
     expect(wlContact(synced.emails[0]!.address)?.jobTitle).toBe('Synced before the restart');
     expect(demo.emulators.windowsLive.control.list()).toHaveLength(CONTACTS);
 

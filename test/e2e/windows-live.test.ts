@@ -244,6 +244,7 @@ describe('demo app on Windows Live', () => {
     await phone.goto(demo.url);
     // The app reopens where the person was: the last contact, whose pane replaces the list on a phone.
     const back = phone.getByRole('button', { name: '← All contacts' });
+    await expect.poll(async () => (await back.isVisible()) || (await small.contactList.isVisible()), { timeout: 10_000 }).toBe(true);
     if (await back.isVisible()) await back.click();
     await expect.poll(() => phone.getByTestId('match-count').textContent(), { timeout: 10_000 }).toMatch(/contacts$/);
     const noSideScroll = () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

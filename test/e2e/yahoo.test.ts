@@ -30,7 +30,7 @@ describe('demo app on Yahoo', () => {
     await ui.pickAccount(label);
     await expect.poll(() => ui.initialBar.getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe(String(CONTACTS_PER_ACCOUNT));
     expect(await ui.initialBar.getAttribute('aria-valuemax')).toBe(String(CONTACTS_PER_ACCOUNT));
-    await expect.poll(() => ui.syncLine.textContent()).toBe('Up to date.');
+    await expect.poll(() => ui.syncLine.textContent(), { timeout: 30_000 }).toBe('Up to date.');
     await screenshot(page, shot);
   };
 

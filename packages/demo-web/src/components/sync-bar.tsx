@@ -42,7 +42,10 @@ export function SyncBar({ account, status, counts, browserOnline, onSyncNow, onS
           {line.text}
         </span>
         <span className="sync-facts">
-          <span data-testid="pending-count">{toSend === 0 ? 'No pending changes' : `${countText(toSend)} pending ${toSend === 1 ? 'change' : 'changes'}`}</span>
+          <span data-testid="pending-count">
+            {/* Nothing is claimed before the replica has been read. */}
+            {counts === null ? 'Counting changes…' : toSend === 0 ? 'No pending changes' : `${countText(toSend)} pending ${toSend === 1 ? 'change' : 'changes'}`}
+          </span>
           {refused === 0 ? null : (
             <span data-testid="refused-count" className="tone-problem">
               {countText(refused)} refused by the server

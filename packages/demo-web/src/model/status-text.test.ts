@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '@contactsync/core';
 import { countdownText, statusLine, syncNowBlocked } from './status-text';
 
-const status = (change: Partial<SyncStatus>): SyncStatus => ({ phase: 'idle', progress: null, pending: 0, lastSyncedAt: null, retryAt: null, error: null, ...change });
+const status = (change: Partial<SyncStatus>): SyncStatus => ({ phase: 'idle', progress: null, pending: 0, lastSyncedAt: 1, retryAt: null, error: null, ...change });
 
 describe('status line', () => {
   it('counts down to the end of a retry-after, and says why', () => {
@@ -19,6 +19,10 @@ describe('status line', () => {
     expect(syncNowBlocked(status({ phase: 'waiting', retryAt: now + 9_000 }), now)).toBe('The server asked the app to wait: Sync now is available again in 9 s.');
     expect(syncNowBlocked(status({ phase: 'waiting', retryAt: now - 1 }), now)).toBeNull();
     expect(syncNowBlocked(status({}), now)).toBeNull();
+  });
+
+  it('never says "up to date" before the first sync', () => {
+    expect(statusLine(status({ lastSyncedAt: null }), true).text).toBe('Not synced yet.');
   });
 
   it('says "waiting to be sent" only when a sync will send something', () => {

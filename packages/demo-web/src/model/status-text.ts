@@ -51,6 +51,7 @@ export function statusLine(status: SyncStatus | null, browserOnline: boolean, co
     case 'auth-required':
       return { connection, text: status.error?.userMessage ?? 'Sign in again so your contacts can sync.', tone: 'problem' };
     case 'idle':
+      if (status.lastSyncedAt === null) return { connection, text: 'Not synced yet.', tone: 'busy' };
       if (toSend > 0) return { connection, text: 'Changes waiting to be sent.', tone: 'ok' };
       if (refused > 0) return { connection, text: 'Up to date, except the changes the server refused (see the inbox).', tone: 'problem' };
       return { connection, text: 'Up to date.', tone: 'ok' };

@@ -38,7 +38,10 @@ function newestChange(path) {
 
 function run(label, args, log) {
   log(`demo: ${label}`);
-  const result = spawnSync(process.execPath, args, { cwd: DEMO_WEB, stdio: 'inherit' });
+  // Always React's production build: a test runner calling this sets NODE_ENV=test, which would make
+  // Vite bundle React's development build (jsxDEV, 580 KB) into the app that is then measured.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, args, { cwd: DEMO_WEB, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`demo: ${label} failed (exit code ${result.status ?? result.signal})`);
 }
 

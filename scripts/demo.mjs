@@ -2,10 +2,13 @@
 // The demo command (`npx -y pnpm@10 demo`): builds what is stale, starts the Windows Live and Yahoo
 // emulators seeded with 2,000 generated contacts each, serves the app on 127.0.0.1 behind a
 // same-origin proxy to them, and prints the URL. Options: --port N (default 5170; a free port if
-// taken), --contacts N (per account, default 2000), --rebuild.
+// taken), --contacts N (per account, default 2000), --rebuild, --state-dir DIR (default .demo-state:
+// where the Windows Live book is kept between runs), --fresh (forget it: start from the seed).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { APP_DIR, SERVER_ENTRY, buildDemo } from './demo-build.mjs';
+import { APP_DIR, ROOT, SERVER_ENTRY, buildDemo } from './demo-build.mjs';
 
 const { values } = parseArgs({
   // `pnpm demo -- --port 5200` passes the `--` through; tolerate it.
@@ -14,12 +17,16 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '5170' },
     contacts: { type: 'string', default: '2000' },
     rebuild: { type: 'boolean', default: false },
+    'state-dir': { type: 'string', default: join(ROOT, '.demo-state') },
+    fresh: { type: 'boolean', default: false },
   },
 });
 
+if (values.fresh) rmSync(values['state-dir'], { recursive: true, force: true });
+
 buildDemo({ force: values.rebuild });
 const { startDemo } = await import(pathToFileURL(SERVER_ENTRY).href);
-const demo = await startDemo({ appDir: APP_DIR, port: Number(values.port), contactsPerAccount: Number(values.contacts) });
+const demo = await startDemo({ appDir: APP_DIR, port: Number(values.port), contactsPerAccount: Number(values.contacts), stateDir: values['state-dir'] });
 
 process.stdout.write(
   [
@@ -30,6 +37,7 @@ process.stdout.write(
     ...demo.accounts.map((account) => `  - ${account.label}`),
     '',
     'Open the URL in a browser; the "Server console" tab drives the emulators. Ctrl+C stops.',
+    `The Windows Live book is kept in ${values['state-dir']} between runs; --fresh starts from the seed.`,
     '',
   ].join('\n'),
 );

@@ -38,8 +38,8 @@ describe('demo app on Windows Live', () => {
     await expect.poll(() => ui.initialBar.getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe(String(CONTACTS_PER_ACCOUNT));
     expect(await ui.initialBar.getAttribute('aria-valuemax')).toBe(String(CONTACTS_PER_ACCOUNT));
     await expect.poll(() => page.getByTestId('initial-sync').textContent()).toContain('2,000 of 2,000');
-    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe('2,000 contacts');
-    await expect.poll(() => ui.syncLine.textContent()).toBe('Up to date.');
+    await expect.poll(() => page.getByTestId('match-count').textContent(), { timeout: 30_000 }).toBe('2,000 contacts');
+    await expect.poll(() => ui.syncLine.textContent(), { timeout: 30_000 }).toBe('Up to date.');
     expect(await ui.pending.textContent()).toBe('No pending changes');
     expect(await page.getByTestId('last-synced').textContent()).toMatch(/^Last synced \d\d:\d\d:\d\d$/);
     // A windowed list: thousands of contacts, a screenful of rows in the DOM.
@@ -70,7 +70,7 @@ describe('demo app on Windows Live', () => {
     await page.getByLabel('Last name').fill('Offline');
     await page.getByRole('button', { name: 'Add email' }).click();
     await page.getByLabel('Email 1 address').fill('grace.offline@example.org');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => detailBadge().textContent()).toBe('Pending');
 
     await ui.openContact(existing);
@@ -140,7 +140,7 @@ describe('demo app on Windows Live', () => {
     expect(message).not.toMatch(/PUT|POST|HTTP|\/users\//); // a user message, never request details
     await screenshot(page, 'wl-inbox-rejected');
     await item.getByRole('button', { name: 'Discard my change' }).click();
-    await expect.poll(() => ui.inboxTab.textContent()).toBe('Inbox');
+    await expect.poll(() => ui.inboxTab.textContent(), { timeout: 10_000 }).toBe('Inbox');
     await ui.contactsTab.click();
     await expect.poll(() => page.getByLabel('Job title').count()).toBe(0);
     await expect.poll(() => page.getByRole('article').textContent(), { timeout: 20_000 }).toContain(entry.contact.jobTitle);
@@ -153,7 +153,7 @@ describe('demo app on Windows Live', () => {
     await page.getByLabel('Retry after (seconds)').fill('6');
     await page.getByRole('button', { name: /503 and Retry-After/ }).click();
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => ui.syncLine.textContent(), { timeout: 15_000 }).toMatch(/^Waiting until \d\d:\d\d:\d\d/);
+    await expect.poll(() => ui.syncLine.textContent(), { timeout: 15_000 }).toMatch(/Trying again in \d+ s\.$/);
     await screenshot(page, 'wl-waiting-retry-after');
     await expect.poll(() => ui.syncLine.textContent(), { timeout: 30_000 }).toBe('Up to date.');
   });
@@ -164,7 +164,7 @@ describe('demo app on Windows Live', () => {
     await page.getByRole('button', { name: 'New contact' }).click();
     await page.getByLabel('First name').fill(hostile);
     await page.getByLabel('Company').fill('<script>alert(2)</script>');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('article').getByRole('heading').textContent()).toBe(hostile);
     // The same text arriving from the server, through XML.
     server().create({ ...server().list()[0]!.contact, name: { given: hostile, middle: '', family: 'Remote', prefix: '', suffix: '' }, emails: [{ type: 'personal', address: 'remote.hostile@example.org' }] });
@@ -186,8 +186,7 @@ describe('demo app on Windows Live', () => {
     await page.getByLabel('Nickname').fill('Typo');
     await page.getByRole('button', { name: 'Add email' }).click();
     await page.getByLabel('Email 1 address').fill('not-an-email');
-    await page.getByLabel('Birthday').fill('2024-02-30').catch(() => undefined);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     const summary = page.getByRole('alert');
     await expect.poll(() => summary.first().textContent()).toContain('Enter an email address like person@example.com.');
     expect(await page.getByLabel('Email 1 address').getAttribute('aria-invalid')).toBe('true');
@@ -201,7 +200,7 @@ describe('demo app on Windows Live', () => {
     await page.getByLabel('Email 2 type').selectOption('work');
     await expect.poll(() => summary.first().textContent()).not.toContain('Windows Live keeps one');
     await page.getByLabel('Email 1 address').fill('typo@example.org');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('article').getByRole('heading').textContent()).toBe('Typo');
   });
 
@@ -228,7 +227,7 @@ describe('demo app on Windows Live', () => {
     await ui.contactsTab.click();
     await page.getByRole('button', { name: 'New contact' }).click();
     await page.getByLabel('Nickname').fill('Browser offline');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => detailBadge().textContent()).toBe('Pending');
     await expect.poll(() => ui.connection.textContent()).toBe('Offline');
     await page.waitForTimeout(1_000);
@@ -243,6 +242,10 @@ describe('demo app on Windows Live', () => {
     await phone.setViewportSize({ width: 390, height: 844 });
     const small = app(phone);
     await phone.goto(demo.url);
+    // The app reopens where the person was: the last contact, whose pane replaces the list on a phone.
+    const back = phone.getByRole('button', { name: '← All contacts' });
+    await expect.poll(async () => (await back.isVisible()) || (await small.contactList.isVisible()), { timeout: 10_000 }).toBe(true);
+    if (await back.isVisible()) await back.click();
     await expect.poll(() => phone.getByTestId('match-count').textContent(), { timeout: 10_000 }).toMatch(/contacts$/);
     const noSideScroll = () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(await noSideScroll()).toBe(true);

@@ -1,5 +1,6 @@
 import type { DemoAccount } from '../shared/demo-accounts.js';
 import type { DemoEmulators } from './demo-emulators.js';
+import type { DemoAccountId } from './demo-persistence.js';
 
 /** Where the proxy serves each account's emulator, on the app's own origin. */
 export const PROXY_PREFIXES = {
@@ -9,12 +10,12 @@ export const PROXY_PREFIXES = {
 } as const;
 
 /**
- * The accounts the app may open. `runId` names this run of the emulators in the database names, so a
- * browser's replica of an earlier run's book (the emulators keep nothing between runs) is never
- * synced against a different book that happens to reuse its ids.
+ * The accounts the app may open. `runIds` name each account's book in the database names, so a
+ * browser's replica of an earlier run's book is never synced against a different book that happens
+ * to reuse its ids (see `demo-persistence.ts`: a restored book keeps its run id).
  */
-export function demoAccounts(emulators: DemoEmulators, runId: string): DemoAccount[] {
-  const databaseName = (id: string): string => `contactsync-demo/${id}/${runId}`;
+export function demoAccounts(emulators: DemoEmulators, runIds: Readonly<Record<DemoAccountId, string>>): DemoAccount[] {
+  const databaseName = (id: DemoAccountId): string => `contactsync-demo/${id}/${runIds[id]}`;
   const { windowsLive, yahooXml, yahooJson } = emulators;
   return [
     {

@@ -11,6 +11,10 @@ export interface DemoEmulatorOptions {
   readonly contactsPerAccount: number;
   /** The generator's seed for the Windows Live book; the Yahoo books use the next two. */
   readonly seed: number;
+  /** Where the Windows Live emulator keeps its book between runs (see `demo-persistence.ts`). */
+  readonly windowsLivePath?: string;
+  /** The file held a book: it is restored, not seeded again. */
+  readonly windowsLiveRestored?: boolean;
 }
 
 /**
@@ -28,7 +32,12 @@ export async function startDemoEmulators(options: DemoEmulatorOptions): Promise<
   const book = (offset: number) => generateContacts(options.contactsPerAccount, options.seed + offset);
   const started: { close(): Promise<void> }[] = [];
   try {
-    const windowsLive = await startWindowsLiveEmulator({ port: 0, seedContacts: book(0), quotas: { callsPerSecond: DEMO_CALLS_PER_SECOND } });
+    const windowsLive = await startWindowsLiveEmulator({
+      port: 0,
+      seedContacts: options.windowsLiveRestored === true ? [] : book(0),
+      quotas: { callsPerSecond: DEMO_CALLS_PER_SECOND },
+      ...(options.windowsLivePath === undefined ? {} : { persistPath: options.windowsLivePath }),
+    });
     started.push(windowsLive);
     const yahooXml = await startYahooEmulator({ port: 0, seedContacts: book(1) });
     started.push(yahooXml);

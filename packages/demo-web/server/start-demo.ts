@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -7,6 +6,7 @@ import { windowsLiveDriver, yahooDriver, type ConsoleDriver } from './console-dr
 import { handleConsole, type ConsoleState } from './console-routes.js';
 import { demoAccounts, PROXY_PREFIXES } from './demo-accounts.js';
 import { startDemoEmulators, type DemoEmulators } from './demo-emulators.js';
+import { demoPersistence } from './demo-persistence.js';
 import { answerNetworkDown, proxyRequest, type ProxyRoute } from './service-proxy.js';
 import { serveStatic } from './static-files.js';
 
@@ -20,6 +20,8 @@ export interface DemoOptions {
   readonly contactsPerAccount?: number;
   /** The contact generator's seed (deterministic books). */
   readonly seed?: number;
+  /** Where books are kept between runs (see `demo-persistence.ts`); none: every run starts afresh. */
+  readonly stateDir?: string;
 }
 
 export interface DemoServer {
@@ -38,8 +40,14 @@ export interface DemoServer {
  */
 export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   const appDir = resolve(options.appDir);
-  const emulators = await startDemoEmulators({ contactsPerAccount: options.contactsPerAccount ?? 2000, seed: options.seed ?? 2026 });
-  const accounts = demoAccounts(emulators, randomBytes(4).toString('hex'));
+  const kept = demoPersistence(options.stateDir);
+  const emulators = await startDemoEmulators({
+    contactsPerAccount: options.contactsPerAccount ?? 2000,
+    seed: options.seed ?? 2026,
+    windowsLiveRestored: kept.windowsLiveRestored,
+    ...(kept.windowsLivePath === undefined ? {} : { windowsLivePath: kept.windowsLivePath }),
+  });
+  const accounts = demoAccounts(emulators, kept.runIds);
   const routes: ProxyRoute[] = [
     { prefix: PROXY_PREFIXES.wl, target: emulators.windowsLive.url },
     { prefix: PROXY_PREFIXES['yahoo-xml'], target: emulators.yahooXml.url, addHeaders: { cookie: emulators.yahooXml.cookie } },

@@ -2,19 +2,24 @@ import { useState } from 'react';
 import { useAccounts } from './accounts/use-accounts';
 import { AccountPicker } from './components/account-picker';
 import { AccountScreen } from './components/account-screen';
+import { UpdateBanner } from './components/update-banner';
+import type { AppUpdates } from './engine-client/app-updates';
 import type { EngineClient } from './engine-client/engine-client';
 
 const LAST_ACCOUNT_KEY = 'contactsync-demo:account';
 
 /** Opens the last account straight away (from the replica), or asks which one to open. */
-export function App({ client }: { readonly client: EngineClient }) {
+export function App({ client, updates }: { readonly client: EngineClient; readonly updates: AppUpdates }) {
   const { accounts, fresh, unreachable } = useAccounts();
   const [accountId, setAccountId] = useState<string | null>(() => localStorage.getItem(LAST_ACCOUNT_KEY));
   const account = accounts.find((a) => a.id === accountId) ?? null;
 
+  const banner = <UpdateBanner updates={updates} />;
   if (account === null) {
     return (
-      <AccountPicker
+      <>
+        {banner}
+        <AccountPicker
         accounts={accounts}
         loading={!fresh}
         unreachable={unreachable}
@@ -22,11 +27,14 @@ export function App({ client }: { readonly client: EngineClient }) {
           localStorage.setItem(LAST_ACCOUNT_KEY, id);
           setAccountId(id);
         }}
-      />
+        />
+      </>
     );
   }
   return (
-    <AccountScreen
+    <>
+      {banner}
+      <AccountScreen
       key={account.databaseName}
       account={account}
       client={client}
@@ -34,6 +42,7 @@ export function App({ client }: { readonly client: EngineClient }) {
         localStorage.removeItem(LAST_ACCOUNT_KEY);
         setAccountId(null);
       }}
-    />
+      />
+    </>
   );
 }

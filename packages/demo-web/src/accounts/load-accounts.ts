@@ -1,3 +1,4 @@
+import { openReplicaView } from '@contactsync/core';
 import { API_PATHS, type DemoAccount } from '../../shared/demo-accounts';
 
 const CACHE_KEY = 'contactsync-demo:accounts';
@@ -46,14 +47,53 @@ export async function fetchAccounts(): Promise<DemoAccount[] | null> {
   }
 }
 
-/**
- * Deletes replicas of emulator books that no longer exist (a previous run of the demo server): they
- * can never sync again. Only databases of this demo are touched.
- */
-export async function deleteStaleReplicas(current: readonly DemoAccount[]): Promise<void> {
-  if (typeof indexedDB.databases !== 'function') return;
-  const keep = new Set(current.map((a) => a.databaseName));
-  for (const { name } of await indexedDB.databases()) {
-    if (name !== undefined && name.startsWith(DATABASE_PREFIX) && !keep.has(name)) indexedDB.deleteDatabase(name);
+/** A replica of a book the demo server no longer has (it restarted from its seed), holding unsent changes. */
+export interface KeptReplica {
+  readonly databaseName: string;
+  /** The account it belonged to (`wl`, `yahoo-xml`, ...), from its name. */
+  readonly accountId: string;
+  readonly unsent: number;
+}
+
+const KEPT_KEY = 'contactsync-demo:kept-replicas';
+
+export function keptReplicas(): KeptReplica[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(KEPT_KEY) ?? '[]');
+    return Array.isArray(value) ? value.filter((v): v is KeptReplica => typeof v === 'object' && v !== null && typeof v.databaseName === 'string' && typeof v.accountId === 'string' && typeof v.unsent === 'number') : [];
+  } catch {
+    return [];
   }
+}
+
+function setKeptReplicas(list: readonly KeptReplica[]): void {
+  localStorage.setItem(KEPT_KEY, JSON.stringify(list));
+  window.dispatchEvent(new Event('contactsync-kept-replicas'));
+}
+
+/** Deletes a kept replica once its changes were carried over or discarded. */
+export function forgetKeptReplica(databaseName: string): void {
+  setKeptReplicas(keptReplicas().filter((r) => r.databaseName !== databaseName));
+  indexedDB.deleteDatabase(databaseName);
+}
+
+/**
+ * Replicas of emulator books that no longer exist (an earlier run of the demo server whose book was
+ * not kept) can never sync again. One without unsent changes is deleted; one with unsent changes is
+ * kept and listed (`keptReplicas`), so the app can say what happened and offer to carry them over:
+ * nothing a person wrote is dropped by a restart. Only databases of this demo are touched.
+ */
+export async function settleStaleReplicas(current: readonly DemoAccount[]): Promise<void> {
+  if (typeof indexedDB.databases !== 'function') return;
+  const live = new Set(current.map((a) => a.databaseName));
+  const kept: KeptReplica[] = [];
+  for (const { name } of await indexedDB.databases()) {
+    if (name === undefined || !name.startsWith(DATABASE_PREFIX) || live.has(name)) continue;
+    const view = openReplicaView(name);
+    const unsent = await view.pendingCount().catch(() => 0);
+    view.close();
+    if (unsent === 0) indexedDB.deleteDatabase(name);
+    else kept.push({ databaseName: name, accountId: name.slice(DATABASE_PREFIX.length).split('/')[0] ?? '', unsent });
+  }
+  setKeptReplicas(kept);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DemoAccount } from '../../shared/demo-accounts';
-import { cachedAccounts, deleteStaleReplicas, fetchAccounts } from './load-accounts';
+import { cachedAccounts, settleStaleReplicas, fetchAccounts } from './load-accounts';
 
 export interface AccountsState {
   readonly accounts: readonly DemoAccount[];
@@ -21,7 +21,7 @@ export function useAccounts(): AccountsState {
         return;
       }
       setState({ accounts, fresh: true, unreachable: false });
-      void deleteStaleReplicas(accounts);
+      void settleStaleReplicas(accounts);
     });
     return () => {
       live = false;

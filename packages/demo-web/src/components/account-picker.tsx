@@ -1,4 +1,5 @@
 import type { DemoAccount } from '../../shared/demo-accounts';
+import { ThemePicker } from './theme-picker';
 
 const DESCRIPTIONS: Record<string, string> = {
   'windows-live': 'Windows Live Contacts: REST with XML documents, conditional updates (412).',
@@ -17,6 +18,7 @@ export function AccountPicker({ accounts, loading, unreachable, onPick }: Accoun
   return (
     <main className="picker">
       <h1>Contacts demo</h1>
+      <ThemePicker />
       <p>Pick an address book. Each account keeps its own copy on this device, so it opens instantly next time, online or not.</p>
       {unreachable && accounts.length === 0 ? <p role="alert">The demo server cannot be reached. Start it with the demo command and reload.</p> : null}
       {loading && accounts.length === 0 ? <p role="status">Loading the accounts…</p> : null}

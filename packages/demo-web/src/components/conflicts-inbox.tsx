@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { ConflictChoice, ConflictKind, ConflictRecord, ContactWithState, SyncReport } from '@contactsync/core';
 import { displayName } from '../model/display-name';
 import { fieldLabel, valueText } from '../model/field-text';
+import { fieldList, refusedFields } from '../model/refused-fields';
+import type { SentEdits } from '../model/sent-edits';
 import { whenText } from '../model/format-time';
 import { SyncReports } from './sync-reports';
 
@@ -9,6 +11,8 @@ export interface ConflictsInboxProps {
   readonly conflicts: readonly ConflictRecord[];
   readonly contacts: ReadonlyMap<string, ContactWithState>;
   readonly reports: readonly SyncReport[];
+  /** The fields this device sent for a contact (names the fields of a refused change). */
+  readonly sentEdits: (contactId: string) => SentEdits;
   readonly onResolve: (conflictId: number, choice: ConflictChoice) => Promise<string | null>;
   readonly onOpenContact: (contactId: string) => void;
 }
@@ -45,7 +49,7 @@ const CHOICES: Record<ConflictKind, readonly (readonly [ConflictChoice, string])
 };
 
 /** Conflicts and rejections from the engine's log, newest first, each with what can be done. */
-export function ConflictsInbox({ conflicts, contacts, reports, onResolve, onOpenContact }: ConflictsInboxProps) {
+export function ConflictsInbox({ conflicts, contacts, reports, sentEdits, onResolve, onOpenContact }: ConflictsInboxProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const sorted = [...conflicts].sort((a, b) => b.at - a.at || b.id - a.id);
 
@@ -65,9 +69,11 @@ export function ConflictsInbox({ conflicts, contacts, reports, onResolve, onOpen
       <ul className="inbox-list">
         {sorted.map((record) => {
           const contact = contacts.get(record.contactId);
+          const refused = record.kind === 'rejected' && contact !== undefined ? refusedFields(contact, [record], sentEdits(contact.id)) : [];
+          const fields = record.fields.length > 0 ? record.fields : refused.map((f) => ({ path: f.path, localValue: f.mine, remoteValue: f.server }));
           return (
             <li key={record.id} className={`inbox-item inbox-${record.kind}`} data-conflict-kind={record.kind}>
-              <h3>{TITLES[record.kind]}</h3>
+              <h3>{refused.length > 0 ? `Not saved: the server refused your change to ${fieldList(refused.map((f) => f.label))}` : TITLES[record.kind]}</h3>
               <p className="inbox-meta">
                 {contact === undefined ? (
                   <span>{record.contactId === '' ? 'A category change' : 'A contact that no longer exists'}</span>
@@ -78,8 +84,8 @@ export function ConflictsInbox({ conflicts, contacts, reports, onResolve, onOpen
                 )}
                 <span> · {whenText(record.at)}</span>
               </p>
-              <p className="inbox-message">{record.message}</p>
-              {record.fields.length === 0 ? null : (
+              <p className="inbox-message">{record.kind === 'rejected' ? `The server said: ${record.message}` : record.message}</p>
+              {fields.length === 0 ? null : (
                 <table className="inbox-fields">
                   <thead>
                     <tr>
@@ -89,7 +95,7 @@ export function ConflictsInbox({ conflicts, contacts, reports, onResolve, onOpen
                     </tr>
                   </thead>
                   <tbody>
-                    {record.fields.map((field) => (
+                    {fields.map((field) => (
                       <tr key={field.path}>
                         <th scope="row">{fieldLabel(field.path)}</th>
                         <td>{valueText(field.localValue)}</td>

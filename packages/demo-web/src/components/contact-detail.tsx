@@ -1,11 +1,16 @@
 import { useState } from 'react';
 import type { ContactWithState } from '@contactsync/core';
+import { birthdayText } from '../model/birthday-parts';
 import { displayName } from '../model/display-name';
+import { fieldList, type RefusedField } from '../model/refused-fields';
 import { whenText } from '../model/format-time';
+import { Avatar } from './avatar';
 import { SyncBadge } from './sync-badge';
 
 export interface ContactDetailProps {
   readonly contact: ContactWithState;
+  /** For a contact whose last change the server refused: the fields it was about. */
+  readonly refused: readonly RefusedField[];
   readonly onEdit: () => void;
   readonly onDelete: () => Promise<void>;
   readonly onBack: () => void;
@@ -18,10 +23,12 @@ const STATE_NOTES: Partial<Record<ContactWithState['syncState'], string>> = {
 };
 
 /** One contact, read-only, every value as text. */
-export function ContactDetail({ contact, onEdit, onDelete, onBack }: ContactDetailProps) {
+export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: ContactDetailProps) {
   const [confirming, setConfirming] = useState(false);
   const address = (a: ContactWithState['addresses'][number]) => [a.street, a.city, a.region, a.postalCode, a.country].filter((p) => p !== '').join(', ');
-  const note = STATE_NOTES[contact.syncState];
+  const note = contact.syncState === 'rejected' && refused.length > 0 ? undefined : STATE_NOTES[contact.syncState];
+  const refusedPaths = new Set(refused.map((f) => f.path.split('.')[0]));
+  const mark = (path: string): boolean => refusedPaths.has(path);
 
   return (
     <article className="detail" aria-labelledby="detail-title">
@@ -29,30 +36,45 @@ export function ContactDetail({ contact, onEdit, onDelete, onBack }: ContactDeta
         ← All contacts
       </button>
       <header className="detail-header">
-        <h2 id="detail-title">{displayName(contact)}</h2>
+        <Avatar name={displayName(contact)} size="large" />
+        <h2 id="detail-title" tabIndex={-1}>{displayName(contact)}</h2>
         <SyncBadge state={contact.syncState} />
       </header>
       {note === undefined ? null : <p className="state-note">{note}</p>}
+      {refused.length === 0 ? null : (
+        <div className="refused-note" data-testid="refused-note">
+          <p>
+            <strong>Not saved:</strong> the server refused your change to {fieldList(refused.map((f) => f.label))}. It stays on this device until you send it again or discard it (see the inbox).
+          </p>
+          <ul>
+            {refused.map((f) => (
+              <li key={f.path}>
+                {f.label}: you wrote “{f.mine}”; the server keeps “{f.server}”.
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <dl className="detail-fields">
-        {contact.nickname === '' ? null : <Row label="Nickname" value={contact.nickname} />}
-        {contact.company === '' ? null : <Row label="Company" value={contact.company} />}
-        {contact.jobTitle === '' ? null : <Row label="Job title" value={contact.jobTitle} />}
+        {contact.nickname === '' ? null : <Row label="Nickname" value={contact.nickname} refused={mark('nickname')} />}
+        {contact.company === '' ? null : <Row label="Company" value={contact.company} refused={mark('company')} />}
+        {contact.jobTitle === '' ? null : <Row label="Job title" value={contact.jobTitle} refused={mark('jobTitle')} />}
         {contact.emails.map((e, i) => (
-          <Row key={`e${i}`} label={`Email (${e.type})`} value={e.address} />
+          <Row key={`e${i}`} label={`Email (${e.type})`} value={e.address} href={`mailto:${e.address}`} />
         ))}
         {contact.phones.map((p, i) => (
-          <Row key={`p${i}`} label={`Phone (${p.type})`} value={p.number} />
+          <Row key={`p${i}`} label={`Phone (${p.type})`} value={p.number} href={`tel:${p.number.replace(/[^\d+*#,;]/g, '')}`} />
         ))}
         {contact.addresses.map((a, i) => (
           <Row key={`a${i}`} label={`Address (${a.type})`} value={address(a)} />
         ))}
-        {contact.birthday === '' ? null : <Row label="Birthday" value={contact.birthday} />}
+        {contact.birthday === '' ? null : <Row label="Birthday" value={birthdayText(contact.birthday)} refused={mark('birthday')} />}
         {contact.categories.length === 0 ? null : <Row label="Categories" value={contact.categories.join(', ')} />}
-        {contact.notes === '' ? null : <Row label="Notes" value={contact.notes} />}
+        {contact.notes === '' ? null : <Row label="Notes" value={contact.notes} refused={mark('notes')} />}
         <Row label="Last changed" value={whenText(contact.updatedAt)} />
       </dl>
       <div className="actions">
-        <button type="button" className="primary" onClick={onEdit}>
+        <button type="button" className="primary" onClick={onEdit} aria-keyshortcuts="e">
           Edit
         </button>
         {confirming ? (
@@ -75,11 +97,14 @@ export function ContactDetail({ contact, onEdit, onDelete, onBack }: ContactDeta
   );
 }
 
-function Row({ label, value }: { readonly label: string; readonly value: string }) {
+function Row({ label, value, refused = false, href }: { readonly label: string; readonly value: string; readonly refused?: boolean; readonly href?: string }) {
   return (
-    <div className="detail-row">
+    <div className={refused ? 'detail-row refused' : 'detail-row'}>
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd>
+        {href === undefined ? value : <a href={href}>{value}</a>}
+        {refused ? <span className="badge badge-rejected"> not saved</span> : null}
+      </dd>
     </div>
   );
 }

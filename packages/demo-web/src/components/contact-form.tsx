@@ -1,16 +1,34 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { validateDraft, type ContactDraft, type FieldError } from '@contactsync/core';
+import { joinBirthday, type BirthdayParts } from '../model/birthday-parts';
 import { errorsOnScreen, setNamePart, setScalar, withoutEmptyRows } from '../model/draft-edit';
+import { clockTime } from '../model/format-time';
 import type { WorkerError } from '../worker/protocol';
+import { BirthdayField } from './birthday-field';
 import { TextField } from './form-controls';
 import { AddressesSection, CategoriesSection, EmailsSection, PhonesSection } from './list-sections';
 
+/** What the form holds: the draft as typed, and the birthday as its parts. */
+export interface FormState {
+  readonly draft: ContactDraft;
+  readonly birthday: BirthdayParts;
+}
+
 export interface ContactFormProps {
   readonly title: string;
-  readonly initial: ContactDraft;
+  readonly initial: FormState;
+  /** When the form reopened edits kept from before (another contact, a tab, a reload): when. */
+  readonly restoredFrom: number | null;
+  /** Whether `initial` already differs from the stored contact (a restored draft). */
+  readonly dirtyAtStart: boolean;
+  /** Called on every change, so the caller can keep it (see `kept-drafts.ts`). */
+  readonly onKeep: (state: FormState) => void;
   /** Saves the draft; resolves to null, or to the engine's error (field errors from its rules). */
   readonly onSave: (draft: ContactDraft) => Promise<WorkerError | null>;
+  /** Leaves the form and forgets what was typed in it. */
   readonly onCancel: () => void;
+  /** Whether the service stores a birthday without a year (its field model), when known. */
+  readonly yearlessBirthday?: boolean;
   /** The service's own rules (the adapter's `validate`, run by the engine worker). */
   readonly checkServiceRules: (draft: ContactDraft) => Promise<readonly FieldError[]>;
 }
@@ -34,22 +52,31 @@ function distinct(errors: readonly FieldError[]): FieldError[] {
  * engine worker; saving checks both again. Whatever happens, the form keeps what was typed until it
  * is saved or cancelled.
  */
-export function ContactForm({ title, initial, onSave, onCancel, checkServiceRules }: ContactFormProps) {
+export function ContactForm({ title, initial, restoredFrom, dirtyAtStart, onKeep, onSave, onCancel, checkServiceRules, yearlessBirthday }: ContactFormProps) {
   const form = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(initial);
+  const [draft, setDraft] = useState(initial.draft);
+  const [birthday, setBirthday] = useState(initial.birthday);
+  const [dirty, setDirty] = useState(dirtyAtStart);
   const [attempted, setAttempted] = useState(false);
   const [serviceErrors, setServiceErrors] = useState<readonly FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const localErrors = useMemo(() => errorsOnScreen(draft, validateDraft(withoutEmptyRows(draft))), [draft]);
+  const joined = useMemo(() => joinBirthday(birthday), [birthday]);
+  // The draft as it would be saved: the birthday joined from its parts (kept as it was while partial,
+  // so the shared rules are not misled; the partial input is an error of its own).
+  const toSave = useMemo(() => withoutEmptyRows({ ...draft, birthday: joined.ok ? joined.value : initial.draft.birthday }), [draft, joined, initial.draft.birthday]);
+  const localErrors = useMemo(() => {
+    const errors = errorsOnScreen(draft, validateDraft(toSave));
+    return joined.ok ? errors : [{ path: 'birthday', message: joined.message }, ...errors.filter((e) => e.path !== 'birthday')];
+  }, [draft, toSave, joined]);
   const shown = attempted ? distinct([...localErrors, ...serviceErrors]) : [];
 
   useEffect(() => {
     if (!attempted) return undefined;
     let current = true;
     const timer = setTimeout(() => {
-      checkServiceRules(withoutEmptyRows(draft)).then(
+      checkServiceRules(toSave).then(
         (errors) => current && setServiceErrors(errorsOnScreen(draft, errors)),
         () => undefined, // no engine to ask (yet): saving checks again
       );
@@ -58,10 +85,24 @@ export function ContactForm({ title, initial, onSave, onCancel, checkServiceRule
       current = false;
       clearTimeout(timer);
     };
-  }, [attempted, draft, checkServiceRules]);
+  }, [attempted, draft, toSave, checkServiceRules]);
+
+  // The first field takes focus when the form opens, so typing can start at once.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
   const errorsAt = (path: string): string[] => shown.filter((e) => e.path === path).map((e) => e.message);
 
-  const change = (next: ContactDraft): void => setDraft(next);
+  const change = (next: ContactDraft): void => {
+    setDraft(next);
+    setDirty(true);
+    onKeep({ draft: next, birthday });
+  };
+  const changeBirthday = (next: BirthdayParts): void => {
+    setBirthday(next);
+    setDirty(true);
+    onKeep({ draft, birthday: next });
+  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -72,7 +113,7 @@ export function ContactForm({ title, initial, onSave, onCancel, checkServiceRule
       return;
     }
     setSaving(true);
-    const error = await onSave(withoutEmptyRows(draft));
+    const error = await onSave(toSave);
     setSaving(false);
     if (error === null) return;
     if (error.fieldErrors.length > 0) setServiceErrors(errorsOnScreen(draft, error.fieldErrors));
@@ -94,7 +135,19 @@ export function ContactForm({ title, initial, onSave, onCancel, checkServiceRule
 
   return (
     <form ref={form} className="contact-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="form-title">
-      <h2 id="form-title">{title}</h2>
+      <div className="form-header">
+        <h2 id="form-title">{title}</h2>
+        {dirty ? (
+          <span className="badge badge-draft" data-testid="unsaved-marker">
+            Unsaved changes
+          </span>
+        ) : null}
+      </div>
+      {restoredFrom === null ? null : (
+        <p className="restored-note" role="status" data-testid="restored-note">
+          Your unsaved changes from {clockTime(restoredFrom)} were kept on this device. Save them, or discard them.
+        </p>
+      )}
       {shown.length > 0 ? (
         <div className="form-summary" role="alert" tabIndex={-1}>
           <p>
@@ -132,8 +185,8 @@ export function ContactForm({ title, initial, onSave, onCancel, checkServiceRule
         {scalarInputs.map(([key, label]) => (
           <TextField key={key} label={label} path={key} errors={errorsAt(key)} value={draft[key]} onChange={(value) => change(setScalar(draft, key, value))} />
         ))}
-        <TextField label="Birthday" path="birthday" type="date" errors={errorsAt('birthday')} value={draft.birthday} onChange={(value) => change(setScalar(draft, 'birthday', value))} />
       </div>
+      <BirthdayField value={birthday} errors={errorsAt('birthday')} onChange={changeBirthday} {...(yearlessBirthday === undefined ? {} : { yearless: yearlessBirthday })} />
       <EmailsSection draft={draft} onChange={change} errorsAt={errorsAt} />
       <PhonesSection draft={draft} onChange={change} errorsAt={errorsAt} />
       <AddressesSection draft={draft} onChange={change} errorsAt={errorsAt} />
@@ -144,7 +197,7 @@ export function ContactForm({ title, initial, onSave, onCancel, checkServiceRule
           {saving ? 'Saving…' : 'Save'}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {dirty ? 'Discard changes' : 'Cancel'}
         </button>
       </div>
     </form>

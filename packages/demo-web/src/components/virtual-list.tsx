@@ -10,6 +10,8 @@ export interface VirtualListProps<T> {
   readonly label: string;
   /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps. */
   readonly overscan?: number;
+  /** When this changes (a new search), the list starts again from the top. */
+  readonly resetKey?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface VirtualListProps<T> {
  * as tall as all rows, so thousands of contacts scroll as cheaply as thirty. Arrow keys, Home and End
  * move focus between rows, scrolling as needed.
  */
-export function VirtualList<T>({ items, rowHeight, getKey, renderRow, label, overscan = 8 }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, rowHeight, getKey, renderRow, label, overscan = 8, resetKey = '' }: VirtualListProps<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -32,7 +34,15 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, label, ove
     return () => observer.disconnect();
   }, []);
 
-  // A shorter list (a new search) may leave the old scroll position past its end.
+  // A new search shows its best matches: from the top, not from where the last one was scrolled to.
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (element === null) return;
+    element.scrollTop = 0;
+    setScrollTop(0);
+  }, [resetKey]);
+
+  // A shorter list (a sync removed contacts) may leave the old scroll position past its end.
   useEffect(() => {
     const element = viewport.current;
     if (element !== null && element.scrollTop > items.length * rowHeight) element.scrollTop = 0;

@@ -1,12 +1,12 @@
 import type { EngineClient } from './engine-client';
 
 /**
- * Forwards the page's `visibilitychange` (to visible) and `online` events to the worker, which has no
+ * Forwards the page's `visibilitychange` (visible or hidden) and `online` events to the worker, which has no
  * `document` of its own. Returns a function that stops forwarding.
  */
 export function forwardPageSignals(client: EngineClient): () => void {
   const onVisibility = (): void => {
-    if (document.visibilityState === 'visible') client.signal('visible');
+    client.signal(document.visibilityState === 'visible' ? 'visible' : 'hidden');
   };
   const onOnline = (): void => client.signal('online');
   document.addEventListener('visibilitychange', onVisibility);

@@ -37,3 +37,12 @@ describe('contact search', () => {
     expect(allCategories(book)).toEqual(['Friends', 'Work']);
   });
 });
+
+describe('sort order and letters', () => {
+  it('sorts by last name when asked, and files each contact under its letter', () => {
+    const byLast = buildSearchIndex(book, 'last');
+    expect(byLast.map((e) => e.title)).toEqual(['Ada Lovelace', 'José Núñez', '李 小龍']);
+    expect(byLast.map((e) => e.letter)).toEqual(['L', 'N', '小']);
+    expect(buildSearchIndex(book).map((e) => e.letter)).toEqual(['A', 'J', '李']);
+  });
+});

@@ -5,6 +5,8 @@ import { displayName } from './display-name';
 export interface SearchEntry {
   readonly contact: ContactWithState;
   readonly title: string;
+  /** The letter the contact is filed under in the current sort order ("#" for anything else). */
+  readonly letter: string;
   readonly text: string;
   readonly digits: string;
 }
@@ -17,14 +19,30 @@ export function fold(text: string): string {
 const onlyDigits = (text: string): string => text.replace(/\D/g, '');
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** Sorted by display name; searchable by name, nickname, email, phone and company. */
-export function buildSearchIndex(contacts: readonly ContactWithState[]): SearchEntry[] {
-  const entries = contacts.map((contact): SearchEntry => {
+export type SortOrder = 'first' | 'last';
+
+/** What a contact is sorted by: its display name, or for `last` its family name first. */
+function sortKey(contact: ContactWithState, title: string, order: SortOrder): string {
+  if (order === 'last' && contact.name.family.trim() !== '') return `${contact.name.family} ${contact.name.given} ${contact.name.middle}`.trim();
+  return title;
+}
+
+function letterOf(key: string): string {
+  const first = fold(key.trim()).charAt(0).toUpperCase();
+  return /\p{L}/u.test(first) ? first : '#';
+}
+
+/** Sorted by first or last name; searchable by name, nickname, email, phone and company. */
+export function buildSearchIndex(contacts: readonly ContactWithState[], order: SortOrder = 'first'): SearchEntry[] {
+  const keyed = contacts.map((contact) => {
     const title = displayName(contact);
+    const key = sortKey(contact, title, order);
     const parts = [title, contact.nickname, contact.company, contact.jobTitle, ...contact.emails.map((e) => e.address)];
-    return { contact, title, text: fold(parts.join('\n')), digits: contact.phones.map((p) => onlyDigits(p.number)).join(' ') };
+    const entry: SearchEntry = { contact, title, letter: letterOf(key), text: fold(parts.join('\n')), digits: contact.phones.map((p) => onlyDigits(p.number)).join(' ') };
+    return { key, entry };
   });
-  return entries.sort((a, b) => collator.compare(a.title, b.title) || a.contact.id.localeCompare(b.contact.id));
+  keyed.sort((a, b) => collator.compare(a.key, b.key) || a.entry.contact.id.localeCompare(b.entry.contact.id));
+  return keyed.map((k) => k.entry);
 }
 
 /**

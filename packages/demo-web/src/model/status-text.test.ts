@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '@contactsync/core';
-import { statusLine } from './status-text';
+import { countdownText, statusLine, syncNowBlocked } from './status-text';
 
-const status = (change: Partial<SyncStatus>): SyncStatus => ({ phase: 'idle', progress: null, pending: 0, lastSyncedAt: null, retryAt: null, error: null, ...change });
+const status = (change: Partial<SyncStatus>): SyncStatus => ({ phase: 'idle', progress: null, pending: 0, lastSyncedAt: 1, retryAt: null, error: null, ...change });
 
 describe('status line', () => {
-  it('says when a retry-after ends, as hh:mm:ss', () => {
-    const retryAt = new Date(2026, 0, 2, 9, 5, 7).getTime();
-    const line = statusLine(status({ phase: 'waiting', retryAt, error: { code: 'x', userMessage: 'Busy.' } }), true);
-    expect(line).toEqual({ connection: 'online', text: 'Waiting until 09:05:07: Busy.', tone: 'waiting' });
+  it('counts down to the end of a retry-after, and says why', () => {
+    const now = 1_000_000;
+    const waiting = status({ phase: 'waiting', retryAt: now + 17_200, error: { code: 'x', userMessage: 'The server is busy.' } });
+    expect(statusLine(waiting, true, null, now)).toEqual({ connection: 'online', text: 'The server is busy. Trying again in 18 s.', tone: 'waiting' });
+    expect(statusLine(waiting, true, null, now + 600_000).text).toBe('The server is busy. Trying again now…');
+    expect(countdownText(125_000)).toBe('2 min 05 s');
+    expect(countdownText(3_840_000)).toBe('1 h 04 min');
+  });
+
+  it('blocks Sync now while a server wait runs, with the reason', () => {
+    const now = 5_000;
+    expect(syncNowBlocked(status({ phase: 'waiting', retryAt: now + 9_000 }), now)).toBe('The server asked the app to wait: Sync now is available again in 9 s.');
+    expect(syncNowBlocked(status({ phase: 'waiting', retryAt: now - 1 }), now)).toBeNull();
+    expect(syncNowBlocked(status({}), now)).toBeNull();
+  });
+
+  it('never says "up to date" before the first sync', () => {
+    expect(statusLine(status({ lastSyncedAt: null }), true).text).toBe('Not synced yet.');
+  });
+
+  it('says "waiting to be sent" only when a sync will send something', () => {
+    expect(statusLine(status({}), true, { toSend: 2, refused: 0 }).text).toBe('Changes waiting to be sent.');
+    expect(statusLine(status({}), true, { toSend: 0, refused: 1 }).text).toMatch(/^Up to date, except the changes the server refused/);
+    expect(statusLine(status({}), true, { toSend: 0, refused: 0 }).text).toBe('Up to date.');
   });
 
   it('is offline when the browser or the engine says so', () => {

@@ -1,7 +1,9 @@
 import { createSyncEngine, SyncError, type AutoSyncEnvironment, type ContactService, type CreateSyncEngineOptions, type SyncEngine, type SyncReport } from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
 import type { EngineApi, FromWorker } from './protocol';
+import { startPeriodicPull } from './periodic-pull';
 import { reportingEnvironment } from './reporting-environment';
+import type { SignalHub } from './signal-hub';
 
 export interface EngineHostOptions {
   readonly post: (message: FromWorker) => void;
@@ -9,15 +11,21 @@ export interface EngineHostOptions {
   readonly createService: (account: DemoAccount) => ContactService;
   /** How long after a local write the engine pushes it (writes in a burst go together). */
   readonly syncDelayMs?: number;
+  /** The page's visibility signals (for the periodic pull) and how often it pulls; 0: never. */
+  readonly signals?: SignalHub;
+  readonly pullIntervalMs?: number;
   /** Storage and clock for tests (fake-indexeddb); the browser's by default. */
-  readonly engineOptions?: Pick<CreateSyncEngineOptions, 'indexedDB' | 'IDBKeyRange' | 'now' | 'random'>;
+  readonly engineOptions?: Pick<CreateSyncEngineOptions, 'indexedDB' | 'IDBKeyRange' | 'now' | 'random' | 'pullChunkSize'>;
 }
+
+const FIRST_ROWS_CHUNK = 250;
 
 interface OpenAccount {
   readonly account: DemoAccount;
   readonly engine: SyncEngine;
   readonly service: ContactService;
   readonly unsubscribe: () => void;
+  readonly stopPull: () => void;
 }
 
 /**
@@ -56,6 +64,7 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     clearTimeout(syncTimer);
     if (current === null) return;
     current.unsubscribe();
+    current.stopPull();
     void current.engine.close();
     current = null;
   };
@@ -67,10 +76,15 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     }
     close();
     const service = options.createService(account);
-    const engine = await createSyncEngine({ ...options.engineOptions, databaseName: account.databaseName, service });
+    // Pulled records commit in chunks of this size, so a first sync shows its first rows long before
+    // it ends (the page's live query sees each chunk) instead of all 2,000 at once at the end.
+    const engine = await createSyncEngine({ pullChunkSize: FIRST_ROWS_CHUNK, ...options.engineOptions, databaseName: account.databaseName, service });
     const unsubscribe = engine.subscribe((status) => post({ kind: 'status', accountId: account.id, status }));
-    const open: OpenAccount = { account, engine, service, unsubscribe };
+    let stopPull = (): void => undefined;
+    const open: OpenAccount = { account, engine, service, unsubscribe, stopPull: () => stopPull() };
     current = open;
+    const interval = options.pullIntervalMs ?? 0;
+    if (options.signals !== undefined && interval > 0) stopPull = startPeriodicPull(engine, options.signals, interval, () => syncInBackground(open));
     post({ kind: 'status', accountId: account.id, status: engine.status });
     engine.startAutoSync(reportingEnvironment(options.environment, () => syncInBackground(open)));
     syncInBackground(open);
@@ -89,9 +103,14 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
       syncSoon(open);
       return contact;
     },
-    async update(contactId, draft) {
+    async update(contactId, patch) {
       const open = active();
-      const contact = await open.engine.contacts.update(contactId, draft);
+      const { name, ...fields } = patch;
+      // A recipe, so a patch of single name parts leaves the other parts as stored.
+      const contact = await open.engine.contacts.update(contactId, (draft) => {
+        Object.assign(draft, fields);
+        if (name !== undefined) Object.assign(draft.name, name);
+      });
       syncSoon(open);
       return contact;
     },
@@ -107,6 +126,18 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
       const open = active();
       await open.engine.resolveConflict(conflictId, choice);
       syncSoon(open);
+    },
+    async renameCategory(from, to) {
+      const open = active();
+      const changed = await open.engine.categories.rename(from, to);
+      syncSoon(open);
+      return changed;
+    },
+    async removeCategory(name) {
+      const open = active();
+      const changed = await open.engine.categories.remove(name);
+      syncSoon(open);
+      return changed;
     },
     async validate(draft) {
       return active().service.validate?.(draft) ?? [];

@@ -1,5 +1,6 @@
 import type { ConflictChoice, Contact, ContactDraft, FieldError, SyncReport, SyncStatus } from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
+import type { DraftPatch } from '../model/draft-patch';
 
 /**
  * The messages between the UI thread and the engine worker. The worker owns the engine; the UI
@@ -12,11 +13,14 @@ export interface EngineApi {
   /** Opens (or switches to) an account's engine and starts auto-sync and a first sync. */
   open(account: DemoAccount): Promise<void>;
   create(draft: ContactDraft): Promise<Contact>;
-  /** The whole edited draft; the engine records only what changed. */
-  update(contactId: string, draft: ContactDraft): Promise<Contact>;
+  /** The fields the person changed (see `draftPatch`); the rest of the stored contact is left as it is. */
+  update(contactId: string, patch: DraftPatch): Promise<Contact>;
   remove(contactId: string): Promise<void>;
   sync(): Promise<SyncReport>;
   resolveConflict(conflictId: number, choice: ConflictChoice): Promise<void>;
+  /** On every contact at once; resolves to how many contacts changed. */
+  renameCategory(from: string, to: string): Promise<number>;
+  removeCategory(name: string): Promise<number>;
   /** The service's own rules for a draft (core's shared rules run on the UI thread too). */
   validate(draft: ContactDraft): Promise<readonly FieldError[]>;
 }
@@ -33,7 +37,7 @@ export type CallMessage = {
  */
 export interface SignalMessage {
   readonly kind: 'signal';
-  readonly signal: 'online' | 'visible';
+  readonly signal: 'online' | 'visible' | 'hidden';
 }
 
 export type ToWorker = CallMessage | SignalMessage;

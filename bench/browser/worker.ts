@@ -24,7 +24,7 @@ serve(async (request, progress) => {
       const run = await engineInitialSync(provider, request.connection, env, request.databaseName, true, (status) =>
         progress(status.progress?.done ?? 0, status.progress?.total ?? 0, status.phase),
       );
-      run.engine?.close();
+      await run.engine?.close();
       return run.times;
     }
     case 'rxdb':

@@ -59,7 +59,7 @@ try {
             local = await measureLocalOps(kept, options.localOps);
             log(`  local writes and reads on ${contacts}: done`);
           }
-          kept.engine.close();
+          await kept.engine.close();
         }
       }
       if (forMemory) {

@@ -65,7 +65,7 @@ try {
         if (report.pulled.updated !== 10) throw new Error(`pulled ${JSON.stringify(report.pulled)}`);
       }
     });
-    engine.close();
+    await engine.close();
   } else if (scenario === 'writes') {
     const [contacts = '10000'] = rest;
     const provider = clientProvider('windows-live-xml');
@@ -81,7 +81,7 @@ try {
     await profiled('writes-update', async () => {
       for (const [i, contact] of all.slice(0, 500).entries()) await engine.contacts.update(contact.id, { notes: `edit ${i}` });
     });
-    engine.close();
+    await engine.close();
   } else if (scenario === 'push') {
     const [providerId = 'yahoo-json', contacts = '1000'] = rest;
     const provider = clientProvider(providerId as ProviderId);
@@ -90,7 +90,7 @@ try {
     if (engine === null) throw new Error('no engine');
     for (const [i, c] of (await engine.contacts.list()).entries()) await engine.contacts.update(c.id, { notes: `offline ${i}` });
     await profiled(`push-${providerId}-${contacts}`, () => engine.sync());
-    engine.close();
+    await engine.close();
   } else {
     throw new Error('scenarios: initial <provider> <n> <engine|plain> | delta <provider> <n> | writes <n> | push <provider> <n>');
   }

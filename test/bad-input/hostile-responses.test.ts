@@ -77,7 +77,7 @@ describe.each(backends)('hostile server answers: %s', (_name, start) => {
     const recovered = await engine.sync();
     expect(recovered).toMatchObject({ outcome: 'ok', pending: 0 });
     expect((await engine.contacts.list()).find((c) => c.name.given === 'Seed1')?.notes).toBe('changed on the server');
-    engine.close();
+    await engine.close();
     await backend.close();
   }, 300_000);
 });

@@ -52,7 +52,7 @@ describe('hostile server answers: Microsoft Graph', () => {
     const authorizations: string[] = [];
     // The real request still reaches the server; only the body the adapter reads is replaced.
     const fetchFor: typeof fetch = async (input, init) => {
-      const url = String(input);
+      const url = input instanceof Request ? input.url : input.toString();
       requested.push(url);
       authorizations.push(new Headers(init?.headers).get('authorization') ?? '');
       const response = await fetch(input, init);
@@ -90,7 +90,7 @@ describe('hostile server answers: Microsoft Graph', () => {
     expect(recovered).toMatchObject({ outcome: 'ok', pending: 0 });
     expect((await engine.contacts.list()).find((c) => c.name.given === 'Seed1')?.notes).toBe('changed on the server');
     expect(backend.remote.list().filter((e) => e.contact.name.given === 'Pending')).toHaveLength(1);
-    engine.close();
+    await engine.close();
     await backend.close();
   }, 300_000);
 
@@ -101,7 +101,7 @@ describe('hostile server answers: Microsoft Graph', () => {
     let forged: string | null = null;
     const fetchFor: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
-      if (forged === null || !String(input).endsWith('/$batch')) return response;
+      if (forged === null || !(input instanceof Request ? input.url : input.toString()).endsWith('/$batch')) return response;
       const body = forged;
       forged = null;
       return new Response(body, { status: 200, headers: response.headers });
@@ -119,7 +119,7 @@ describe('hostile server answers: Microsoft Graph', () => {
     }
     expect(backend.remote.list().map((e) => e.contact.name.given).sort()).toEqual(bodies.map((_, i) => `Once${i}`).sort());
     expect(await engine.contacts.list()).toHaveLength(bodies.length);
-    engine.close();
+    await engine.close();
     await backend.close();
   }, 120_000);
 });

@@ -34,7 +34,7 @@ describe.each(backends)('credentials: %s', (_name, start) => {
     const stored = JSON.stringify(await dumpDatabase('secrets', idb));
     expect(stored.length).toBeGreaterThan(100);
     for (const secret of backend.secrets) expect(stored).not.toContain(secret);
-    engine.close();
+    await engine.close();
     await backend.close();
   });
 });
@@ -66,7 +66,7 @@ describe('debug messages', () => {
         expect(visible).not.toContain('debugMessage');
       }
       expect(JSON.stringify(await dumpDatabase('debug', idb))).not.toContain('DEBUG-SECRET');
-      engine.close();
+      await engine.close();
       await emulator.close();
     });
   }
@@ -86,7 +86,7 @@ describe('debug messages', () => {
       const visible = await everythingAUserCanSee(engine, report);
       expect(visible).not.toMatch(/(GET|POST|PUT|DELETE) \/?(users|Contacts)|@L@|DelegatedToken|debugMessage/);
     }
-    engine.close();
+    await engine.close();
     await emulator.close();
   });
 });
@@ -112,7 +112,7 @@ describe('auth failures', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(timers).toBe(0);
     expect(emulator.control.log().map((l) => l.status)).toEqual([401, 401]);
-    engine.close();
+    await engine.close();
     await emulator.close();
   });
 });

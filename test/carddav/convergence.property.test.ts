@@ -134,7 +134,7 @@ async function run(server: CardDavServer, commands: readonly Command[]): Promise
     }
   } finally {
     for (const d of devices) {
-      d.engine.close();
+      await d.engine.close();
       await d.proxy.close();
     }
   }

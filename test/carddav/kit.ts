@@ -107,7 +107,7 @@ export async function scenario(server: CardDavServer, options: { seed?: readonly
     bookUrl,
     network,
     async close() {
-      engine.close();
+      await engine.close();
     },
   };
 }

@@ -144,7 +144,7 @@ describe('search and the contact list', () => {
     await ui.searchFor(source.emails[0]!.address);
     await expect.poll(() => page.getByTestId('match-count').textContent()).toMatch(/^1 of \d+ contacts$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this contact (vCard)' }).click()]);
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await readFile((await download.path()), 'utf8');
     expect(text).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
     // The same card under another name and email, so the import is a new contact to find.
     const copy = text.replace(/^N:[^\r]*/m, 'N:Imported;Vera;;;').replace(/^FN:[^\r]*/m, 'FN:Vera Imported').replaceAll(source.emails[0]!.address, 'vera.imported@example.org');

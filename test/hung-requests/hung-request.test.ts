@@ -27,7 +27,9 @@ function routedFetch(silent: SilentServer, route: { writes: Route }): typeof glo
     return fetch(url, { ...init, signal: null }).then(
       () =>
         new Promise<Response>((_resolve, reject) => {
-          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+          // The abort reason is passed on as it is, as fetch does.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
         }),
     );
   };

@@ -78,7 +78,7 @@ export async function graphScenario(options: ScenarioOptions = {}): Promise<Grap
     tokenCalls,
     requests: () => emulator.control.log().filter((e) => !e.inBatch).map((e) => `${e.method} ${e.path.replace('/v1.0', '')} ${e.status}`),
     async close() {
-      engine.close();
+      await engine.close();
       await emulator.close();
     },
   };

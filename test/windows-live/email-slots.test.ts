@@ -8,7 +8,7 @@ import { scenario, type Scenario } from './kit.js';
 let s: Scenario;
 let other: SyncEngine | undefined;
 afterEach(async () => {
-  other?.close();
+  await other?.close();
   await s.close();
 });
 

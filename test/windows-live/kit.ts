@@ -81,7 +81,7 @@ export async function scenario(options: { readonly seed?: readonly ContactDraft[
     network,
     requests: () => emulator.control.log().map((e) => `${e.method} ${e.status}`),
     async close() {
-      engine.close();
+      await engine.close();
       await emulator.close();
     },
   };

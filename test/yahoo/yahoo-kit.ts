@@ -80,7 +80,7 @@ export async function startEngine(format: Format, options: Omit<YahooEmulatorOpt
     localDrafts: async () => sortDrafts(await engine.contacts.list()),
     posts: () => emulator.control.log().filter((l) => l.method === 'POST'),
     close: async () => {
-      engine.close();
+      await engine.close();
       await emulator.close();
     },
   };

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
             const run = await engineInitial(emu, `engine-${size}-${rep}`);
             engineTimes.push(run.ms);
             if (last) keptEngine = run.engine;
-            else run.engine.close();
+            else await run.engine.close();
           } else {
             const run = await plainInitial(emu, `plain-${size}-${rep}`);
             plainTimes.push(run.ms);
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
         deltaLink = plain.deltaLink;
       }
       rows.push({ what: `delta of ${DELTA} in ${size.toLocaleString('en')}`, engine: median(engineDelta), plain: median(plainDeltaTimes) });
-      kept.engine.close();
+      await kept.engine.close();
       kept.plain.close();
     } finally {
       await emu.close();

@@ -37,6 +37,6 @@ export async function measurePush(provider: ClientProvider, connection: Connecti
       .join(', ');
     return { provider: provider.label, updates, ms, requests: run.meter.requests - before, byMethod, pushed: report.pushed.updated };
   } finally {
-    engine.close();
+    await engine.close();
   }
 }

@@ -65,7 +65,7 @@ export async function startMockCardDav(options: MockOptions = {}): Promise<MockS
     if (options.goneTokens?.has(token)) return void res.writeHead(410).end();
     const since = token === '' ? 0 : Number(token.replace('mock:', ''));
     const changes = [
-      ...[...cards].filter(([, c]) => c.version > since).map(([path, c]) => ({ path, version: c.version, etag: c.etag as string | null })),
+      ...[...cards].filter(([, c]) => c.version > since).map(([path, c]) => ({ path, version: c.version, etag: c.etag })),
       ...(since === 0 ? [] : [...removed].filter(([, v]) => v > since).map(([path, v]) => ({ path, version: v, etag: null }))),
     ].sort((a, b) => a.version - b.version);
     const page = options.pageSize === undefined ? changes : changes.slice(0, options.pageSize);

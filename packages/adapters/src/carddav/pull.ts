@@ -70,9 +70,14 @@ async function pullByListing(ctx: PullContext, known: string | null, signal: Abo
   if (typeof ctag === 'object' && ctag !== null) return ctag satisfies RequestFailure;
   if (ctag !== null && ctag === known) return { kind: 'not-modified' };
   const members = await listMembers(ctx.http, ctx.bookUrl, signal);
-  if (!Array.isArray(members)) return members as RequestFailure;
+  if (!isList(members)) return members;
   const fetched = await multiget(ctx.http, ctx.bookUrl, members.map((m) => m.path), ctx.multigetBatch, signal);
   if (!('records' in fetched)) return fetched;
   // Without a ctag every pull lists the book; the cursor still marks the mode.
   return { kind: 'page', mode: 'snapshot', changes: fetched.records.map((record) => ({ kind: 'upsert', record })), cursor: `ctag:${ctag ?? ''}`, more: false };
+}
+
+/** `Array.isArray` narrows a readonly array to `any[]`; this keeps the element type. */
+function isList<T>(value: readonly T[] | RequestFailure): value is readonly T[] {
+  return Array.isArray(value);
 }

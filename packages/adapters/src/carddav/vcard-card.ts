@@ -141,7 +141,9 @@ export function designSet(version: VCardVersion): ReturnType<typeof ICAL.design.
  */
 export function writeProperty(version: VCardVersion, property: JCardProperty): string {
   const design = designSet(version);
-  const valueType = property.valueType === '' ? (design.property[property.name]?.defaultType ?? 'text') : property.valueType;
+  const properties = design.property as Readonly<Record<string, { readonly defaultType?: string } | undefined>>;
+  const known = properties[property.name];
+  const valueType = property.valueType === '' ? (known?.defaultType ?? 'text') : property.valueType;
   const json = [property.name, property.params, valueType, ...property.values];
   return ICAL.stringify.property(json, design, false);
 }

@@ -26,7 +26,7 @@ function part(value: string | readonly string[] | undefined): string {
 }
 
 export function textOf(values: readonly JCardValue[]): string {
-  return values.map((v) => (typeof v === 'string' ? v : Array.isArray(v) ? v.map((p) => part(p)).join(';') : String(v))).join(',');
+  return values.map((v) => (typeof v === 'string' ? v : Array.isArray(v) ? (v as readonly (string | readonly string[] | undefined)[]).map((p) => part(p)).join(';') : String(v))).join(',');
 }
 
 /** A structured value's components (N, ADR, ORG); a plain text value is one component. */

@@ -9,7 +9,7 @@ export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__']);
 
 export function parseJson(text: string): Parsed {
-  let forbidden: string | null = null;
+  let forbidden = null as string | null;
   try {
     const value: unknown = JSON.parse(text, function reviver(this: unknown, key: string, v: unknown) {
       if (FORBIDDEN_KEYS.has(key)) forbidden = key;

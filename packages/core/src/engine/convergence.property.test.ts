@@ -232,7 +232,7 @@ async function run(commands: readonly Command[]): Promise<void> {
     const copies = (await (engines[Number(d)] as SyncEngine).contacts.list()).filter((c) => c.nickname === nickname);
     for (const copy of copies) expect(copy.name.suffix, `suffix of ${nickname} on device ${d}`).toBe(suffix);
   }
-  for (const engine of engines) engine.close();
+  for (const engine of engines) await engine.close();
 }
 
 const PARAMETERS = propertyParameters(process.env, { seed: 20_261_204, runs: 60 });

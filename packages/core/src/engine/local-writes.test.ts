@@ -89,7 +89,7 @@ describe('local writes (offline)', () => {
   it('keeps a pending change across a crash between the local write and the push', async () => {
     const kit = await engineKit();
     await kit.engine.contacts.create(person('Ann'));
-    kit.engine.close();
+    await kit.engine.close();
     const reopened = await kit.reopen();
     expect(await reopened.pendingChanges()).toHaveLength(1);
     const report = await reopened.sync();
@@ -99,7 +99,7 @@ describe('local writes (offline)', () => {
 
   it('rejects calls after close with a typed error', async () => {
     const { engine } = await engineKit();
-    engine.close();
+    await engine.close();
     await expect(engine.contacts.list()).rejects.toMatchObject({ code: 'closed' });
   });
 });

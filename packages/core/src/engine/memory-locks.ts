@@ -14,6 +14,8 @@ export class MemoryLocks implements LockManagerLike {
     let release = (): void => undefined;
     this.tails.set(name, new Promise<void>((resolve) => (release = resolve)));
     const granted = new Promise<void>((resolve, reject) => {
+      // The abort reason is passed on as it is, as Web Locks and fetch do.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true });
       void before.then(resolve);
     });

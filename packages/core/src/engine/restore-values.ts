@@ -17,13 +17,13 @@ export function restoreValues(contact: ContactDraft, fields: readonly ConflictFi
   for (const field of fields) {
     const value = field[which];
     const [head, part] = field.path.split('.');
-    if (head === 'name' && part !== undefined) next = { ...next, name: { ...next.name, [part]: String(value ?? '') } };
+    if (head === 'name' && part !== undefined) next = { ...next, name: { ...next.name, [part]: textOf(value) } };
     else if (head !== undefined && head in LIST_KEYS && part === undefined) {
       const path = head as ListPath;
       const list = next[path] as readonly unknown[];
       const restored = Array.isArray(value) ? value : replaceItem(list, field[other], value, LIST_KEYS[path] as (item: unknown) => string);
       next = { ...next, [path]: restored };
-    } else if (head !== undefined && part === undefined && head in next) next = { ...next, [head]: String(value ?? '') };
+    } else if (head !== undefined && part === undefined && head in next) next = { ...next, [head]: textOf(value) };
   }
   return next;
 }
@@ -40,4 +40,8 @@ function findItem(items: readonly unknown[], current: unknown, key: (item: unkno
   const exact = items.findIndex((item) => sameJson(item, current));
   if (exact !== -1) return exact;
   return items.findIndex((item) => key(item) === key(current));
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

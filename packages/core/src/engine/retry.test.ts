@@ -33,7 +33,7 @@ describe('retries', () => {
     await kit.engine.contacts.create(person('Ann'));
     kit.fake.inject({ on: 'pull', times: 1, answer: retryAfter(600) });
     await kit.engine.sync();
-    kit.engine.close();
+    await kit.engine.close();
     const reopened = await kit.reopen();
     const requests = kit.fake.log.length;
     expect((await reopened.sync()).outcome).toBe('waiting');

@@ -8,7 +8,7 @@ import { OPEN_FIELD_MODEL, type FieldModel } from '../service/field-model.js';
 export interface ServiceRules {
   readonly model: FieldModel;
   /** Shared rules, the model's limits and the service's own `validate`. Pure. */
-  check(draft: ContactDraft): readonly FieldError[];
+  readonly check: (draft: ContactDraft) => readonly FieldError[];
 }
 
 export function serviceRules(service: Pick<ContactService, 'fieldModel' | 'validate'>): ServiceRules {

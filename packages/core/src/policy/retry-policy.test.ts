@@ -27,7 +27,7 @@ describe('decideRetry', () => {
     ['third backoff doubles twice', 3, failed, 0, 'backoff', { kind: 'retry', delayMs: 2000, serverImposed: false }],
     ['last backoff attempt', 5, failed, 0, 'backoff', { kind: 'retry', delayMs: 8000, serverImposed: false }],
     ['backoff gives up after the cap', 6, failed, 0, 'backoff', { kind: 'give-up' }],
-    ['a permanent failure never retries', 1, { ...failed, permanent: true } as RequestFailure, 0, 'backoff', { kind: 'give-up' }],
+    ['a permanent failure never retries', 1, { ...failed, permanent: true }, 0, 'backoff', { kind: 'give-up' }],
     ['auth-required never retries', 1, auth, 0, 'backoff', { kind: 'give-up' }],
     ['forbidden never retries', 1, forbidden, 0, 'backoff', { kind: 'give-up' }],
     ['offline waits for the online event', 1, offline, 0, 'backoff', { kind: 'give-up' }],

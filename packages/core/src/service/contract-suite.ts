@@ -63,7 +63,7 @@ const deletes = (changes: readonly RemoteChange[]): Set<string> =>
 
 /** Drops the fields a service cannot store, so the rest can be compared exactly. */
 function comparable(contact: ContactDraft, unsupported: readonly string[]): unknown {
-  const copy = JSON.parse(JSON.stringify(contact)) as Record<string, Record<string, unknown> | unknown>;
+  const copy = JSON.parse(JSON.stringify(contact)) as Record<string, unknown>;
   for (const path of unsupported) {
     const [head, part] = path.split('.');
     if (head === undefined) continue;

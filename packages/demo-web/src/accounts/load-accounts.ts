@@ -60,7 +60,7 @@ const KEPT_KEY = 'contactsync-demo:kept-replicas';
 export function keptReplicas(): KeptReplica[] {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(KEPT_KEY) ?? '[]');
-    return Array.isArray(value) ? value.filter((v): v is KeptReplica => typeof v === 'object' && v !== null && typeof v.databaseName === 'string' && typeof v.accountId === 'string' && typeof v.unsent === 'number') : [];
+    return Array.isArray(value) ? value.filter(isKeptReplica) : [];
   } catch {
     return [];
   }
@@ -96,4 +96,10 @@ export async function settleStaleReplicas(current: readonly DemoAccount[]): Prom
     else kept.push({ databaseName: name, accountId: name.slice(DATABASE_PREFIX.length).split('/')[0] ?? '', unsent });
   }
   setKeptReplicas(kept);
+}
+
+function isKeptReplica(value: unknown): value is KeptReplica {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.databaseName === 'string' && typeof v.accountId === 'string' && typeof v.unsent === 'number';
 }

@@ -89,5 +89,5 @@ export class EngineClient {
 /** Starts the engine in a dedicated module worker (Vite bundles the worker from this URL). */
 export function startEngineWorker(): EngineClient {
   const worker = new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module', name: 'contactsync-engine' });
-  return new EngineClient(worker as unknown as WorkerLike);
+  return new EngineClient(worker);
 }

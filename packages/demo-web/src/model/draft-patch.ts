@@ -21,7 +21,7 @@ export function draftPatch(base: ContactDraft, edited: ContactDraft): DraftPatch
   for (const key of Object.keys(edited) as Key[]) {
     if (key !== 'name' && !same(base[key], edited[key])) patch[key] = edited[key];
   }
-  return patch as DraftPatch;
+  return patch;
 }
 
 /** The patch applied to a draft (what the engine will store), for showing a save before it lands. */

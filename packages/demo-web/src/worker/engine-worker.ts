@@ -42,6 +42,6 @@ scope.addEventListener('message', (event) => {
 
 /** Calls the host method a message names. `CallMessage` pairs each method with its own arguments. */
 function dispatch(call: CallMessage): Promise<unknown> {
-  const method = host[call.method] as (...args: readonly unknown[]) => Promise<unknown>;
+  const method = (host[call.method] as (...args: readonly unknown[]) => Promise<unknown>).bind(host);
   return method(...call.args);
 }

@@ -1,4 +1,4 @@
-import { toDraft, type ContactDraft, type ContactInput } from '@contactsync/core';
+import { toDraft, type ContactDraft } from '@contactsync/core';
 import { generateContacts } from '../../fixtures/generate-contacts.js';
 import { json, noContent, type Reply } from './reply.js';
 import { DEFAULT_SETTINGS, type GraphEmulatorControl, type GraphEmulatorSettings } from './types.js';
@@ -10,9 +10,7 @@ import { DEFAULT_SETTINGS, type GraphEmulatorControl, type GraphEmulatorSettings
  * rotate-token, GET/PUT settings, GET/DELETE log, GET/POST clock, POST clear-faults.
  */
 
-class BadInput {
-  constructor(readonly message: string) {}
-}
+class BadInput extends Error {}
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -34,7 +32,7 @@ function req<T>(o: Obj, key: string, type: 'string' | 'number' | 'boolean'): T {
   return v;
 }
 
-const draft = (value: unknown): ContactDraft => toDraft(record(value, 'a contact') as ContactInput);
+const draft = (value: unknown): ContactDraft => toDraft(record(value, 'a contact'));
 
 function drafts(value: unknown): ContactDraft[] {
   if (value === undefined) return [];
@@ -47,7 +45,7 @@ function change(value: unknown): Partial<ContactDraft> {
   const filled = draft(o);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(o)) if (key !== '__proto__' && Object.hasOwn(filled, key)) out[key] = filled[key as keyof ContactDraft];
-  return out as Partial<ContactDraft>;
+  return out;
 }
 
 function settings(o: Obj): Partial<GraphEmulatorSettings> {
@@ -59,7 +57,7 @@ function settings(o: Obj): Partial<GraphEmulatorSettings> {
     if (v !== null && typeof v !== expected) throw new BadInput(`${key} must be a ${expected}`);
     out[key] = v;
   }
-  return out as Partial<GraphEmulatorSettings>;
+  return out;
 }
 
 function dispatch(control: GraphEmulatorControl, method: string, pathname: string, text: string): Reply {

@@ -51,8 +51,8 @@ export class DeltaRounds {
     return `${prefix}${this.mailbox.epoch}x${(++this.counter).toString(36)}`;
   }
 
-  /** Starts a round: initial (no token) or from a delta token. */
-  start(collection: string, select: readonly string[] | null, deltaToken: string | null, settings: GraphEmulatorSettings): string | TokenProblem {
+  /** Starts a round: initial (no token) or from a delta token. Returns the round's skip token, or a `TokenProblem`. */
+  start(collection: string, select: readonly string[] | null, deltaToken: string | null, settings: GraphEmulatorSettings): string {
     let from: DeltaToken | null = null;
     if (deltaToken !== null) {
       const found = this.tokens.get(deltaToken);

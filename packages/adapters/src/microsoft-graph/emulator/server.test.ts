@@ -4,7 +4,7 @@ import { startGraphEmulator } from './server.js';
 import type { GraphEmulator } from './types.js';
 
 let emu: GraphEmulator;
-let time = Date.UTC(2026, 0, 5, 9, 0, 0);
+const time = Date.UTC(2026, 0, 5, 9, 0, 0);
 beforeEach(async () => {
   emu = await startGraphEmulator({ clock: () => time, token: 'tok' });
 });

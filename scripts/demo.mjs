@@ -26,7 +26,12 @@ if (values.fresh) rmSync(values['state-dir'], { recursive: true, force: true });
 
 buildDemo({ force: values.rebuild });
 const { startDemo } = await import(pathToFileURL(SERVER_ENTRY).href);
-const demo = await startDemo({ appDir: APP_DIR, port: Number(values.port), contactsPerAccount: Number(values.contacts), stateDir: values['state-dir'] });
+const demo = await startDemo({
+  appDir: APP_DIR,
+  port: Number(values.port),
+  contactsPerAccount: Number(values.contacts),
+  stateDir: values['state-dir'],
+});
 
 process.stdout.write(
   [

@@ -5,11 +5,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const SERVERS = { radicale: '/usr/bin/radicale', xandikos: '/usr/bin/xandikos' };
-const missing = Object.entries(SERVERS).filter(([, bin]) => !existsSync(bin)).map(([pkg]) => pkg);
+const missing = Object.entries(SERVERS)
+  .filter(([, bin]) => !existsSync(bin))
+  .map(([pkg]) => pkg);
 if (missing.length > 0) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root) {
-    process.stderr.write(`The CardDAV tests need Debian's ${missing.join(' and ')}: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}\n`);
+    process.stderr.write(
+      `The CardDAV tests need Debian's ${missing.join(' and ')}: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}\n`,
+    );
     process.exit(1);
   }
   process.stdout.write(`Installing ${missing.join(' and ')} for the CardDAV tests (apt-get)...\n`);

@@ -46,11 +46,23 @@ export function browserSyncTable(results: readonly BrowserSyncResult[]): Table {
   }
   return {
     title: 'Initial sync in Chromium (real IndexedDB, every pipeline in a Web Worker)',
-    columns: ['Service', 'N', 'Pipeline', 'Time: median (min–max, runs)', 'Contacts/s', 'Network', 'Decode', 'Map', 'Store', 'vs plain loop', 'Target'],
+    columns: [
+      'Service',
+      'N',
+      'Pipeline',
+      'Time: median (min–max, runs)',
+      'Contacts/s',
+      'Network',
+      'Decode',
+      'Map',
+      'Store',
+      'vs plain loop',
+      'Target',
+    ],
     rows,
     notes: [
       'Requests go through a same-origin proxy in the driver process (the emulators send no CORS headers; the demo proxies too).',
-      'RxDB runs in a worker of its own: it pins Dexie 4.4.2, which refuses to share a realm with the engine\'s 4.4.7.',
+      "RxDB runs in a worker of its own: it pins Dexie 4.4.2, which refuses to share a realm with the engine's 4.4.7.",
       'Issue 7 sets RxDB / engine ≥ 1.75 in Chromium for JSON contacts (measured there at 100,000).',
     ],
   };
@@ -64,7 +76,17 @@ export function uiTable(ui: UiScenarioResult, provider: string): Table {
   const worstIndex = ui.refreshes.reduce((m, r) => Math.max(m, r.indexMs + r.renderMs), 0);
   return {
     title: `Main thread during a ${count(ui.contacts)}-contact initial sync (${provider}, engine in a Web Worker)`,
-    columns: ['Sync', 'Long tasks > 50 ms', 'Over 100 ms', 'Longest', 'Blocking time (Σ over 50 ms)', 'Live-query refreshes', 'Worst refresh (index + render)', 'Progress messages', 'Target'],
+    columns: [
+      'Sync',
+      'Long tasks > 50 ms',
+      'Over 100 ms',
+      'Longest',
+      'Blocking time (Σ over 50 ms)',
+      'Live-query refreshes',
+      'Worst refresh (index + render)',
+      'Progress messages',
+      'Target',
+    ],
     rows: [
       [
         ms(ui.syncMs),
@@ -93,10 +115,15 @@ export function searchTable(samples: readonly KeystrokeSample[], contacts: numbe
   return {
     title: `Search as you type over ${count(contacts)} contacts (main thread)`,
     columns: ['Keystrokes', 'p50', 'p95', 'Max', 'Target'],
-    rows: [[String(samples.length), ms(percentile(latencies, 50)), ms(p95), ms(Math.max(...latencies)), `p95 < 16 ms: ${verdict(p95, 16)}`]],
+    rows: [
+      [String(samples.length), ms(percentile(latencies, 50)), ms(p95), ms(Math.max(...latencies)), `p95 < 16 ms: ${verdict(p95, 16)}`],
+    ],
     notes: [
-      'Latency: from the input event\'s timestamp to the filtered list laid out (filter the whole index, render 40 rows, force layout); paint not included.',
-      `Queries typed: ${[...new Set(samples.map((s) => s.query).filter((q) => q !== ''))].filter((q, i, all) => !all.some((o) => o !== q && o.startsWith(q))).map((q) => `"${q}"`).join(', ')}.`,
+      "Latency: from the input event's timestamp to the filtered list laid out (filter the whole index, render 40 rows, force layout); paint not included.",
+      `Queries typed: ${[...new Set(samples.map((s) => s.query).filter((q) => q !== ''))]
+        .filter((q, i, all) => !all.some((o) => o !== q && o.startsWith(q)))
+        .map((q) => `"${q}"`)
+        .join(', ')}.`,
     ],
   };
 }

@@ -23,7 +23,15 @@ import type { KeystrokeSample, UiScenarioResult } from './protocol.js';
 import { startBenchServer } from './static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [1_000] : [10_000];
@@ -35,12 +43,17 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 if (!existsSync(CHROMIUM)) {
   // Debian's package, through apt as root; never a browser download of Playwright's own.
   if (process.getuid?.() !== 0) {
-    log(`${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (this benchmark never downloads a browser).`);
+    log(
+      `${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (this benchmark never downloads a browser).`,
+    );
     process.exit(2);
   }
   log(`${CHROMIUM} not found: installing Debian's chromium package`);
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
 const started = performance.now();
@@ -53,7 +66,12 @@ const providers: readonly ProviderId[] = PROVIDER_IDS;
 const host = new EmulatorHost();
 const server = await startBenchServer(bundle);
 const profile = await mkdtemp(resolve(TMP_DIR, 'chromium-profile-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: FLAGS,
+  viewport: { width: 1280, height: 900 },
+});
 
 const run = (page: Page, cmd: 'engine' | 'plain' | 'rxdb', provider: ProviderId, connection: Connection): Promise<StageTimes | null> =>
   page.evaluate(([c, p, conn]) => window.bench.run(c, p, conn), [cmd, provider, connection] as const);
@@ -103,7 +121,11 @@ try {
       syncResults.push({ provider: label, contacts, engine, plain, rxdb, rxdbError });
 
       if (provider === 'windows-live-xml' && ui === null) {
-        const result = await page.evaluate(([p, conn, n]) => window.bench.uiScenario(p, conn, n), [provider, connection, contacts] as const);
+        const result = await page.evaluate(([p, conn, n]) => window.bench.uiScenario(p, conn, n), [
+          provider,
+          connection,
+          contacts,
+        ] as const);
         ui = { result, provider: label };
         log(`  UI scenario: ${result.longTasks.length} long tasks, ${result.refreshes.length} refreshes`);
         const queries = await page.evaluate(() => window.bench.sampleQueries());

@@ -13,7 +13,14 @@ import { buildSearchIndex, searchContacts, type SearchEntry } from './search.js'
 
 class WorkerClient {
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (t: StageTimes | null) => void; reject: (e: Error) => void; progress?: (p: { done: number; total: number; phase: string }) => void }>();
+  private readonly waiting = new Map<
+    number,
+    {
+      resolve: (t: StageTimes | null) => void;
+      reject: (e: Error) => void;
+      progress?: (p: { done: number; total: number; phase: string }) => void;
+    }
+  >();
   constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
@@ -25,7 +32,10 @@ class WorkerClient {
       else waiter.reject(new Error(reply.error));
     };
   }
-  call(request: Omit<WorkerRequest, 'id'>, progress?: (p: { done: number; total: number; phase: string }) => void): Promise<StageTimes | null> {
+  call(
+    request: Omit<WorkerRequest, 'id'>,
+    progress?: (p: { done: number; total: number; phase: string }) => void,
+  ): Promise<StageTimes | null> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, progress === undefined ? { resolve, reject } : { resolve, reject, progress });
@@ -175,7 +185,8 @@ declare global {
 }
 
 window.bench = {
-  run: (cmd, provider, connection) => (cmd === 'rxdb' ? rxdbWorker : engineWorker).call({ cmd, provider, connection, databaseName: `bench-${cmd}` }),
+  run: (cmd, provider, connection) =>
+    (cmd === 'rxdb' ? rxdbWorker : engineWorker).call({ cmd, provider, connection, databaseName: `bench-${cmd}` }),
   uiScenario,
   sampleQueries,
   takeKeystrokes: () => keystrokes.splice(0, keystrokes.length),

@@ -22,7 +22,12 @@ export interface UiScenarioResult {
   /** Main-thread long tasks (> 50 ms) that started during the sync, and until the list showed every contact. */
   readonly longTasks: readonly { readonly start: number; readonly duration: number }[];
   /** Replica-view refreshes the live query made during the sync, and what each cost on the main thread. */
-  readonly refreshes: readonly { readonly contacts: number; readonly readMs: number; readonly indexMs: number; readonly renderMs: number }[];
+  readonly refreshes: readonly {
+    readonly contacts: number;
+    readonly readMs: number;
+    readonly indexMs: number;
+    readonly renderMs: number;
+  }[];
   readonly progressMessages: number;
   /** Milliseconds from the sync's end until the list held every contact. */
   readonly settleMs: number;

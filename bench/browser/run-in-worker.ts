@@ -27,13 +27,20 @@ export async function clearDatabases(): Promise<void> {
   );
 }
 
-export function serve(handler: (request: WorkerRequest, progress: (done: number, total: number, phase: string) => void) => Promise<StageTimes | null>): void {
+export function serve(
+  handler: (request: WorkerRequest, progress: (done: number, total: number, phase: string) => void) => Promise<StageTimes | null>,
+): void {
   const scope = globalThis as unknown as WorkerScope;
   scope.onmessage = (event) => {
     const request = event.data;
     handler(request, (done, total, phase) => scope.postMessage({ id: request.id, progress: { done, total, phase } })).then(
       (times) => scope.postMessage({ id: request.id, ok: true, times }),
-      (error: unknown) => scope.postMessage({ id: request.id, ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) }),
+      (error: unknown) =>
+        scope.postMessage({
+          id: request.id,
+          ok: false,
+          error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+        }),
     );
   };
 }

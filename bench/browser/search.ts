@@ -14,7 +14,10 @@ export interface SearchEntry {
 
 export function displayName(contact: ContactDraft): string {
   const { prefix, given, middle, family, suffix } = contact.name;
-  const full = [prefix, given, middle, family, suffix].map((part) => part.trim()).filter((part) => part !== '').join(' ');
+  const full = [prefix, given, middle, family, suffix]
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
   if (full !== '') return full;
   return contact.nickname.trim() || contact.company.trim() || contact.emails[0]?.address || contact.phones[0]?.number || '(no name)';
 }
@@ -36,7 +39,9 @@ export function buildSearchIndex(contacts: readonly ContactWithState[]): SearchE
 }
 
 export function searchContacts(entries: readonly SearchEntry[], query: string): SearchEntry[] {
-  const words = fold(query).split(/\s+/).filter((word) => word !== '');
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (words.length === 0) return [...entries];
   return entries.filter((entry) =>
     words.every((word) => {

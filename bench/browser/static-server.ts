@@ -29,7 +29,11 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
 
   function proxy(req: IncomingMessage, res: ServerResponse, route: { target: URL; cookie: string | undefined }, rest: string): void {
     const url = new URL(rest, route.target);
-    const headers = { ...req.headers, host: url.host, ...(req.headers.cookie === undefined && route.cookie !== undefined ? { cookie: route.cookie } : {}) };
+    const headers = {
+      ...req.headers,
+      host: url.host,
+      ...(req.headers.cookie === undefined && route.cookie !== undefined ? { cookie: route.cookie } : {}),
+    };
     const upstream = httpRequest(url, { method: req.method, headers, agent }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -52,7 +56,8 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
     const file = normalize(resolve(root, `.${path.pathname === '/' ? '/index.html' : decodeURIComponent(path.pathname)}`));
     if (!file.startsWith(root + sep)) return void res.writeHead(403).end();
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body),
+      (body) =>
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body),
       () => res.writeHead(404).end(),
     );
   });

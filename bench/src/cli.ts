@@ -10,7 +10,16 @@ import { parseOptions } from './options.js';
 import { RESULTS_FILE, TMP_DIR } from './paths.js';
 import { clientProvider, PROVIDER_IDS } from './providers/client-providers.js';
 import { loadAverage, machineLines } from './report/machine.js';
-import { deltaTable, initialSyncTable, localOpsTable, memoryTable, mergeTable, peerTable, pushTable, scalingTable } from './report/node-tables.js';
+import {
+  deltaTable,
+  initialSyncTable,
+  localOpsTable,
+  memoryTable,
+  mergeTable,
+  peerTable,
+  pushTable,
+  scalingTable,
+} from './report/node-tables.js';
 import { writeSection } from './report/results-file.js';
 import { renderTable, type Table } from './report/table.js';
 import { measureDeltaSync, type DeltaResult } from './suites/delta-sync.js';
@@ -48,11 +57,22 @@ try {
       if (has('initial') || forDelta || forLocal) {
         const reps = has('initial') ? options.reps(contacts) : 1;
         const rxdbReps = has('initial') ? options.rxdbReps(contacts, provider.id) : 0;
-        const { result, kept } = await measureInitialSync(provider, emulator.connection, contacts, reps, rxdbReps, forDelta || forLocal, contacts === options.sizes[0], log);
+        const { result, kept } = await measureInitialSync(
+          provider,
+          emulator.connection,
+          contacts,
+          reps,
+          rxdbReps,
+          forDelta || forLocal,
+          contacts === options.sizes[0],
+          log,
+        );
         if (has('initial')) initial.push(result);
         if (kept !== null) {
           if (forDelta) {
-            delta.push(await measureDeltaSync(provider.label, kept, host, emulator.handle, contacts, options.deltaChanges, options.deltaReps));
+            delta.push(
+              await measureDeltaSync(provider.label, kept, host, emulator.handle, contacts, options.deltaChanges, options.deltaReps),
+            );
             log(`  delta sync into ${contacts}: done`);
           }
           if (forLocal) {

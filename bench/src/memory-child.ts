@@ -21,4 +21,6 @@ const times =
     : await plainLoopInitialSync(provider, connection, freshIndexedDb(), 'memory');
 if (times.contacts !== Number(contactsArg)) throw new Error(`stored ${times.contacts}, expected ${contactsArg}`);
 // ru_maxrss: kilobytes on Linux.
-process.stdout.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ms: times.total, contacts: times.contacts })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ms: times.total, contacts: times.contacts })}\n`,
+);

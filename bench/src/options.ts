@@ -35,7 +35,11 @@ export function parseOptions(argv: readonly string[], defaultOut: string, quickO
     flags.set(match[1] as string, match[2] ?? 'true');
   }
   const quick = flags.get('quick') === 'true';
-  const list = (name: string): string[] | null => flags.get(name)?.split(',').filter((s) => s !== '') ?? null;
+  const list = (name: string): string[] | null =>
+    flags
+      .get(name)
+      ?.split(',')
+      .filter((s) => s !== '') ?? null;
   const suites = new Set((list('suites') ?? ALL_SUITES) as SuiteName[]);
   for (const s of suites) if (!ALL_SUITES.includes(s)) throw new Error(`unknown suite ${s}`);
   const providers = list('providers');

@@ -33,9 +33,12 @@ export function hostileBodies(format: 'xml' | 'json', valid: string): { readonly
       ...common,
       { name: 'not XML', body: 'this is not <xml' },
       { name: 'billion laughs entity expansion', body: `${BILLION_LAUGHS}<LiveContacts>&lol9;</LiveContacts>` },
-      { name: 'external entity', body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><sync-response rev="1">&xxe;</sync-response>' },
+      {
+        name: 'external entity',
+        body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><sync-response rev="1">&xxe;</sync-response>',
+      },
       { name: 'deeply nested (10 MB)', body: `<LiveContacts>${'<a>'.repeat(MB)}${'</a>'.repeat(MB)}</LiveContacts>`.slice(0, 10 * MB) },
-      { name: 'oversized truncated document (10 MB)', body: (valid.replace(/<\/[^>]+>\s*$/, '') + `<Notes>${'x'.repeat(10 * MB)}`) },
+      { name: 'oversized truncated document (10 MB)', body: valid.replace(/<\/[^>]+>\s*$/, '') + `<Notes>${'x'.repeat(10 * MB)}` },
     ];
   }
   return [
@@ -44,6 +47,9 @@ export function hostileBodies(format: 'xml' | 'json', valid: string): { readonly
     { name: 'deeply nested (10 MB)', body: `${'['.repeat(5 * MB)}${']'.repeat(5 * MB)}` },
     { name: 'oversized truncated document (10 MB)', body: `${valid.slice(0, -1)}, "junk": "${'x'.repeat(10 * MB)}` },
     { name: 'wrong shapes', body: '{"type":"sync_response","rev":"NaN","events":{"length":1e9},"results":null}' },
-    { name: 'prototype keys', body: '{"type":"sync_response","rev":2,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"events":[{"type":"add_contact","cid":9,"__proto__":{"polluted":true},"fields":[{"type":"name","fid":1,"first":"P","__proto__":{"x":1}}]}]}' },
+    {
+      name: 'prototype keys',
+      body: '{"type":"sync_response","rev":2,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"events":[{"type":"add_contact","cid":9,"__proto__":{"polluted":true},"fields":[{"type":"name","fid":1,"first":"P","__proto__":{"x":1}}]}]}',
+    },
   ];
 }

@@ -4,7 +4,8 @@ import { hostileBodies } from './hostile-bodies.js';
 
 const VALID_WL = '<Contact><Profiles><Personal><FirstName>Ada</FirstName><LastName>Model</LastName></Personal></Profiles></Contact>';
 const VALID_YAHOO_XML = '<sync-request><add-contact><add-name><first>Ada</first><last>Model</last></add-name></add-contact></sync-request>';
-const VALID_YAHOO_JSON = '{"type":"sync_request","events":[{"type":"add_contact","fields":[{"type":"add_name","first":"Ada","last":"Model"}]}]}';
+const VALID_YAHOO_JSON =
+  '{"type":"sync_request","events":[{"type":"add_contact","fields":[{"type":"add_name","first":"Ada","last":"Model"}]}]}';
 
 describe('hostile requests to the emulators', () => {
   it('Windows Live answers each with 400 and keeps serving', async () => {

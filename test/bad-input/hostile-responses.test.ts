@@ -44,7 +44,13 @@ describe.each(backends)('hostile server answers: %s', (_name, start) => {
       }
       return new Response(forged as BodyInit, { status: 200, headers: response.headers });
     };
-    const engine = await createSyncEngine({ databaseName: 'hostile', service: backend.service(fetchFor), indexedDB: idb, IDBKeyRange, now: () => backend.now() });
+    const engine = await createSyncEngine({
+      databaseName: 'hostile',
+      service: backend.service(fetchFor),
+      indexedDB: idb,
+      IDBKeyRange,
+      now: () => backend.now(),
+    });
     const ids = [1, 2, 3].map((i) => backend.remote.create(toDraft({ name: { given: `Seed${i}`, family: 'Model' } })));
     backend.advance(1_100);
     expect((await engine.sync()).outcome).toBe('ok');

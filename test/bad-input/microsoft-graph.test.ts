@@ -36,8 +36,14 @@ function graphHostile(origin: string): { readonly name: string; readonly body: s
     { name: 'removal without an id', body: page('{"@removed":{"reason":"deleted"}}', delta) },
     { name: 'emailAddresses is a string', body: page(contact('e', ',"emailAddresses":"ada@example.org"'), delta) },
     { name: 'address part is a number', body: page(contact('a', ',"homeAddress":{"city":12}'), delta) },
-    { name: 'nextLink on another origin', body: page('', '"@odata.nextLink":"https://evil.example/v1.0/me/contacts/delta?$skiptoken=steal"') },
-    { name: 'deltaLink on another origin', body: page(contact('d'), '"@odata.deltaLink":"http://127.0.0.2:1/v1.0/me/contacts/delta?$deltatoken=steal"') },
+    {
+      name: 'nextLink on another origin',
+      body: page('', '"@odata.nextLink":"https://evil.example/v1.0/me/contacts/delta?$skiptoken=steal"'),
+    },
+    {
+      name: 'deltaLink on another origin',
+      body: page(contact('d'), '"@odata.deltaLink":"http://127.0.0.2:1/v1.0/me/contacts/delta?$deltatoken=steal"'),
+    },
     { name: 'a link that is not a URL', body: page('', '"@odata.nextLink":"::not a url::"') },
   ];
 }
@@ -64,7 +70,13 @@ describe('hostile server answers: Microsoft Graph', () => {
       }
       return new Response(forged as BodyInit, { status: 200, headers: response.headers });
     };
-    const engine = await createSyncEngine({ databaseName: 'hostile-graph', service: backend.service(fetchFor), indexedDB: idb, IDBKeyRange, now: () => backend.now() });
+    const engine = await createSyncEngine({
+      databaseName: 'hostile-graph',
+      service: backend.service(fetchFor),
+      indexedDB: idb,
+      IDBKeyRange,
+      now: () => backend.now(),
+    });
     const ids = [1, 2, 3].map((i) => backend.remote.create(toDraft({ name: { given: `Seed${i}`, family: 'Model' } })));
     expect((await engine.sync()).outcome).toBe('ok');
     await engine.contacts.create(toDraft({ name: { given: 'Pending', family: 'Model' } }));
@@ -97,7 +109,14 @@ describe('hostile server answers: Microsoft Graph', () => {
   it('a malformed $batch answer to a create: the create is looked up, never duplicated', async () => {
     const backend = await graphBackend();
     const idb = new IDBFactory();
-    const bodies = ['{"responses":[{"id":"1","status":"201"}]}', '{"responses":[{"id":"9","status":201,"body":{}}]}', '{"responses":[]}', 'not json', '{"responses":[{"id":"1","status":201,"body":{"id":5}}]}', '{"responses":[{"id":"1","status":201},{"id":"1","status":201}]}'];
+    const bodies = [
+      '{"responses":[{"id":"1","status":"201"}]}',
+      '{"responses":[{"id":"9","status":201,"body":{}}]}',
+      '{"responses":[]}',
+      'not json',
+      '{"responses":[{"id":"1","status":201,"body":{"id":5}}]}',
+      '{"responses":[{"id":"1","status":201},{"id":"1","status":201}]}',
+    ];
     let forged: string | null = null;
     const fetchFor: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
@@ -106,7 +125,13 @@ describe('hostile server answers: Microsoft Graph', () => {
       forged = null;
       return new Response(body, { status: 200, headers: response.headers });
     };
-    const engine = await createSyncEngine({ databaseName: 'hostile-batch', service: backend.service(fetchFor), indexedDB: idb, IDBKeyRange, now: () => backend.now() });
+    const engine = await createSyncEngine({
+      databaseName: 'hostile-batch',
+      service: backend.service(fetchFor),
+      indexedDB: idb,
+      IDBKeyRange,
+      now: () => backend.now(),
+    });
     await engine.sync();
     for (const [i, body] of bodies.entries()) {
       await engine.contacts.create(toDraft({ name: { given: `Once${i}`, family: 'Only' } }));
@@ -117,7 +142,12 @@ describe('hostile server answers: Microsoft Graph', () => {
       backend.advance(3_600_000);
       expect(await engine.sync(), body).toMatchObject({ outcome: 'ok', pending: 0 });
     }
-    expect(backend.remote.list().map((e) => e.contact.name.given).sort()).toEqual(bodies.map((_, i) => `Once${i}`).sort());
+    expect(
+      backend.remote
+        .list()
+        .map((e) => e.contact.name.given)
+        .sort(),
+    ).toEqual(bodies.map((_, i) => `Once${i}`).sort());
     expect(await engine.contacts.list()).toHaveLength(bodies.length);
     await engine.close();
     await backend.close();

@@ -18,7 +18,13 @@ describe.each(backends)('credentials: %s', (_name, start) => {
   it('are never written to IndexedDB, whatever happens in a sync', async () => {
     const backend = await start();
     const idb = new IDBFactory();
-    const engine = await createSyncEngine({ databaseName: 'secrets', service: backend.service(fetch), indexedDB: idb, IDBKeyRange, now: () => backend.now() });
+    const engine = await createSyncEngine({
+      databaseName: 'secrets',
+      service: backend.service(fetch),
+      indexedDB: idb,
+      IDBKeyRange,
+      now: () => backend.now(),
+    });
     backend.remote.create(toDraft({ name: { given: 'Seed', family: 'Model' } }));
     backend.advance(1_100);
     await engine.sync();
@@ -49,15 +55,30 @@ describe('debug messages', () => {
   for (const format of ['xml', 'json'] as const) {
     it(`Yahoo (${format}): a server's debug-message never reaches a report, the inbox, the outbox or the status`, async () => {
       const emulator = await startYahooEmulator({ port: 0 });
-      const service = yahooAddressBook({ baseUrl: emulator.url, appid: emulator.appid, wssid: emulator.wssid, cookie: emulator.cookie, format });
+      const service = yahooAddressBook({
+        baseUrl: emulator.url,
+        appid: emulator.appid,
+        wssid: emulator.wssid,
+        cookie: emulator.cookie,
+        format,
+      });
       const idb = new IDBFactory();
       const engine = await createSyncEngine({ databaseName: 'debug', service, indexedDB: idb, IDBKeyRange });
       await engine.sync();
       await engine.contacts.create(toDraft({ name: { given: 'Refused', family: 'Model' } }));
-      emulator.control.failNextEvents({ code: -40014, userMessage: 'The field "text" is too long.', debugMessage: 'DEBUG-SECRET nested fid 17 len 9000' });
+      emulator.control.failNextEvents({
+        code: -40014,
+        userMessage: 'The field "text" is too long.',
+        debugMessage: 'DEBUG-SECRET nested fid 17 len 9000',
+      });
       const rejected = await engine.sync();
       expect(rejected.rejected[0]?.userMessage).toBe('The field "text" is too long.');
-      emulator.control.failNext({ status: 500, code: -17011, userMessage: 'The server is down.', debugMessage: 'DEBUG-SECRET whole host db-7' });
+      emulator.control.failNext({
+        status: 500,
+        code: -17011,
+        userMessage: 'The server is down.',
+        debugMessage: 'DEBUG-SECRET whole host db-7',
+      });
       const failed = await engine.sync();
       expect(failed.error?.userMessage).toBe('The server is down.');
       for (const report of [rejected, failed]) {

@@ -32,9 +32,19 @@ type Command =
 const device = fc.integer({ min: 0, max: DEVICES - 1 });
 const command: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: fc.record({ type: fc.constantFrom('create' as const, 'sync' as const), device }), weight: 4 },
-  { arbitrary: fc.record({ type: fc.constantFrom('update' as const, 'remove' as const), device, pick: fc.nat(20), value: fc.nat(99) }), weight: 3 },
+  {
+    arbitrary: fc.record({ type: fc.constantFrom('update' as const, 'remove' as const), device, pick: fc.nat(20), value: fc.nat(99) }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ type: fc.constant('remote-create' as const) }), weight: 1 },
-  { arbitrary: fc.record({ type: fc.constantFrom('remote-update' as const, 'remote-remove' as const), pick: fc.nat(20), value: fc.nat(99) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      type: fc.constantFrom('remote-update' as const, 'remote-remove' as const),
+      pick: fc.nat(20),
+      value: fc.nat(99),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ type: fc.constant('fault' as const), device, fault: fc.constantFrom(...FAULTS) }), weight: 2 },
   { arbitrary: fc.record({ type: fc.constant('advance' as const), ms: fc.constantFrom(1_000, 40_000) }), weight: 1 },
 );
@@ -60,8 +70,18 @@ async function run(server: CardDavServer, commands: readonly Command[]): Promise
   try {
     for (let i = 0; i < DEVICES; i++) {
       const proxy = await startFaultProxy(server.url, now);
-      const service = carddav({ bookUrl: bookUrl.replace(server.url, proxy.url), auth: { username: server.username, password: server.password } });
-      const engine = await createSyncEngine({ databaseName: `device-${i}`, service, indexedDB: new IDBFactory(), IDBKeyRange, now, random: seededRandom(i + 1) });
+      const service = carddav({
+        bookUrl: bookUrl.replace(server.url, proxy.url),
+        auth: { username: server.username, password: server.password },
+      });
+      const engine = await createSyncEngine({
+        databaseName: `device-${i}`,
+        service,
+        indexedDB: new IDBFactory(),
+        IDBKeyRange,
+        now,
+        random: seededRandom(i + 1),
+      });
       devices.push({ engine, proxy, notBefore: 0 });
     }
     const sync = async (d: Device): Promise<void> => {
@@ -91,7 +111,8 @@ async function run(server: CardDavServer, commands: readonly Command[]): Promise
         await d.engine.contacts.create({ ...person('Model'), nickname });
       } else if (cmd.type === 'update' && d) {
         const target = await pick(d, cmd.pick);
-        if (target) await d.engine.contacts.update(target.id, cmd.value % 2 === 0 ? { notes: `note ${cmd.value}` } : { company: `Co ${cmd.value}` });
+        if (target)
+          await d.engine.contacts.update(target.id, cmd.value % 2 === 0 ? { notes: `note ${cmd.value}` } : { company: `Co ${cmd.value}` });
       } else if (cmd.type === 'remove' && d) {
         const target = await pick(d, cmd.pick);
         if (target) {

@@ -17,7 +17,12 @@ describe.each(['radicale', 'xandikos'] as const)('discovery on %s', (kind) => {
     const remote = new RemoteClient(server);
     const work = await remote.makeBook('work', 'Work people');
     await remote.makeBook('family', 'Family');
-    const http = createDavHttp({ origin: server.url, auth: { username: server.username, password: server.password }, fetch: (u, i) => fetch(u, i), timeoutMs: 5_000 });
+    const http = createDavHttp({
+      origin: server.url,
+      auth: { username: server.username, password: server.password },
+      fetch: (u, i) => fetch(u, i),
+      timeoutMs: 5_000,
+    });
     const books = await discoverAddressBooks(http, `${server.url}/`);
     if (!('length' in books)) throw new Error(JSON.stringify(books));
     const found = [...books].sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -30,7 +35,12 @@ describe.each(['radicale', 'xandikos'] as const)('discovery on %s', (kind) => {
   });
 
   it('answers a wrong password with auth-required', async () => {
-    const http = createDavHttp({ origin: server.url, auth: { username: server.username, password: 'wrong' }, fetch: (u, i) => fetch(u, i), timeoutMs: 5_000 });
+    const http = createDavHttp({
+      origin: server.url,
+      auth: { username: server.username, password: 'wrong' },
+      fetch: (u, i) => fetch(u, i),
+      timeoutMs: 5_000,
+    });
     expect(await discoverAddressBooks(http, server.url)).toMatchObject({ kind: 'auth-required' });
   });
 });

@@ -61,18 +61,22 @@ describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: pulling
     // The server forgets our token (Radicale: 403 valid-sync-token; Xandikos: 500).
     let rewrites = 0;
     s.network.rewriteBody = (method, body) => {
-      if (method !== 'REPORT' || !body.includes('<d:sync-token>') || body.includes('<d:sync-token></d:sync-token>') || rewrites > 0) return body;
+      if (method !== 'REPORT' || !body.includes('<d:sync-token>') || body.includes('<d:sync-token></d:sync-token>') || rewrites > 0)
+        return body;
       rewrites++;
-      return body.replace(/<d:sync-token>[^<]*<\/d:sync-token>/, '<d:sync-token>http://radicale.org/ns/sync/0000000000000000000000000000000000000000</d:sync-token>');
+      return body.replace(
+        /<d:sync-token>[^<]*<\/d:sync-token>/,
+        '<d:sync-token>http://radicale.org/ns/sync/0000000000000000000000000000000000000000</d:sync-token>',
+      );
     };
     s.network.log.length = 0;
     const report = await s.engine.sync();
     expect(report).toMatchObject({ outcome: 'ok', pulled: { added: 1, removed: 0 }, pushed: { updated: 1 }, pending: 0 });
     expect(s.network.log.slice(0, 2)).toEqual([kind === 'radicale' ? 'REPORT 403' : 'REPORT 500', 'REPORT 207']);
     const onServer = await s.remote.list(s.bookUrl);
-    expect(onServer.map((c) => c.contact.name.given).sort()).toEqual(["Ann", "Ben", "Bob", "Cy"]);
+    expect(onServer.map((c) => c.contact.name.given).sort()).toEqual(['Ann', 'Ben', 'Bob', 'Cy']);
     expect(onServer.find((c) => c.remoteId === bob)).toBeDefined();
-    expect(onServer.find((c) => c.contact.name.given === "Ann")?.contact.notes).toBe("local edit");
+    expect(onServer.find((c) => c.contact.name.given === 'Ann')?.contact.notes).toBe('local edit');
     expect((await s.engine.contacts.list()).map((c) => c.name.given).sort()).toEqual(['Ann', 'Ben', 'Bob', 'Cy']);
   });
 
@@ -82,7 +86,10 @@ describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: pulling
     const cards = await s.remote.list(s.bookUrl);
     for (const card of cards.slice(0, 6)) await s.remote.remove(card.remoteId);
     // As after a server reset: the token is refused, the book is listed again.
-    s.network.rewriteBody = (method, body) => (method === 'REPORT' ? body.replace(/<d:sync-token>[^<]+<\/d:sync-token>/, '<d:sync-token>http://radicale.org/ns/sync/0000</d:sync-token>') : body);
+    s.network.rewriteBody = (method, body) =>
+      method === 'REPORT'
+        ? body.replace(/<d:sync-token>[^<]+<\/d:sync-token>/, '<d:sync-token>http://radicale.org/ns/sync/0000</d:sync-token>')
+        : body;
     const refused = await s.engine.sync();
     expect(refused).toMatchObject({ outcome: 'failed', error: { code: 'mass-delete-unconfirmed' } });
     expect(await s.engine.contacts.list()).toHaveLength(8);

@@ -30,7 +30,15 @@ const APPLE_CARD = (uid: string): string =>
 function properties(text: string): string[] {
   const reading = readCard(text);
   if (!reading.ok) throw new Error(reading.problem);
-  return reading.card.properties.map((p) => JSON.stringify([p.jcard.name, Object.entries(p.jcard.params).map(([k, v]) => [k.toLowerCase(), String(v).toLowerCase()]).sort(), p.jcard.values]));
+  return reading.card.properties.map((p) =>
+    JSON.stringify([
+      p.jcard.name,
+      Object.entries(p.jcard.params)
+        .map(([k, v]) => [k.toLowerCase(), String(v).toLowerCase()])
+        .sort(),
+      p.jcard.values,
+    ]),
+  );
 }
 
 describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: writing', (kind) => {
@@ -85,7 +93,9 @@ describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: writing
     expect(await s.engine.sync()).toMatchObject({ outcome: 'ok', pending: 0 });
     const [after] = await s.remote.list(s.bookUrl);
     expect(after?.contact.notes).toBe('local note');
-    expect(await s.engine.conflicts()).toMatchObject([{ contactId: ann?.id, fields: [{ path: 'notes', localValue: 'local note', remoteValue: 'remote note' }] }]);
+    expect(await s.engine.conflicts()).toMatchObject([
+      { contactId: ann?.id, fields: [{ path: 'notes', localValue: 'local note', remoteValue: 'remote note' }] },
+    ]);
   });
 
   it('creates exactly one card when the answer to the create is lost', async () => {
@@ -125,7 +135,19 @@ describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: writing
   it('edits a vCard 4.0 card as 4.0 and creates new cards as 3.0', async () => {
     s = await scenario(server);
     const path = `${new URL(s.bookUrl).pathname}v4.vcf`;
-    await s.remote.put(path, crlf(['BEGIN:VCARD', 'VERSION:4.0', 'UID:v4', 'FN:Bo Four', 'N:Four;Bo;;;', 'BDAY:--0229', 'RELATED;TYPE=friend:urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af', 'END:VCARD']));
+    await s.remote.put(
+      path,
+      crlf([
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'UID:v4',
+        'FN:Bo Four',
+        'N:Four;Bo;;;',
+        'BDAY:--0229',
+        'RELATED;TYPE=friend:urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af',
+        'END:VCARD',
+      ]),
+    );
     await s.engine.sync();
     const [bo] = await s.engine.contacts.list();
     expect(bo).toMatchObject({ name: { given: 'Bo', family: 'Four' }, birthday: '--02-29' });
@@ -147,7 +169,10 @@ describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: writing
     await s.remote.put(path, crlf(['BEGIN:VCARD', 'VERSION:2.1', 'FN:Old Phone', 'N;ENCODING=QUOTED-PRINTABLE:=C3=A9;;;', 'END:VCARD']));
     // And one stored in Latin-1: the multiget answer is not UTF-8, so the batch is read card by card.
     const latin1 = Buffer.from(crlf(['BEGIN:VCARD', 'VERSION:3.0', 'UID:l1', 'FN:Ren\xe9 Latin', 'END:VCARD']), 'latin1');
-    await s.remote.put(`${new URL(s.bookUrl).pathname}latin1.vcf`, new Uint8Array(latin1.buffer.slice(latin1.byteOffset, latin1.byteOffset + latin1.length)));
+    await s.remote.put(
+      `${new URL(s.bookUrl).pathname}latin1.vcf`,
+      new Uint8Array(latin1.buffer.slice(latin1.byteOffset, latin1.byteOffset + latin1.length)),
+    );
     const pulled = await s.engine.sync();
     expect(pulled, JSON.stringify(s.network.log)).toMatchObject({ outcome: 'ok', pulled: { added: 3 } });
     const old = (await s.engine.contacts.list()).find((c) => c.name.given.startsWith('Old Phone'));

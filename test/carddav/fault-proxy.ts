@@ -11,7 +11,12 @@ export type ProxyFault = 'unavailable-retry-after' | 'reset' | 'lost-response' |
 
 export interface FaultProxy {
   readonly url: string;
-  readonly log: { readonly at: number; readonly method: string; readonly status: number | 'reset' | 'lost'; readonly retryAfterMs: number | null }[];
+  readonly log: {
+    readonly at: number;
+    readonly method: string;
+    readonly status: number | 'reset' | 'lost';
+    readonly retryAfterMs: number | null;
+  }[];
   inject(fault: ProxyFault): void;
   clear(): void;
   close(): Promise<void>;

@@ -74,7 +74,10 @@ export async function seedBook(remote: RemoteClient, contacts: readonly ContactD
   return bookUrl;
 }
 
-export async function scenario(server: CardDavServer, options: { seed?: readonly ContactDraft[]; password?: string } = {}): Promise<Scenario> {
+export async function scenario(
+  server: CardDavServer,
+  options: { seed?: readonly ContactDraft[]; password?: string } = {},
+): Promise<Scenario> {
   const remote = new RemoteClient(server);
   const bookUrl = await seedBook(remote, options.seed ?? []);
   const network: Network = { online: true, beforeRequest: null, rewriteBody: null, loseResponseOf: null, log: [] };
@@ -100,7 +103,13 @@ export async function scenario(server: CardDavServer, options: { seed?: readonly
       return response;
     },
   });
-  const engine = await createSyncEngine({ databaseName: `alice@${server.name}`, service, indexedDB: new IDBFactory(), IDBKeyRange, random: seededRandom() });
+  const engine = await createSyncEngine({
+    databaseName: `alice@${server.name}`,
+    service,
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+    random: seededRandom(),
+  });
   return {
     engine,
     remote,

@@ -18,38 +18,56 @@ describe.runIf(process.env['CARDDAV_MEASURE'] === '1')('CardDAV measurements', (
   it.each([
     ['radicale', 1_000],
     ['xandikos', 300],
-  ] as const)('multiget batch sizes on %s with %i cards', async (kind, size) => {
-    const server = await startServer(kind);
-    try {
-      const remote = new RemoteClient(server);
-      const seed = Array.from({ length: size }, (_, i) => person(`M${i}`, { notes: `note ${i}`, phones: [{ type: 'mobile', number: `+1 555 ${i}` }] }));
-      const bookUrl = await seedBook(remote, seed);
-      const http = createDavHttp({ origin: server.url, auth: { username: server.username, password: server.password }, fetch: (u, i) => fetch(u, i), timeoutMs: 120_000 });
-      const listing = await syncCollection(http, bookUrl, '', undefined);
-      if (listing.kind !== 'changes') throw new Error(JSON.stringify(listing));
-      const paths = listing.changed.map((c) => c.path);
-      for (const batch of [10, 50, 100, 200, 500, size]) {
-        const times: number[] = [];
-        for (let rep = 0; rep < 3; rep++) {
-          const start = performance.now();
-          const fetched = await multiget(http, bookUrl, paths, batch, undefined);
-          times.push(performance.now() - start);
-          if (!('records' in fetched) || fetched.records.length !== size) throw new Error('incomplete');
+  ] as const)(
+    'multiget batch sizes on %s with %i cards',
+    async (kind, size) => {
+      const server = await startServer(kind);
+      try {
+        const remote = new RemoteClient(server);
+        const seed = Array.from({ length: size }, (_, i) =>
+          person(`M${i}`, { notes: `note ${i}`, phones: [{ type: 'mobile', number: `+1 555 ${i}` }] }),
+        );
+        const bookUrl = await seedBook(remote, seed);
+        const http = createDavHttp({
+          origin: server.url,
+          auth: { username: server.username, password: server.password },
+          fetch: (u, i) => fetch(u, i),
+          timeoutMs: 120_000,
+        });
+        const listing = await syncCollection(http, bookUrl, '', undefined);
+        if (listing.kind !== 'changes') throw new Error(JSON.stringify(listing));
+        const paths = listing.changed.map((c) => c.path);
+        for (const batch of [10, 50, 100, 200, 500, size]) {
+          const times: number[] = [];
+          for (let rep = 0; rep < 3; rep++) {
+            const start = performance.now();
+            const fetched = await multiget(http, bookUrl, paths, batch, undefined);
+            times.push(performance.now() - start);
+            if (!('records' in fetched) || fetched.records.length !== size) throw new Error('incomplete');
+          }
+          times.sort((a, b) => a - b);
+          process.stdout.write(
+            `${kind} n=${size} batch=${batch} requests=${Math.ceil(size / batch)} median=${Math.round(times[1] ?? 0)}ms min=${Math.round(times[0] ?? 0)}ms\n`,
+          );
         }
-        times.sort((a, b) => a - b);
-        process.stdout.write(`${kind} n=${size} batch=${batch} requests=${Math.ceil(size / batch)} median=${Math.round(times[1] ?? 0)}ms min=${Math.round(times[0] ?? 0)}ms\n`);
+      } finally {
+        await server.close();
       }
-    } finally {
-      await server.close();
-    }
-  }, 600_000);
+    },
+    600_000,
+  );
 
   it('replica meta per card', () => {
     const plain = newCard('3.0', randomUUID(), person('Plain', { notes: 'a note', phones: [{ type: 'mobile', number: '+1 555 0100' }] }));
     const photo = plain.replace('END:VCARD', `PHOTO;ENCODING=b;TYPE=JPEG:${'A'.repeat(60_000)}\r\nEND:VCARD`);
-    for (const [name, text] of [['plain', plain], ['with a 60 KB photo', photo]] as const) {
+    for (const [name, text] of [
+      ['plain', plain],
+      ['with a 60 KB photo', photo],
+    ] as const) {
       const record = recordFromCard('/alice/book/x.vcf', '"etag"', text);
-      process.stdout.write(`${name}: card ${text.length} chars, meta ${JSON.stringify(record.meta).length} chars, draft ${JSON.stringify(record.contact).length} chars\n`);
+      process.stdout.write(
+        `${name}: card ${text.length} chars, meta ${JSON.stringify(record.meta).length} chars, draft ${JSON.stringify(record.contact).length} chars\n`,
+      );
     }
   });
 });

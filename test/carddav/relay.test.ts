@@ -18,7 +18,13 @@ const close = (server: Server): Promise<void> => {
 };
 
 /** A raw HTTP request (fetch cannot send absolute-form targets or odd methods). */
-function raw(url: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+function raw(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(url);
     const req = request({ host: hostname, port, method, path, headers }, (res) => {
@@ -37,7 +43,12 @@ describe('CardDAV relay', () => {
   const logged: string[] = [];
   beforeAll(async () => {
     radicale = await startRadicale();
-    const relay = createCardDavRelay({ target: radicale.url, basePath: '/alice/', maxRequestBytes: 64 * 1024, log: (e) => logged.push(JSON.stringify(e)) });
+    const relay = createCardDavRelay({
+      target: radicale.url,
+      basePath: '/alice/',
+      maxRequestBytes: 64 * 1024,
+      log: (e) => logged.push(JSON.stringify(e)),
+    });
     front = await listen((req, res) => {
       if (!relay(req, res)) res.writeHead(404).end('app route');
     });
@@ -50,10 +61,17 @@ describe('CardDAV relay', () => {
   it('lets the adapter sync through it, path for path, and logs no credentials', async () => {
     const bookUrl = (await new RemoteClient(radicale).makeBook()).replace(radicale.url, front.url);
     const service = carddav({ bookUrl, auth: { username: radicale.username, password: radicale.password } });
-    const pushed = await service.push({ operations: [{ kind: 'create', opId: 'relayed', contact: toDraft({ name: { given: 'Rel' } }) }], cursor: null });
+    const pushed = await service.push({
+      operations: [{ kind: 'create', opId: 'relayed', contact: toDraft({ name: { given: 'Rel' } }) }],
+      cursor: null,
+    });
     expect(pushed).toMatchObject({ kind: 'results', results: [{ kind: 'ok' }] });
     const pulled = await service.pull({ cursor: null, consistency: 'delta' });
-    expect(pulled).toMatchObject({ kind: 'page', mode: 'snapshot', changes: [{ kind: 'upsert', record: { contact: { name: { given: 'Rel' } } } }] });
+    expect(pulled).toMatchObject({
+      kind: 'page',
+      mode: 'snapshot',
+      changes: [{ kind: 'upsert', record: { contact: { name: { given: 'Rel' } } } }],
+    });
     expect(logged.join('\n')).not.toContain(radicale.password);
     expect(logged.join('\n')).not.toMatch(/authorization|Basic /i);
   });
@@ -85,7 +103,12 @@ describe('CardDAV relay headers', () => {
     });
     const relay = createCardDavRelay({ target: recorder.url, basePath: '/dav' });
     front = await listen((req, res) => void relay(req, res));
-    const answer = await raw(front.url, 'PROPFIND', '/dav/', { Authorization: 'Basic eDp5', Cookie: 'session=secret', Depth: '0', 'X-Forwarded-For': '1.2.3.4' });
+    const answer = await raw(front.url, 'PROPFIND', '/dav/', {
+      Authorization: 'Basic eDp5',
+      Cookie: 'session=secret',
+      Depth: '0',
+      'X-Forwarded-For': '1.2.3.4',
+    });
     expect(answer.status).toBe(401);
     expect(answer.headers['www-authenticate']).toBeUndefined();
     expect(answer.headers['set-cookie']).toBeUndefined();

@@ -16,7 +16,12 @@ export class RemoteClient {
     return `Basic ${Buffer.from(`${this.server.username}:${this.server.password}`).toString('base64')}`;
   }
 
-  async send(method: string, path: string, body?: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Promise<Response> {
+  async send(
+    method: string,
+    path: string,
+    body?: string | Uint8Array<ArrayBuffer>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const init: RequestInit = { method, headers: { Authorization: this.auth, ...headers } };
     if (body !== undefined) init.body = body;
     return fetch(new URL(path, this.server.url), init);
@@ -50,10 +55,17 @@ export class RemoteClient {
 
   /** Paths of the cards in a book (PROPFIND Depth 1). */
   async paths(bookUrl: string): Promise<string[]> {
-    const response = await this.send('PROPFIND', bookUrl, '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>', { Depth: '1', 'Content-Type': 'application/xml' });
+    const response = await this.send(
+      'PROPFIND',
+      bookUrl,
+      '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>',
+      { Depth: '1', 'Content-Type': 'application/xml' },
+    );
     const body = await response.text();
     const book = new URL(bookUrl).pathname;
-    return [...body.matchAll(/<(?:\w+:)?href>([^<]+)<\/(?:\w+:)?href>/g)].map((m) => new URL(m[1] ?? '', bookUrl).pathname).filter((p) => p !== book);
+    return [...body.matchAll(/<(?:\w+:)?href>([^<]+)<\/(?:\w+:)?href>/g)]
+      .map((m) => new URL(m[1] ?? '', bookUrl).pathname)
+      .filter((p) => p !== book);
   }
 
   /** Creates a card as another client would; returns its path. */
@@ -69,7 +81,9 @@ export class RemoteClient {
     const current = await this.get(path);
     const reading = readCard(current.text);
     if (!reading.ok || current.etag === null) throw new Error(`GET ${path}: ${current.status} ${reading.ok ? 'no ETag' : reading.problem}`);
-    const response = await this.put(path, patchCard(reading.card, { ...draftFromCard(reading.card), ...change }), { 'If-Match': current.etag });
+    const response = await this.put(path, patchCard(reading.card, { ...draftFromCard(reading.card), ...change }), {
+      'If-Match': current.etag,
+    });
     if (response.status !== 201 && response.status !== 204) throw new Error(`PUT ${path}: ${response.status}`);
   }
 

@@ -133,7 +133,17 @@ function basicAuthLayer(target: number): Server {
 export async function startXandikos(): Promise<CardDavServer> {
   const dir = await mkdtemp(join(tmpdir(), 'carddav-xandikos-'));
   const port = await freePort();
-  const { child, stderr } = launch('/usr/bin/xandikos', ['-d', dir, '-l', '127.0.0.1', '-p', String(port), '--autocreate', '--current-user-principal', `/${USER}/`]);
+  const { child, stderr } = launch('/usr/bin/xandikos', [
+    '-d',
+    dir,
+    '-l',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '--autocreate',
+    '--current-user-principal',
+    `/${USER}/`,
+  ]);
   await waitUntilUp(`http://127.0.0.1:${port}/health`, child, stderr);
   const layer = basicAuthLayer(port);
   await new Promise<void>((resolve) => layer.listen(0, '127.0.0.1', resolve));
@@ -154,4 +164,5 @@ export async function startXandikos(): Promise<CardDavServer> {
   };
 }
 
-export const startServer = (name: 'radicale' | 'xandikos'): Promise<CardDavServer> => (name === 'radicale' ? startRadicale() : startXandikos());
+export const startServer = (name: 'radicale' | 'xandikos'): Promise<CardDavServer> =>
+  name === 'radicale' ? startRadicale() : startXandikos();

@@ -18,14 +18,24 @@ interface FirstSyncTrace {
 
 /** Installed before the app loads: long tasks, the first row and the full list, timed from the click. */
 function traceFirstSync(total: string): void {
-  const trace = { start: 0, firstRow: null as number | null, progressAtFirstRow: null as string | null, fullList: null as number | null, longTasks: [] as number[] };
+  const trace = {
+    start: 0,
+    firstRow: null as number | null,
+    progressAtFirstRow: null as string | null,
+    fullList: null as number | null,
+    longTasks: [] as number[],
+  };
   Object.assign(window, { __trace: trace });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (trace.start > 0) trace.longTasks.push(entry.duration);
   }).observe({ type: 'longtask', buffered: false });
-  document.addEventListener('click', (event) => {
-    if ((event.target as Element).closest('[data-account-id]') !== null) trace.start = performance.now();
-  }, true);
+  document.addEventListener(
+    'click',
+    (event) => {
+      if ((event.target as Element).closest('[data-account-id]') !== null) trace.start = performance.now();
+    },
+    true,
+  );
   const check = (): void => {
     if (trace.start === 0) return;
     const now = performance.now() - trace.start;
@@ -37,7 +47,8 @@ function traceFirstSync(total: string): void {
       trace.firstRow = now;
       trace.progressAtFirstRow = document.querySelector('[data-testid="initial-sync-bar"]')?.getAttribute('aria-valuenow') ?? null;
     }
-    if (trace.fullList === null && document.querySelector('[data-testid="match-count"]')?.textContent === `${total} contacts`) trace.fullList = now;
+    if (trace.fullList === null && document.querySelector('[data-testid="match-count"]')?.textContent === `${total} contacts`)
+      trace.fullList = now;
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 }
@@ -75,7 +86,9 @@ describe('the first sync of 2,000 contacts', () => {
     it(`traces the first sync of ${label}: first row, full list, long tasks`, async () => {
       await page.goto(demo.url);
       await app(page).pickAccount(account);
-      await expect.poll(() => page.evaluate(() => (window as unknown as { __trace: FirstSyncTrace }).__trace.fullList), { timeout: 90_000 }).not.toBeNull();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __trace: FirstSyncTrace }).__trace.fullList), { timeout: 90_000 })
+        .not.toBeNull();
       await page.waitForTimeout(300); // long tasks are reported after they end
       const trace = await page.evaluate(() => (window as unknown as { __trace: FirstSyncTrace }).__trace);
       results[label] = { ...trace, longTasks: [...trace.longTasks].sort((a, b) => b - a) };

@@ -15,7 +15,10 @@ describe('the demo never loses typing', () => {
   let page: Page;
   let ui: ReturnType<typeof app>;
   const server = () => demo.emulators.windowsLive.control;
-  const serverContact = (email: string) => server().list().find((e) => e.contact.emails.some((m) => m.address === email))?.contact;
+  const serverContact = (email: string) =>
+    server()
+      .list()
+      .find((e) => e.contact.emails.some((m) => m.address === email))?.contact;
   const form = () => page.locator('form.contact-form');
 
   beforeAll(async () => {
@@ -88,7 +91,9 @@ describe('the demo never loses typing', () => {
   });
 
   it('makes a year-less birthday from an empty year and never saves partial input as no birthday', async () => {
-    const entry = server().list().find((e) => /^\d{4}-\d\d-\d\d$/.test(e.contact.birthday) && e.contact.emails.length > 0)!;
+    const entry = server()
+      .list()
+      .find((e) => /^\d{4}-\d\d-\d\d$/.test(e.contact.birthday) && e.contact.emails.length > 0)!;
     const email = entry.contact.emails[0]!.address;
     const old = entry.contact.birthday;
     await ui.openContact(email);

@@ -37,7 +37,14 @@ describe('the app shell offline', () => {
 
   it('ships React’s production build', async () => {
     const scripts = (await readdir(join(appDir, 'assets'))).filter((f) => f.endsWith('.js'));
-    const main = await readFile(join(appDir, 'assets', scripts.find((f) => f.startsWith('index-'))!), 'utf8');
+    const main = await readFile(
+      join(
+        appDir,
+        'assets',
+        scripts.find((f) => f.startsWith('index-'))!,
+      ),
+      'utf8',
+    );
     expect(main).not.toContain('jsxDEV');
     expect(main).toContain('Minified React error');
   });

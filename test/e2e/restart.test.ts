@@ -21,7 +21,8 @@ describe('a restart of the demo', () => {
   let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
-  const wlContact = (email: string) => demo.emulators.windowsLive.control.list().find((e) => e.contact.emails.some((m) => m.address === email))?.contact;
+  const wlContact = (email: string) =>
+    demo.emulators.windowsLive.control.list().find((e) => e.contact.emails.some((m) => m.address === email))?.contact;
   const start = (port: number) => startDemo({ appDir: APP_DIR, port, contactsPerAccount: CONTACTS, stateDir });
   const upToDate = () => eventually(async () => expect(await ui.syncLine.textContent()).toBe('Up to date.'), 60_000);
 
@@ -78,7 +79,9 @@ describe('a restart of the demo', () => {
     await page.getByRole('button', { name: 'Switch account' }).click();
     await ui.pickAccount(/Yahoo, XML/);
     const notice = page.getByTestId('kept-notice');
-    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('1 change you made here had not been sent yet; it was kept on this device.');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 30_000 })
+      .toContain('1 change you made here had not been sent yet; it was kept on this device.');
     await upToDate();
     await notice.getByRole('button', { name: 'Add them to this book' }).click();
     await eventually(

@@ -119,7 +119,9 @@ describe('the screen never contradicts itself', () => {
     const first = Number(/in (\d+) s/.exec((await ui.syncLine.textContent()) ?? '')?.[1]);
     const syncNow = page.getByRole('button', { name: 'Sync now' });
     expect(await syncNow.isDisabled()).toBe(true);
-    expect(await page.getByTestId('sync-now-why').textContent()).toMatch(/^The server asked the app to wait: Sync now is available again in \d s\.$/);
+    expect(await page.getByTestId('sync-now-why').textContent()).toMatch(
+      /^The server asked the app to wait: Sync now is available again in \d s\.$/,
+    );
     await page.waitForTimeout(2_100);
     const later = Number(/in (\d+) s/.exec((await ui.syncLine.textContent()) ?? '')?.[1]);
     expect(later).toBeLessThan(first);
@@ -146,7 +148,9 @@ describe('the screen never contradicts itself', () => {
     expect(await page.getByTestId('refused-count').textContent()).toBe('1 refused by the server');
     expect(await ui.syncLine.textContent()).not.toContain('waiting to be sent');
     await ui.inboxTab.click();
-    expect(await page.locator('[data-conflict-kind="rejected"] h3').textContent()).toBe('Not saved: the server refused your change to Job title');
+    expect(await page.locator('[data-conflict-kind="rejected"] h3').textContent()).toBe(
+      'Not saved: the server refused your change to Job title',
+    );
     await page.getByRole('button', { name: 'Discard my change' }).click();
     await ui.contactsTab.click();
     await expect.poll(() => badge().textContent(), { timeout: 20_000 }).toBe('Synced');
@@ -158,6 +162,8 @@ describe('the screen never contradicts itself', () => {
     await ui.contactsTab.click();
     await ui.openContact(entry.contact.emails[0]!.address);
     server().update(entry.remoteId, { jobTitle: 'Changed elsewhere, pulled by itself' });
-    await expect.poll(() => page.getByRole('article').textContent(), { timeout: 30_000, interval: 500 }).toContain('Changed elsewhere, pulled by itself');
+    await expect
+      .poll(() => page.getByRole('article').textContent(), { timeout: 30_000, interval: 500 })
+      .toContain('Changed elsewhere, pulled by itself');
   });
 });

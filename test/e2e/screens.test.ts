@@ -28,7 +28,16 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -99,7 +108,10 @@ describe('every screen, in both sizes and both colour schemes', () => {
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('Job title').fill('Typed and kept');
     await page.getByRole('button', { name: 'Add email' }).click();
-    await page.getByLabel(/^Email \d address$/).last().fill('not an email');
+    await page
+      .getByLabel(/^Email \d address$/)
+      .last()
+      .fill('not an email');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('.form-summary').count()).toBe(1);
     await capture('contact-form-errors');
@@ -124,7 +136,8 @@ describe('every screen, in both sizes and both colour schemes', () => {
 
     await ui.contactsTab.click();
     const duplicates = async (): Promise<void> => {
-      if ((await page.getByRole('heading', { name: 'Possible duplicates' }).count()) === 0) await page.getByRole('button', { name: 'Find duplicates' }).click();
+      if ((await page.getByRole('heading', { name: 'Possible duplicates' }).count()) === 0)
+        await page.getByRole('button', { name: 'Find duplicates' }).click();
     };
     await capture('duplicates', duplicates);
     await page.getByRole('button', { name: 'Back to the contact' }).click();

@@ -48,7 +48,9 @@ describe('search and the contact list', () => {
   });
 
   it('highlights what matched, without case or accents', async () => {
-    const contact = server().list().find((e) => e.contact.name.family.length >= 4)!.contact;
+    const contact = server()
+      .list()
+      .find((e) => e.contact.name.family.length >= 4)!.contact;
     const family = contact.name.family;
     await ui.search.fill(family.toUpperCase());
     const row = ui.row(contact.emails[0]?.address ?? family).first();
@@ -70,7 +72,10 @@ describe('search and the contact list', () => {
     await page.getByLabel('Sort by').selectOption('last');
     const letters = () => page.locator('.letter-header').evaluateAll((els) => els.map((el) => el.getAttribute('data-letter')));
     await expect.poll(async () => (await letters())[0]).toBe('A');
-    const families = server().list().map((e) => e.contact.name.family).filter((f) => f !== '');
+    const families = server()
+      .list()
+      .map((e) => e.contact.name.family)
+      .filter((f) => f !== '');
     const first = [...families].sort(new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare)[0]!;
     expect(await page.locator('[data-index="0"] .contact-row-title').textContent()).toContain(first);
     await page.getByLabel('Sort by').selectOption('first');
@@ -78,16 +83,23 @@ describe('search and the contact list', () => {
   });
 
   it('links emails and phone numbers', async () => {
-    const contact = server().list().find((e) => e.contact.emails.length > 0 && e.contact.phones.length > 0)!.contact;
+    const contact = server()
+      .list()
+      .find((e) => e.contact.emails.length > 0 && e.contact.phones.length > 0)!.contact;
     await ui.openContact(contact.emails[0]!.address);
     const article = page.getByRole('article');
-    expect(await article.getByRole('link', { name: contact.emails[0]!.address }).getAttribute('href')).toBe(`mailto:${contact.emails[0]!.address}`);
+    expect(await article.getByRole('link', { name: contact.emails[0]!.address }).getAttribute('href')).toBe(
+      `mailto:${contact.emails[0]!.address}`,
+    );
     expect(await article.getByRole('link', { name: contact.phones[0]!.number }).getAttribute('href')).toMatch(/^tel:\+?[\d*#,;]+$/);
   });
 
   it('undoes a delete, and makes it once the undo time is over', async () => {
     const email = server().list()[20]!.contact.emails[0]!.address;
-    const onServer = () => server().list().some((e) => e.contact.emails.some((m) => m.address === email));
+    const onServer = () =>
+      server()
+        .list()
+        .some((e) => e.contact.emails.some((m) => m.address === email));
     await ui.openContact(email);
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('button', { name: 'Yes, delete' }).click();
@@ -140,35 +152,55 @@ describe('search and the contact list', () => {
   });
 
   it('exports a contact as vCard and imports it back as a new contact, every field kept', async () => {
-    const source = server().list().find((e) => e.contact.emails.length > 0 && e.contact.phones.length > 0 && e.contact.addresses.length > 0)!.contact;
+    const source = server()
+      .list()
+      .find((e) => e.contact.emails.length > 0 && e.contact.phones.length > 0 && e.contact.addresses.length > 0)!.contact;
     await ui.searchFor(source.emails[0]!.address);
     await expect.poll(() => page.getByTestId('match-count').textContent()).toMatch(/^1 of \d+ contacts$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this contact (vCard)' }).click()]);
-    const text = await readFile((await download.path()), 'utf8');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export this contact (vCard)' }).click(),
+    ]);
+    const text = await readFile(await download.path(), 'utf8');
     expect(text).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
     // The same card under another name and email, so the import is a new contact to find.
-    const copy = text.replace(/^N:[^\r]*/m, 'N:Imported;Vera;;;').replace(/^FN:[^\r]*/m, 'FN:Vera Imported').replaceAll(source.emails[0]!.address, 'vera.imported@example.org');
+    const copy = text
+      .replace(/^N:[^\r]*/m, 'N:Imported;Vera;;;')
+      .replace(/^FN:[^\r]*/m, 'FN:Vera Imported')
+      .replaceAll(source.emails[0]!.address, 'vera.imported@example.org');
     await page.getByLabel('Import vCard…').setInputFiles({ name: 'vera.vcf', mimeType: 'text/vcard', buffer: Buffer.from(copy) });
     await expect.poll(() => page.getByTestId('vcard-result').textContent()).toBe('Imported 1 contact.');
-    const imported = () => server().list().find((e) => e.contact.emails.some((m) => m.address === 'vera.imported@example.org'))?.contact;
+    const imported = () =>
+      server()
+        .list()
+        .find((e) => e.contact.emails.some((m) => m.address === 'vera.imported@example.org'))?.contact;
     await eventually(() => expect(imported()).toBeDefined(), 30_000);
     const { name: _n, emails: _e, ...rest } = source;
     const { name, emails, ...importedRest } = imported()!;
     expect(name).toMatchObject({ given: 'Vera', family: 'Imported' });
-    expect(emails.map((m) => m.address)).toEqual(source.emails.map((m) => (m.address === source.emails[0]!.address ? 'vera.imported@example.org' : m.address)));
+    expect(emails.map((m) => m.address)).toEqual(
+      source.emails.map((m) => (m.address === source.emails[0]!.address ? 'vera.imported@example.org' : m.address)),
+    );
     expect(importedRest).toEqual(rest);
   });
 
   it('renames and removes a category on every contact, through the engine', async () => {
-    const withCategory = (name: string) => server().list().filter((e) => e.contact.categories.includes(name)).length;
-    const name = server().list().find((e) => e.contact.categories.length > 0)!.contact.categories[0]!;
+    const withCategory = (name: string) =>
+      server()
+        .list()
+        .filter((e) => e.contact.categories.includes(name)).length;
+    const name = server()
+      .list()
+      .find((e) => e.contact.categories.length > 0)!.contact.categories[0]!;
     const count = withCategory(name);
     await ui.searchFor('');
     await page.getByText('Manage categories').click();
     await page.getByRole('button', { name: `Rename ${name}`, exact: true }).click();
     await page.getByLabel(`New name for ${name}`).fill('Renamed group');
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
-    await expect.poll(() => page.getByTestId('category-result').textContent()).toMatch(/^Renamed “.+” to “Renamed group” on [\d,]+ contacts\.$/);
+    await expect
+      .poll(() => page.getByTestId('category-result').textContent())
+      .toMatch(/^Renamed “.+” to “Renamed group” on [\d,]+ contacts\.$/);
     await eventually(() => expect([withCategory(name), withCategory('Renamed group')]).toEqual([0, count]), 30_000);
 
     await page.getByRole('button', { name: 'Remove Renamed group', exact: true }).click();
@@ -179,9 +211,28 @@ describe('search and the contact list', () => {
 
   it('finds duplicates and merges them with nothing lost', async () => {
     const name = { given: 'Dupli', family: 'Cate' };
-    server().create(toDraft({ name, company: 'Acme', emails: [{ type: 'work', address: 'dupli.work@example.org' }], phones: [{ type: 'mobile', number: '+1 555 0101' }] }));
-    server().create(toDraft({ name, company: 'Other Co', emails: [{ type: 'personal', address: 'dupli.home@example.org' }], phones: [{ type: 'home', number: '+1 555 0102' }], categories: ['Friends'] }));
-    const onServer = () => server().list().filter((e) => e.contact.name.given === 'Dupli' && e.contact.name.family === 'Cate').map((e) => e.contact);
+    server().create(
+      toDraft({
+        name,
+        company: 'Acme',
+        emails: [{ type: 'work', address: 'dupli.work@example.org' }],
+        phones: [{ type: 'mobile', number: '+1 555 0101' }],
+      }),
+    );
+    server().create(
+      toDraft({
+        name,
+        company: 'Other Co',
+        emails: [{ type: 'personal', address: 'dupli.home@example.org' }],
+        phones: [{ type: 'home', number: '+1 555 0102' }],
+        categories: ['Friends'],
+      }),
+    );
+    const onServer = () =>
+      server()
+        .list()
+        .filter((e) => e.contact.name.given === 'Dupli' && e.contact.name.family === 'Cate')
+        .map((e) => e.contact);
     await page.waitForTimeout(1_100); // Windows Live reports a change once its second has ended
     await page.getByRole('button', { name: 'Sync now' }).click();
     await ui.searchFor('Dupli Cate');

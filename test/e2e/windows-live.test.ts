@@ -15,7 +15,10 @@ describe('demo app on Windows Live', () => {
   let page: Page;
   let ui: ReturnType<typeof app>;
   const server = () => demo.emulators.windowsLive.control;
-  const serverContact = (email: string) => server().list().find((e) => e.contact.emails.some((m) => m.address === email));
+  const serverContact = (email: string) =>
+    server()
+      .list()
+      .find((e) => e.contact.emails.some((m) => m.address === email));
 
   beforeAll(async () => {
     demo = await startTestDemo();
@@ -167,7 +170,11 @@ describe('demo app on Windows Live', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('article').getByRole('heading').textContent()).toBe(hostile);
     // The same text arriving from the server, through XML.
-    server().create({ ...server().list()[0]!.contact, name: { given: hostile, middle: '', family: 'Remote', prefix: '', suffix: '' }, emails: [{ type: 'personal', address: 'remote.hostile@example.org' }] });
+    server().create({
+      ...server().list()[0]!.contact,
+      name: { given: hostile, middle: '', family: 'Remote', prefix: '', suffix: '' },
+      emails: [{ type: 'personal', address: 'remote.hostile@example.org' }],
+    });
     // Windows Live reports a change once the second it happened in has ended (docs/windows-live.md §1.4).
     await page.waitForTimeout(1_100);
     await page.getByRole('button', { name: 'Sync now' }).click();
@@ -234,7 +241,11 @@ describe('demo app on Windows Live', () => {
     expect(await detailBadge().textContent()).toBe('Pending');
     await browser.context.setOffline(false); // the page and the worker hear `online`
     await expect.poll(() => detailBadge().textContent(), { timeout: 20_000 }).toBe('Synced');
-    expect(server().list().some((e) => e.contact.nickname === 'Browser offline')).toBe(true);
+    expect(
+      server()
+        .list()
+        .some((e) => e.contact.nickname === 'Browser offline'),
+    ).toBe(true);
   });
 
   it('is usable on a phone (390x844) and by keyboard', async () => {

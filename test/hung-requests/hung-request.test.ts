@@ -28,8 +28,8 @@ function routedFetch(silent: SilentServer, route: { writes: Route }): typeof glo
       () =>
         new Promise<Response>((_resolve, reject) => {
           // The abort reason is passed on as it is, as fetch does.
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
         }),
     );
   };
@@ -62,7 +62,11 @@ async function setUp(start: () => Promise<Backend>, engine: Partial<CreateSyncEn
     open.push(made);
     return made;
   };
-  const names = () => backend.remote.list().map((r) => r.contact.nickname).sort();
+  const names = () =>
+    backend.remote
+      .list()
+      .map((r) => r.contact.nickname)
+      .sort();
   return { backend, silent, route, openEngine, names };
 }
 

@@ -26,9 +26,14 @@ describe('412 on a stale If-Match', () => {
     };
     const report = await s.engine.sync();
     expect(report).toMatchObject({ outcome: 'ok', merged: 1, pending: 0 });
-    expect(s.emulator.control.log().filter((e) => e.inBatch && e.method === 'PATCH').map((e) => e.status)).toEqual([412, 200]);
+    expect(
+      s.emulator.control
+        .log()
+        .filter((e) => e.inBatch && e.method === 'PATCH')
+        .map((e) => e.status),
+    ).toEqual([412, 200]);
     expect(s.emulator.control.get(remote?.remoteId as string)?.contact).toMatchObject({ company: 'ACME', notes: 'from the phone' });
-    expect((await s.engine.contacts.get(local?.id as string))).toMatchObject({ company: 'ACME', notes: 'from the phone' });
+    expect(await s.engine.contacts.get(local?.id as string)).toMatchObject({ company: 'ACME', notes: 'from the phone' });
   });
 });
 
@@ -79,11 +84,19 @@ describe('an expired delta token', () => {
       await s.engine.contacts.update(annLocal?.id as string, { jobTitle: 'Engineer' });
       const report = await s.engine.sync();
       expect(report).toMatchObject({ outcome: 'ok', pending: 0, pulled: { removed: 1 } });
-      const statuses = s.requests().filter((r) => r.startsWith('GET /me/contacts/delta')).map((r) => r.split(' ')[2]);
+      const statuses = s
+        .requests()
+        .filter((r) => r.startsWith('GET /me/contacts/delta'))
+        .map((r) => r.split(' ')[2]);
       expect(statuses).toEqual(['200', how === 'gone' ? '410' : '400', '200']);
       const local = (await s.engine.contacts.list()).map((c) => `${c.name.given}|${c.notes}|${c.jobTitle}`).sort();
       expect(local).toEqual(['Ann||Engineer', 'Cy|while the token expired|']);
-      expect(s.emulator.control.list().map((e) => `${e.contact.name.given}|${e.contact.notes}|${e.contact.jobTitle}`).sort()).toEqual(local);
+      expect(
+        s.emulator.control
+          .list()
+          .map((e) => `${e.contact.name.given}|${e.contact.notes}|${e.contact.jobTitle}`)
+          .sort(),
+      ).toEqual(local);
     });
   }
 });

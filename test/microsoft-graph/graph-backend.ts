@@ -8,7 +8,11 @@ import type { Backend, ServerFault } from '../property/backend.js';
  */
 export async function graphBackend(): Promise<Backend> {
   let time = Date.UTC(2026, 0, 5, 9, 0, 0);
-  const emulator = await startGraphEmulator({ port: 0, clock: () => time, settings: { partialUpdates: true, replay: true, shuffle: true } });
+  const emulator = await startGraphEmulator({
+    port: 0,
+    clock: () => time,
+    settings: { partialUpdates: true, replay: true, shuffle: true },
+  });
   const { control } = emulator;
   const faults: Record<ServerFault, () => void> = {
     'unavailable-retry-after': () => control.failNext({ status: 503, retryAfter: 60 }),

@@ -49,7 +49,12 @@ export interface ScenarioOptions {
 
 export async function graphScenario(options: ScenarioOptions = {}): Promise<GraphScenario> {
   const clock = fakeClock();
-  const emulator = await startGraphEmulator({ port: 0, clock: clock.now, ...(options.settings ? { settings: options.settings } : {}), ...(options.seed ? { seedContacts: options.seed } : {}) });
+  const emulator = await startGraphEmulator({
+    port: 0,
+    clock: clock.now,
+    ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.seed ? { seedContacts: options.seed } : {}),
+  });
   const network: Network = { online: true, beforeRequest: null };
   const tokenCalls = { plain: 0, refresh: 0 };
   let cached = emulator.control.token();
@@ -64,19 +69,31 @@ export async function graphScenario(options: ScenarioOptions = {}): Promise<Grap
       return cached;
     },
     fetch: async (url, init) => {
-      if (!network.online) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      if (!network.online)
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
       network.beforeRequest?.(init.method ?? 'GET', url, typeof init.body === 'string' ? init.body : '');
       return fetch(url, init);
     },
   });
-  const engine = await createSyncEngine({ databaseName: 'alice@outlook', service, indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now, random: seededRandom() });
+  const engine = await createSyncEngine({
+    databaseName: 'alice@outlook',
+    service,
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+    now: clock.now,
+    random: seededRandom(),
+  });
   return {
     clock,
     emulator,
     engine,
     network,
     tokenCalls,
-    requests: () => emulator.control.log().filter((e) => !e.inBatch).map((e) => `${e.method} ${e.path.replace('/v1.0', '')} ${e.status}`),
+    requests: () =>
+      emulator.control
+        .log()
+        .filter((e) => !e.inBatch)
+        .map((e) => `${e.method} ${e.path.replace('/v1.0', '')} ${e.status}`),
     async close() {
       await engine.close();
       await emulator.close();

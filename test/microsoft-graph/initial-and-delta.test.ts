@@ -13,12 +13,19 @@ async function replicaView(): Promise<string[]> {
   return (await s.engine.contacts.list()).map((c) => `${c.name.given} ${c.name.family}|${c.notes}|${c.company}`).sort();
 }
 function serverView(): string[] {
-  return s.emulator.control.list().map((e) => `${e.contact.name.given} ${e.contact.name.family}|${e.contact.notes}|${e.contact.company}`).sort();
+  return s.emulator.control
+    .list()
+    .map((e) => `${e.contact.name.given} ${e.contact.name.family}|${e.contact.notes}|${e.contact.company}`)
+    .sort();
 }
 
 describe('initial sync', () => {
   it('takes 2,000 contacts over several delta pages, following empty pages, replays and shuffled items', async () => {
-    s = await graphScenario({ seed: generateContacts(2_000, 7), settings: { replay: true, shuffle: true, emptyPages: 2 }, adapter: { pageSize: 150 } });
+    s = await graphScenario({
+      seed: generateContacts(2_000, 7),
+      settings: { replay: true, shuffle: true, emptyPages: 2 },
+      adapter: { pageSize: 150 },
+    });
     const report = await s.engine.sync();
     expect(report).toMatchObject({ outcome: 'ok', pulled: { added: 2_000 } });
     expect(await s.engine.contacts.list()).toHaveLength(2_000);
@@ -34,7 +41,11 @@ describe('initial sync', () => {
 
 describe('delta rounds', () => {
   it('applies partial items (read whole), removals of both reasons, replays and shuffles idempotently', async () => {
-    s = await graphScenario({ seed: generateContacts(60, 3), settings: { partialUpdates: true, replay: true, shuffle: true }, adapter: { pageSize: 7 } });
+    s = await graphScenario({
+      seed: generateContacts(60, 3),
+      settings: { partialUpdates: true, replay: true, shuffle: true },
+      adapter: { pageSize: 7 },
+    });
     await s.engine.sync();
     const ids = s.emulator.control.list().map((e) => e.remoteId);
     for (const id of ids.slice(0, 10)) s.emulator.control.update(id, { notes: `edited ${id}` });
@@ -57,10 +68,20 @@ describe('delta rounds', () => {
     s = await graphScenario({ seed: [toDraft({ name: { given: 'Ada', family: 'Lovelace' }, emails: [{ address: 'ada@example.org' }] })] });
     await s.engine.sync();
     const [entry] = s.emulator.control.list();
-    s.emulator.control.patchWire(entry?.remoteId as string, { department: 'Analytical Engines', children: ['Byron'], emailAddresses: [{ name: 'Ada L.', address: 'ada@example.org' }] });
+    s.emulator.control.patchWire(entry?.remoteId as string, {
+      department: 'Analytical Engines',
+      children: ['Byron'],
+      emailAddresses: [{ name: 'Ada L.', address: 'ada@example.org' }],
+    });
     await s.engine.sync();
     const [local] = await s.engine.contacts.list();
-    await s.engine.contacts.update(local?.id as string, { company: 'Babbage & Co', emails: [{ type: 'personal', address: 'ada@example.org' }, { type: 'personal', address: 'ada@engines.example' }] });
+    await s.engine.contacts.update(local?.id as string, {
+      company: 'Babbage & Co',
+      emails: [
+        { type: 'personal', address: 'ada@example.org' },
+        { type: 'personal', address: 'ada@engines.example' },
+      ],
+    });
     expect(await s.engine.sync()).toMatchObject({ outcome: 'ok', pushed: { updated: 1 } });
     const wire = s.emulator.control.wire(entry?.remoteId as string);
     expect(wire).toMatchObject({ companyName: 'Babbage & Co', department: 'Analytical Engines', children: ['Byron'] });

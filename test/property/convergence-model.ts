@@ -1,7 +1,15 @@
 import { seededRandom } from '@contactsync/core/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect } from 'vitest';
-import { createSyncEngine, toDraft, type ContactDraft, type FieldModel, type PhoneType, type SyncEngine, type SyncReport } from '@contactsync/core';
+import {
+  createSyncEngine,
+  toDraft,
+  type ContactDraft,
+  type FieldModel,
+  type PhoneType,
+  type SyncEngine,
+  type SyncReport,
+} from '@contactsync/core';
 import type { Backend } from './backend.js';
 import { DEVICES, type Command } from './commands.js';
 import { crashingFetch, observedFetch, type DeviceNetwork, type Exchange } from './observed-fetch.js';
@@ -111,7 +119,8 @@ export async function runModel(backend: Backend, commands: readonly Command[], s
       case 'remote-update': {
         const book = backend.remote.list();
         const victim = book[cmd.pick % Math.max(1, book.length)];
-        if (victim) backend.remote.update(victim.remoteId, cmd.sameField ? { notes: `remote ${cmd.value}` } : { jobTitle: `job ${cmd.value}` });
+        if (victim)
+          backend.remote.update(victim.remoteId, cmd.sameField ? { notes: `remote ${cmd.value}` } : { jobTitle: `job ${cmd.value}` });
         break;
       }
       case 'remote-remove': {
@@ -150,8 +159,15 @@ export async function runModel(backend: Backend, commands: readonly Command[], s
         const device = devices[index] as Device;
         await device.engine.close();
         let crashed = false;
-        const doomed = await open(index, device, crashingFetch(observedFetch(index, backend, device.network, exchanges), cmd.atRequest, cmd.afterSend, () => (crashed = true)));
-        const running = doomed.sync().then(() => undefined, () => undefined);
+        const doomed = await open(
+          index,
+          device,
+          crashingFetch(observedFetch(index, backend, device.network, exchanges), cmd.atRequest, cmd.afterSend, () => (crashed = true)),
+        );
+        const running = doomed.sync().then(
+          () => undefined,
+          () => undefined,
+        );
         await Promise.race([running, until(() => crashed)]);
         // The app is gone. Closing it now abandons its hung request (which then changes nothing a
         // later engine relies on) instead of leaving it to wake at its timeout later in the run.
@@ -180,7 +196,12 @@ export async function runModel(backend: Backend, commands: readonly Command[], s
       await sync(i);
     }
   }
-  await checkConverged(backend, devices.map((d) => d.engine), created, deleted);
+  await checkConverged(
+    backend,
+    devices.map((d) => d.engine),
+    created,
+    deleted,
+  );
   for (const device of devices) await device.engine.close();
 }
 
@@ -190,7 +211,13 @@ function person(named: number, nickname: string): ContactDraft {
 
 /** A user's edit, made as a form would: a new phone takes a type the account still has room for. */
 function edit(
-  draft: { company: string; notes: string; emails: { type: 'personal' | 'work' | 'other'; address: string }[]; phones: { type: PhoneType; number: string }[]; categories: string[] },
+  draft: {
+    company: string;
+    notes: string;
+    emails: { type: 'personal' | 'work' | 'other'; address: string }[];
+    phones: { type: PhoneType; number: string }[];
+    categories: string[];
+  },
   field: string,
   value: number,
   model: FieldModel,
@@ -213,7 +240,6 @@ function edit(
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise<void>((resolve) => setImmediate(resolve));
 }
-
 
 /** The first phone type the model accepts with room left on this contact, or null when full. */
 function freePhoneType(phones: readonly { type: PhoneType }[], model: FieldModel): PhoneType | null {

@@ -17,13 +17,20 @@ const CENSUS = process.env.PROPERTY_CENSUS === '1';
  * printing its seed and shrunk command list on failure (replay with PROPERTY_SEED / PROPERTY_PATH),
  * plus the committed counterexamples of bugs found before.
  */
-export function describeConvergence(name: string, start: () => Promise<Backend>, regressions: readonly RegressionExample[] = [], runs = 200): void {
+export function describeConvergence(
+  name: string,
+  start: () => Promise<Backend>,
+  regressions: readonly RegressionExample[] = [],
+  runs = 200,
+): void {
   const PARAMETERS = propertyParameters(process.env, { seed: 20_261_203, runs });
   describe(`convergence under faults: ${name}`, () => {
     const stats: RunStats = { faults: new Map(), crashes: 0, syncs: 0, requests: 0 };
     afterAll(() => {
       const faults = [...stats.faults].map(([k, v]) => `${k} ${v}`).join(', ');
-      process.stdout.write(`[convergence ${name}] runs ${PARAMETERS.numRuns}, syncs ${stats.syncs}, requests ${stats.requests}, crashes ${stats.crashes}, faults: ${faults}\n`);
+      process.stdout.write(
+        `[convergence ${name}] runs ${PARAMETERS.numRuns}, syncs ${stats.syncs}, requests ${stats.requests}, crashes ${stats.crashes}, faults: ${faults}\n`,
+      );
     });
     const property = fc.asyncProperty(fc.array(commandArbitrary, { minLength: 4, maxLength: 30 }), async (commands: Command[]) => {
       const backend = await start();

@@ -17,7 +17,8 @@ export async function fakeBackend(): Promise<Backend> {
     unavailable: () => fake.inject({ on: 'any', times: 1, answer: { ...failed, code: '503' } }),
     throttled: () => fake.inject({ on: 'push', times: 1, answer: { ...busy, retryAfterMs: 2_000 } }),
     'server-error': () => fake.inject({ on: 'any', times: 1, answer: failed }),
-    'auth-expired': () => fake.inject({ on: 'any', times: 1, answer: { kind: 'auth-required', code: '401', userMessage: 'Sign in again.' } }),
+    'auth-expired': () =>
+      fake.inject({ on: 'any', times: 1, answer: { kind: 'auth-required', code: '401', userMessage: 'Sign in again.' } }),
     'lost-response': () => fake.inject({ on: 'push', times: 1, answer: 'lost' }),
     'reject-next-write': () => fake.inject({ on: 'push', times: 1, answer: failed }),
     slow: () => undefined,

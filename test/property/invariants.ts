@@ -21,7 +21,12 @@ const canonical = (contact: ContactDraft): string => {
  * devices each re-created after a remote delete; (3) every replica equals the server, and nothing
  * is pending.
  */
-export async function checkConverged(backend: Backend, engines: readonly SyncEngine[], created: ReadonlySet<string>, deleted: ReadonlySet<string>): Promise<void> {
+export async function checkConverged(
+  backend: Backend,
+  engines: readonly SyncEngine[],
+  created: ReadonlySet<string>,
+  deleted: ReadonlySet<string>,
+): Promise<void> {
   const server = backend.remote.list().map((r) => r.contact);
   const nicknames = server.map((c) => c.nickname);
   const recreations = new Map<string, number>();

@@ -42,7 +42,12 @@ export function observedFetch(device: number, backend: Backend, network: DeviceN
 }
 
 /** A fetch that, at its k-th call, hangs forever: before sending, or after the server got it. */
-export function crashingFetch(inner: typeof globalThis.fetch, atRequest: number, afterSend: boolean, onCrash: () => void): typeof globalThis.fetch {
+export function crashingFetch(
+  inner: typeof globalThis.fetch,
+  atRequest: number,
+  afterSend: boolean,
+  onCrash: () => void,
+): typeof globalThis.fetch {
   let calls = 0;
   return (input, init) => {
     calls++;

@@ -8,7 +8,10 @@ import { checkConverged } from './invariants.js';
 /** Two engines on one database: two tabs, or a page and a worker, with no Web Locks between them. */
 export const ENGINES = 2;
 
-type Edit = { readonly kind: 'create'; readonly named: number } | { readonly kind: 'update'; readonly pick: number; readonly value: number } | { readonly kind: 'remove'; readonly pick: number };
+type Edit =
+  | { readonly kind: 'create'; readonly named: number }
+  | { readonly kind: 'update'; readonly pick: number; readonly value: number }
+  | { readonly kind: 'remove'; readonly pick: number };
 
 export type SharedCommand =
   | { readonly type: 'edit'; readonly engine: number; readonly edit: Edit }
@@ -37,7 +40,13 @@ export const sharedCommandArbitrary: fc.Arbitrary<SharedCommand> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.constant('remote-update' as const), pick: fc.nat(), value: fc.nat({ max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('remote-create' as const), named: fc.nat({ max: 3 }) }) },
   // Faults that leave a write's fate unknown or stop a run part way.
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('fault' as const), fault: fc.constantFrom<ServerFault>('lost-response', 'unavailable', 'server-error') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('fault' as const),
+      fault: fc.constantFrom<ServerFault>('lost-response', 'unavailable', 'server-error'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 120_000 }) }) },
 );
 

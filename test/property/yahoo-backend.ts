@@ -22,7 +22,8 @@ export async function yahooBackend(format: 'xml' | 'json'): Promise<Backend> {
     retryAfterOnly: true,
     format,
     secrets: [emulator.appid, emulator.wssid, emulator.cookie.replace(/^Y=/, '')],
-    service: (fetch) => yahooAddressBook({ baseUrl: emulator.url, appid: emulator.appid, wssid: emulator.wssid, cookie: emulator.cookie, format, fetch }),
+    service: (fetch) =>
+      yahooAddressBook({ baseUrl: emulator.url, appid: emulator.appid, wssid: emulator.wssid, cookie: emulator.cookie, format, fetch }),
     remote: {
       create: (contact) => control.createContact(contact),
       update: (remoteId, change) => control.updateContact(remoteId, change),

@@ -28,6 +28,7 @@ describeServiceContract({
   },
   unsupported: {
     fields: ['name.prefix', 'name.suffix'],
-    reason: 'docs/windows-live.md §1.3 has no element for a name prefix or suffix (Profiles/Personal holds FirstName, MiddleName, LastName, NickName, Birthdate)',
+    reason:
+      'docs/windows-live.md §1.3 has no element for a name prefix or suffix (Profiles/Personal holds FirstName, MiddleName, LastName, NickName, Birthdate)',
   },
 });

@@ -52,7 +52,12 @@ describe('two devices change the one Personal email of a contact (the slot Windo
       expect((await engine.contacts.list()).map((c) => c.emails)).toEqual([[personal('ann@mine.example')]]);
     }
     const conflicts = await s.engine.conflicts();
-    expect(conflicts).toMatchObject([{ kind: 'overwritten', fields: [{ path: 'emails', localValue: personal('ann@mine.example'), remoteValue: personal('ann@theirs.example') }] }]);
+    expect(conflicts).toMatchObject([
+      {
+        kind: 'overwritten',
+        fields: [{ path: 'emails', localValue: personal('ann@mine.example'), remoteValue: personal('ann@theirs.example') }],
+      },
+    ]);
 
     await s.engine.resolveConflict(conflicts[0]!.id, 'use-remote');
     s.clock.advance(2000);

@@ -38,7 +38,11 @@ describe('initial sync and deltas (docs/windows-live.md §1.4)', () => {
     s.clock.advance(5000);
     s.emulator.control.clearLog();
     const report = await s.engine.sync();
-    expect(report).toMatchObject({ outcome: 'ok', pulled: { added: 0, updated: 0, removed: 0 }, pushed: { created: 0, updated: 0, removed: 0 } });
+    expect(report).toMatchObject({
+      outcome: 'ok',
+      pulled: { added: 0, updated: 0, removed: 0 },
+      pushed: { created: 0, updated: 0, removed: 0 },
+    });
     expect(s.requests()).toEqual(['GET 304']);
   });
 

@@ -29,7 +29,6 @@ export function fakeClock(start = Date.UTC(2010, 5, 1, 12, 0, 0)): FakeClock {
   };
 }
 
-
 export interface Network {
   /** false: every request fails as a refused connection would (nothing sent). */
   online: boolean;
@@ -47,7 +46,9 @@ export interface Scenario {
   close(): Promise<void>;
 }
 
-export async function scenario(options: { readonly seed?: readonly ContactDraft[]; readonly quotas?: Partial<Quotas> } = {}): Promise<Scenario> {
+export async function scenario(
+  options: { readonly seed?: readonly ContactDraft[]; readonly quotas?: Partial<Quotas> } = {},
+): Promise<Scenario> {
   const clock = fakeClock();
   const emulator = await startWindowsLiveEmulator({
     port: 0,
@@ -61,7 +62,8 @@ export async function scenario(options: { readonly seed?: readonly ContactDraft[
     lid: emulator.lid,
     token: emulator.token,
     fetch: async (url, init) => {
-      if (!network.online) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      if (!network.online)
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
       network.beforeRequest?.(init.method ?? 'GET', url);
       return fetch(url, init);
     },

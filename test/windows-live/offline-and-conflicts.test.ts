@@ -58,7 +58,11 @@ describe('an edit on another device during our push (412)', () => {
     expect(report).toMatchObject({ outcome: 'ok', merged: 1, pending: 0 });
     // The company lives on a Business location of its own (revised contract), so it is a child POST after the guard PUT.
     expect(s.requests()).toEqual(['GET 304', 'PUT 412', 'GET 200', 'PUT 204', 'POST 201']);
-    expect(s.emulator.control.get(remoteId)?.contact).toMatchObject({ company: 'Local company', jobTitle: 'Remote title', notes: 'original' });
+    expect(s.emulator.control.get(remoteId)?.contact).toMatchObject({
+      company: 'Local company',
+      jobTitle: 'Remote title',
+      notes: 'original',
+    });
     expect(await s.engine.contacts.get(id)).toMatchObject({ company: 'Local company', jobTitle: 'Remote title' });
     expect(await s.engine.conflicts()).toEqual([]);
   });
@@ -70,6 +74,8 @@ describe('an edit on another device during our push (412)', () => {
     expect(report).toMatchObject({ outcome: 'ok', merged: 1, pending: 0 });
     expect(s.emulator.control.get(remoteId)?.contact.notes).toBe('local note');
     const conflicts = await s.engine.conflicts();
-    expect(conflicts).toMatchObject([{ contactId: id, kind: 'overwritten', fields: [{ path: 'notes', localValue: 'local note', remoteValue: 'remote note' }] }]);
+    expect(conflicts).toMatchObject([
+      { contactId: id, kind: 'overwritten', fields: [{ path: 'notes', localValue: 'local note', remoteValue: 'remote note' }] },
+    ]);
   });
 });

@@ -30,10 +30,18 @@ describe.each(FORMATS)('Yahoo (%s): address-book-reset', (format) => {
     const report = await kit.engine.sync();
     expect(report).toMatchObject({ outcome: 'ok', pending: 0, pushed: { created: 1, updated: 1 } });
     // One delta request whose answer was the reset: no separate myrev=0 request was needed.
-    expect(kit.control.log().filter((l) => l.method === 'GET').map((l) => l.query['myrev'])).not.toContain('0');
+    expect(
+      kit.control
+        .log()
+        .filter((l) => l.method === 'GET')
+        .map((l) => l.query['myrev']),
+    ).not.toContain('0');
     const names = (await kit.engine.contacts.list()).map((c) => c.name.given).sort();
     expect(names).toEqual(['Arrived', 'Edited', 'Pending']);
-    expect(kit.control.listContacts().find((c) => c.contact.name.given === 'Edited')?.contact).toMatchObject({ nickname: 'e', notes: 'pending edit' });
+    expect(kit.control.listContacts().find((c) => c.contact.name.given === 'Edited')?.contact).toMatchObject({
+      nickname: 'e',
+      notes: 'pending edit',
+    });
     expect(await kit.localDrafts()).toEqual(kit.serverDrafts());
   });
 

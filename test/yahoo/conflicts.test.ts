@@ -16,7 +16,9 @@ describe.each(FORMATS)('Yahoo (%s): conflicts', (format) => {
 
   async function ready() {
     kit = await startEngine(format);
-    const cid = kit.control.createContact(toDraft({ name: { given: 'Ann', family: 'Lee' }, nickname: 'annie', company: 'Old Co', emails: [{ address: 'ann@example.org' }] }));
+    const cid = kit.control.createContact(
+      toDraft({ name: { given: 'Ann', family: 'Lee' }, nickname: 'annie', company: 'Old Co', emails: [{ address: 'ann@example.org' }] }),
+    );
     await kit.engine.sync();
     const [local] = await kit.engine.contacts.list();
     if (local === undefined) throw new Error('not pulled');
@@ -25,8 +27,16 @@ describe.each(FORMATS)('Yahoo (%s): conflicts', (format) => {
 
   it('-40902: different fields changed on both sides end merged on the server', async () => {
     const { kit, cid, id } = await ready();
-    await kit.engine.contacts.update(id, { notes: 'mine', emails: [{ type: 'personal', address: 'ann@example.org' }, { type: 'work', address: 'ann@work.example' }] });
-    kit.control.beforeNext({ method: 'POST' }, () => kit.control.updateContact(cid, { company: 'Theirs Inc', phones: [{ type: 'mobile', number: '+44 1' }] }));
+    await kit.engine.contacts.update(id, {
+      notes: 'mine',
+      emails: [
+        { type: 'personal', address: 'ann@example.org' },
+        { type: 'work', address: 'ann@work.example' },
+      ],
+    });
+    kit.control.beforeNext({ method: 'POST' }, () =>
+      kit.control.updateContact(cid, { company: 'Theirs Inc', phones: [{ type: 'mobile', number: '+44 1' }] }),
+    );
     const report = await kit.engine.sync();
     expect(kit.posts().map((p) => p.nestedCodes)).toEqual([[-40902], []]);
     expect(report).toMatchObject({ outcome: 'ok', pending: 0 });
@@ -35,7 +45,10 @@ describe.each(FORMATS)('Yahoo (%s): conflicts', (format) => {
       notes: 'mine',
       company: 'Theirs Inc',
       phones: [{ type: 'mobile', number: '+44 1' }],
-      emails: [{ type: 'personal', address: 'ann@example.org' }, { type: 'work', address: 'ann@work.example' }],
+      emails: [
+        { type: 'personal', address: 'ann@example.org' },
+        { type: 'work', address: 'ann@work.example' },
+      ],
     });
     expect(await kit.localDrafts()).toEqual(kit.serverDrafts());
   });
@@ -75,7 +88,12 @@ describe.each(FORMATS)('Yahoo (%s): conflicts', (format) => {
     const report = await k.engine.sync();
     expect(k.posts().map((p) => p.nestedCodes)).toEqual([[-40903], []]);
     expect(report).toMatchObject({ outcome: 'ok', pending: 0 });
-    expect(k.control.categories().map((c) => c.name).sort()).toEqual(['Pals', 'Work']);
+    expect(
+      k.control
+        .categories()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Pals', 'Work']);
     expect(k.control.getContact(ann)?.categories).toEqual(['Pals']);
     expect([...(k.control.getContact(ben)?.categories ?? [])].sort()).toEqual(['Pals', 'Work']);
     expect(await k.localDrafts()).toEqual(k.serverDrafts());

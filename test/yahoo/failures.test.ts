@@ -75,14 +75,21 @@ describe.each(FORMATS)('Yahoo (%s): failures', (format) => {
       },
     ]);
     expect(kit.posts()).toHaveLength(1);
-    expect(kit.control.listContacts().map((c) => c.contact.name.given).sort()).toEqual(['One', 'Three']);
+    expect(
+      kit.control
+        .listContacts()
+        .map((c) => c.contact.name.given)
+        .sort(),
+    ).toEqual(['One', 'Three']);
     expect(await kit.engine.contacts.syncState(bad.id)).toBe('rejected');
     expect(JSON.stringify(await kit.engine.conflicts())).not.toContain('refused');
   });
 
   it('refuses a category name Yahoo forbids while the user types (the adapter validate rule)', async () => {
     kit = await startEngine(format);
-    await expect(kit.engine.contacts.create({ name: { given: 'A' }, categories: ['Best Friends'] })).rejects.toMatchObject({ code: 'invalid-contact' });
+    await expect(kit.engine.contacts.create({ name: { given: 'A' }, categories: ['Best Friends'] })).rejects.toMatchObject({
+      code: 'invalid-contact',
+    });
   });
 
   it('a lost response on a push does not duplicate the contact', async () => {

@@ -24,7 +24,12 @@ describe.each(FORMATS)('Yahoo (%s): initial sync and batched push', (format) => 
     await kit.engine.sync();
     const [a, b, c, d, e] = await kit.engine.contacts.list();
     kit.network.offline = true;
-    for (let i = 0; i < 5; i++) await kit.engine.contacts.create({ name: { given: `Offline${i}`, family: 'Tom & Jerry' }, emails: [{ address: `o${i}@example.org` }], categories: ['Offline'] });
+    for (let i = 0; i < 5; i++)
+      await kit.engine.contacts.create({
+        name: { given: `Offline${i}`, family: 'Tom & Jerry' },
+        emails: [{ address: `o${i}@example.org` }],
+        categories: ['Offline'],
+      });
     await kit.engine.contacts.update(a?.id ?? '', { notes: 'edited <offline> & "quoted"' });
     await kit.engine.contacts.update(b?.id ?? '', (draft) => {
       draft.phones.push({ type: 'work', number: '+1 555 0100' });

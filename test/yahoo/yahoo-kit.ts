@@ -26,12 +26,22 @@ export function fakeClock(start = Date.UTC(2024, 0, 15, 12)) {
   };
 }
 
-export async function startPair(format: Format, options: Omit<YahooEmulatorOptions, 'port'> = {}, client: Partial<YahooAddressBookOptions> = {}) {
+export async function startPair(
+  format: Format,
+  options: Omit<YahooEmulatorOptions, 'port'> = {},
+  client: Partial<YahooAddressBookOptions> = {},
+) {
   const emulator = await startYahooEmulator({ port: 0, ...options });
-  const service = yahooAddressBook({ baseUrl: emulator.url, appid: emulator.appid, wssid: emulator.wssid, cookie: emulator.cookie, format, ...client });
+  const service = yahooAddressBook({
+    baseUrl: emulator.url,
+    appid: emulator.appid,
+    wssid: emulator.wssid,
+    cookie: emulator.cookie,
+    format,
+    ...client,
+  });
   return { emulator, service };
 }
-
 
 /** A connection refused the way Node's fetch reports it: nothing reached the server. */
 function refused(): Promise<Response> {
@@ -39,12 +49,15 @@ function refused(): Promise<Response> {
   return Promise.reject(new TypeError('fetch failed', { cause }));
 }
 
-
 /**
  * Engine + adapter + emulator over a real loopback socket: a fresh fake IndexedDB, one fake clock
  * shared by the emulator and the engine, and a switch that takes the device offline.
  */
-export async function startEngine(format: Format, options: Omit<YahooEmulatorOptions, 'port' | 'clock'> = {}, client: Partial<YahooAddressBookOptions> = {}) {
+export async function startEngine(
+  format: Format,
+  options: Omit<YahooEmulatorOptions, 'port' | 'clock'> = {},
+  client: Partial<YahooAddressBookOptions> = {},
+) {
   const clock = fakeClock();
   const network = { offline: false };
   const emulator = await startYahooEmulator({ port: 0, clock: clock.now, ...options });

@@ -30,14 +30,24 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 
 function row(record: RemoteContact, now: number, id: string = crypto.randomUUID()): PlainRow {
   const c = record.contact;
-  return { id, updatedAt: now, state: 'synced', remoteId: record.remoteId, version: record.version, ...c, ...(record.meta === undefined ? {} : { meta: record.meta }) };
+  return {
+    id,
+    updatedAt: now,
+    state: 'synced',
+    remoteId: record.remoteId,
+    version: record.version,
+    ...c,
+    ...(record.meta === undefined ? {} : { meta: record.meta }),
+  };
 }
 
 /** One delta round with the adapter's request headers, decoded and mapped with its own code. */
 async function fetchRound(emu: GraphEmulator, start: string, onRecords: (records: RemoteContact[]) => Promise<void>): Promise<string> {
   let url = start;
   for (;;) {
-    const response = await fetch(url, { headers: { Authorization: `Bearer ${emu.control.token()}`, Accept: 'application/json', Prefer: `odata.maxpagesize=${PAGE}` } });
+    const response = await fetch(url, {
+      headers: { Authorization: `Bearer ${emu.control.token()}`, Accept: 'application/json', Prefer: `odata.maxpagesize=${PAGE}` },
+    });
     const page = graphCodec.decodeDeltaPage(await response.text(), PAGE * 2);
     if (!page.ok) throw new Error(`plain loop: ${page.problem}`);
     const records: RemoteContact[] = [];
@@ -147,7 +157,8 @@ async function main(): Promise<void> {
         const started = performance.now();
         const report = await kept.engine.sync();
         engineDelta.push(performance.now() - started);
-        if (report.outcome !== 'ok' || report.pulled.updated !== DELTA) throw new Error(`engine delta: ${report.outcome} ${JSON.stringify(report.pulled)}`);
+        if (report.outcome !== 'ok' || report.pulled.updated !== DELTA)
+          throw new Error(`engine delta: ${report.outcome} ${JSON.stringify(report.pulled)}`);
         const plain = await plainDelta(emu, kept.plain, deltaLink);
         plainDeltaTimes.push(plain.ms);
         deltaLink = plain.deltaLink;

@@ -57,7 +57,10 @@ async function handle(request: HostRequest): Promise<HostAnswer> {
   switch (request.cmd) {
     case 'start': {
       const started = performance.now();
-      const emulator = request.provider === 'windows-live-xml' ? await startWindowsLive(request.contacts) : await startYahoo(request.provider, request.contacts);
+      const emulator =
+        request.provider === 'windows-live-xml'
+          ? await startWindowsLive(request.contacts)
+          : await startYahoo(request.provider, request.contacts);
       const handle = nextHandle++;
       running.set(handle, emulator);
       return { handle, connection: emulator.connection, seedMs: performance.now() - started };
@@ -90,7 +93,12 @@ async function handle(request: HostRequest): Promise<HostAnswer> {
 process.on('message', (message: HostEnvelope) => {
   handle(message.request).then(
     (value) => process.send?.({ id: message.id, ok: true, value } satisfies HostReply),
-    (error: unknown) => process.send?.({ id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies HostReply),
+    (error: unknown) =>
+      process.send?.({
+        id: message.id,
+        ok: false,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies HostReply),
   );
 });
 process.on('disconnect', () => {

@@ -20,4 +20,6 @@ export interface HostEnvelope {
   readonly request: HostRequest;
 }
 
-export type HostReply = { readonly id: number; readonly ok: true; readonly value: HostAnswer } | { readonly id: number; readonly ok: false; readonly error: string };
+export type HostReply =
+  | { readonly id: number; readonly ok: true; readonly value: HostAnswer }
+  | { readonly id: number; readonly ok: false; readonly error: string };

@@ -4,7 +4,8 @@ import type { BookResponse, ClientProvider, Connection, Fetch } from './provider
 
 function credentials(connection: Connection): { appid: string; wssid: string; cookie: string } {
   const { appid, wssid, cookie } = connection.credentials;
-  if (appid === undefined || wssid === undefined || cookie === undefined) throw new Error('a Yahoo connection needs appid, wssid and cookie');
+  if (appid === undefined || wssid === undefined || cookie === undefined)
+    throw new Error('a Yahoo connection needs appid, wssid and cookie');
   return { appid, wssid, cookie };
 }
 

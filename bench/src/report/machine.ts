@@ -17,7 +17,8 @@ export function dependencyVersion(name: string, from: string = BENCH_DIR): strin
     let dir = dirname(createRequire(join(from, 'package.json')).resolve(name));
     while (dir !== dirname(dir)) {
       const file = join(dir, 'package.json');
-      if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === name) return packageVersion(dir) ?? '?';
+      if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === name)
+        return packageVersion(dir) ?? '?';
       dir = dirname(dir);
     }
   } catch {
@@ -40,7 +41,10 @@ function git(args: readonly string[]): string {
 }
 
 export function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 }
 
 /** Lines describing where and with what a run was made. */

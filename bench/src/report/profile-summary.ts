@@ -44,9 +44,7 @@ export function selfTimes(profile: CpuProfile, by: 'function' | 'script' = 'func
     totals.set(key, (totals.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
   }
   const all = [...totals.values()].reduce((a, b) => a + b, 0);
-  return [...totals]
-    .map(([frame, ms]) => ({ frame, ms, share: ms / all }))
-    .sort((a, b) => b.ms - a.ms);
+  return [...totals].map(([frame, ms]) => ({ frame, ms, share: ms / all })).sort((a, b) => b.ms - a.ms);
 }
 
 export function formatTop(profile: CpuProfile, top: number): string {

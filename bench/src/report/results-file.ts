@@ -18,7 +18,8 @@ export function writeSection(file: string, section: 'node' | 'browser', body: st
   const from = text.indexOf(start);
   const to = text.indexOf(end);
   if (from >= 0 && to > from) text = `${text.slice(0, from)}${block}${text.slice(to + end.length)}`;
-  else if (section === 'node' && text.includes('<!-- browser:start -->')) text = text.replace('<!-- browser:start -->', `${block}\n\n<!-- browser:start -->`);
+  else if (section === 'node' && text.includes('<!-- browser:start -->'))
+    text = text.replace('<!-- browser:start -->', `${block}\n\n<!-- browser:start -->`);
   else text = `${text.trimEnd()}\n\n${block}\n`;
   mkdirSync(dirname(file), { recursive: true }); // bench/.tmp is not in a fresh clone
   writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);

@@ -68,7 +68,9 @@ export async function measureInitialSync(
         if (run.engine !== null) kept = { engine: run.engine, env, databaseName, meter: run.meter };
       }
     }
-    log(`  ${provider.label} ${contacts}: rep ${rep + 1}/${reps} engine ${engine.at(-1)?.total.toFixed(0)} ms, plain ${plain.at(-1)?.total.toFixed(0)} ms`);
+    log(
+      `  ${provider.label} ${contacts}: rep ${rep + 1}/${reps} engine ${engine.at(-1)?.total.toFixed(0)} ms, plain ${plain.at(-1)?.total.toFixed(0)} ms`,
+    );
   }
   let rxdbError: string | null = null;
   if (rxdbReps > 0) {

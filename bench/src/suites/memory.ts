@@ -24,12 +24,7 @@ async function child(mode: 'engine' | 'plain', connection: Connection, contacts:
 }
 
 /** Peak RSS of the engine's and the plain loop's initial sync, each in a fresh process (alternating). */
-export async function measureMemory(
-  label: string,
-  connection: Connection,
-  contacts: number,
-  reps: number,
-): Promise<MemoryResult> {
+export async function measureMemory(label: string, connection: Connection, contacts: number, reps: number): Promise<MemoryResult> {
   const engineRss: number[] = [];
   const plainRss: number[] = [];
   const engineMs: number[] = [];

@@ -4,5 +4,12 @@ export { yahooAddressBook } from './yahoo/index.js';
 export type { YahooAddressBookOptions } from './yahoo/index.js';
 export { GRAPH_FIELD_MODEL, microsoftGraph } from './microsoft-graph/index.js';
 export type { MicrosoftGraphOptions } from './microsoft-graph/index.js';
-export { carddav, discoverAddressBooks, preferredCardVersion, createDavHttp, createCardDavRelay, CARDDAV_FIELD_MODEL } from './carddav/index.js';
+export {
+  carddav,
+  discoverAddressBooks,
+  preferredCardVersion,
+  createDavHttp,
+  createCardDavRelay,
+  CARDDAV_FIELD_MODEL,
+} from './carddav/index.js';
 export type { CardDavOptions, AddressBookInfo, DavAuth, DavHttp, CardDavRelayOptions, RelayHandler } from './carddav/index.js';

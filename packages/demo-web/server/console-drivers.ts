@@ -27,7 +27,12 @@ export function findRemote(entries: readonly RemoteEntry[], match: ContactMatch)
   const emails = new Set(match.emails.map(lower));
   return (
     entries.find((e) => e.contact.emails.some((email) => emails.has(lower(email.address)))) ??
-    entries.find((e) => lower(e.contact.name.given) === lower(match.given) && lower(e.contact.name.family) === lower(match.family) && (match.given + match.family).trim() !== '')
+    entries.find(
+      (e) =>
+        lower(e.contact.name.given) === lower(match.given) &&
+        lower(e.contact.name.family) === lower(match.family) &&
+        (match.given + match.family).trim() !== '',
+    )
   );
 }
 
@@ -64,7 +69,12 @@ export function windowsLiveDriver(emulator: WindowsLiveEmulator): ConsoleDriver 
     },
     lock(locked) {
       control.setLocked(locked);
-      return { ok: true, message: locked ? 'Windows Live now answers 401: the account is restricted (Family Safety).' : 'The Windows Live account is no longer restricted.' };
+      return {
+        ok: true,
+        message: locked
+          ? 'Windows Live now answers 401: the account is restricted (Family Safety).'
+          : 'The Windows Live account is no longer restricted.',
+      };
     },
   };
 }
@@ -109,7 +119,10 @@ export function yahooDriver(emulator: YahooEmulator): ConsoleDriver {
     },
     lock(locked) {
       control.setLocked(locked);
-      return { ok: true, message: locked ? 'Yahoo now answers -50302 (user locked, retry-after 600) to every request.' : 'The Yahoo user is unlocked.' };
+      return {
+        ok: true,
+        message: locked ? 'Yahoo now answers -50302 (user locked, retry-after 600) to every request.' : 'The Yahoo user is unlocked.',
+      };
     },
   };
 }

@@ -16,7 +16,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-const record = (value: unknown): Record<string, unknown> | null => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null);
+const record = (value: unknown): Record<string, unknown> | null =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const wholeNumber = (value: unknown, min: number, max: number): number | null =>
@@ -37,7 +38,9 @@ function runAction(driver: ConsoleDriver, action: string, body: unknown): Consol
     case 'edit-contact': {
       const match = parseMatch(b['match']);
       const field = REMOTE_EDIT_FIELDS.find((f): f is RemoteEditField => f === b['field']);
-      return match === null || field === undefined || typeof b['value'] !== 'string' ? BAD_REQUEST : driver.editContact(match, field, b['value']);
+      return match === null || field === undefined || typeof b['value'] !== 'string'
+        ? BAD_REQUEST
+        : driver.editContact(match, field, b['value']);
     }
     case 'delete-contact': {
       const match = parseMatch(b['match']);
@@ -75,7 +78,10 @@ export async function handleConsole(state: ConsoleState, req: IncomingMessage, r
         return true;
       }
       state.networkUp = body['online'];
-      send(res, 200, { ok: true, message: state.networkUp ? 'The network is back up.' : 'The network is down: no request reaches the servers.' });
+      send(res, 200, {
+        ok: true,
+        message: state.networkUp ? 'The network is back up.' : 'The network is down: no request reaches the servers.',
+      });
     } else {
       send(res, 200, { online: state.networkUp });
     }

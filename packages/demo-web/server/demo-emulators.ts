@@ -1,4 +1,10 @@
-import { generateContacts, startWindowsLiveEmulator, startYahooEmulator, type WindowsLiveEmulator, type YahooEmulator } from '@contactsync/adapters/emulators';
+import {
+  generateContacts,
+  startWindowsLiveEmulator,
+  startYahooEmulator,
+  type WindowsLiveEmulator,
+  type YahooEmulator,
+} from '@contactsync/adapters/emulators';
 
 export interface DemoEmulators {
   readonly windowsLive: WindowsLiveEmulator;

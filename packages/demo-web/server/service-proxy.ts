@@ -26,11 +26,15 @@ function forwardable(headers: IncomingHttpHeaders): Record<string, string | stri
  */
 export function proxyRequest(route: ProxyRoute, req: IncomingMessage, res: ServerResponse): void {
   const path = (req.url ?? '/').slice(route.prefix.length) || '/';
-  const upstream = request(new URL(path, route.target), { method: req.method, headers: { ...forwardable(req.headers), ...route.addHeaders } }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, forwardable(answer.headers));
-    answer.pipe(res);
-    answer.on('error', () => res.destroy());
-  });
+  const upstream = request(
+    new URL(path, route.target),
+    { method: req.method, headers: { ...forwardable(req.headers), ...route.addHeaders } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, forwardable(answer.headers));
+      answer.pipe(res);
+      answer.on('error', () => res.destroy());
+    },
+  );
   upstream.on('error', () => {
     if (res.headersSent) res.destroy();
     else req.socket.destroy();

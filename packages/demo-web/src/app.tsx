@@ -20,13 +20,13 @@ export function App({ client, updates }: { readonly client: EngineClient; readon
       <>
         {banner}
         <AccountPicker
-        accounts={accounts}
-        loading={!fresh}
-        unreachable={unreachable}
-        onPick={(id) => {
-          localStorage.setItem(LAST_ACCOUNT_KEY, id);
-          setAccountId(id);
-        }}
+          accounts={accounts}
+          loading={!fresh}
+          unreachable={unreachable}
+          onPick={(id) => {
+            localStorage.setItem(LAST_ACCOUNT_KEY, id);
+            setAccountId(id);
+          }}
         />
       </>
     );
@@ -35,13 +35,13 @@ export function App({ client, updates }: { readonly client: EngineClient; readon
     <>
       {banner}
       <AccountScreen
-      key={account.databaseName}
-      account={account}
-      client={client}
-      onSwitchAccount={() => {
-        localStorage.removeItem(LAST_ACCOUNT_KEY);
-        setAccountId(null);
-      }}
+        key={account.databaseName}
+        account={account}
+        client={client}
+        onSwitchAccount={() => {
+          localStorage.removeItem(LAST_ACCOUNT_KEY);
+          setAccountId(null);
+        }}
       />
     </>
   );

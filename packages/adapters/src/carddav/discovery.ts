@@ -26,12 +26,24 @@ export interface AddressBookInfo {
 async function propfind(http: DavHttp, url: string, depth: '0' | '1', props: readonly string[], signal: AbortSignal | undefined) {
   const line = `PROPFIND ${new URL(url).pathname}`;
   let target = url;
-  let response = await http({ method: 'PROPFIND', url: target, headers: { ...XML_HEADERS, Depth: depth }, body: propfindBody(props), signal });
+  let response = await http({
+    method: 'PROPFIND',
+    url: target,
+    headers: { ...XML_HEADERS, Depth: depth },
+    body: propfindBody(props),
+    signal,
+  });
   for (let hops = 0; hops < 2 && response.kind === 'response' && response.status >= 301 && response.status <= 308; hops++) {
     const location = response.headers.get('Location');
     if (location === null) break;
     target = new URL(location, target).href; // The transport refuses another origin.
-    response = await http({ method: 'PROPFIND', url: target, headers: { ...XML_HEADERS, Depth: depth }, body: propfindBody(props), signal });
+    response = await http({
+      method: 'PROPFIND',
+      url: target,
+      headers: { ...XML_HEADERS, Depth: depth },
+      body: propfindBody(props),
+      signal,
+    });
   }
   if (response.kind !== 'response') return response;
   if (handlingOf('multistatus', response.status) !== 'ok') return failureOf(response, line, false);
@@ -40,7 +52,10 @@ async function propfind(http: DavHttp, url: string, depth: '0' | '1', props: rea
 }
 
 /** First href of a property in a Depth 0 answer, resolved to an absolute same-origin URL. */
-function firstHref(answer: { readonly url: string; readonly value: { readonly entries: readonly { readonly found: Readonly<Record<string, unknown>> }[] } }, prop: string): string | null {
+function firstHref(
+  answer: { readonly url: string; readonly value: { readonly entries: readonly { readonly found: Readonly<Record<string, unknown>> }[] } },
+  prop: string,
+): string | null {
   for (const entry of answer.value.entries) {
     const href = hrefsIn(entry.found[prop])[0];
     const path = href === undefined ? null : hrefPath(href, answer.url);
@@ -66,21 +81,34 @@ async function principalOf(http: DavHttp, serverUrl: string, signal: AbortSignal
   return last;
 }
 
-export async function discoverAddressBooks(http: DavHttp, serverUrl: string, signal?: AbortSignal): Promise<readonly AddressBookInfo[] | RequestFailure> {
+export async function discoverAddressBooks(
+  http: DavHttp,
+  serverUrl: string,
+  signal?: AbortSignal,
+): Promise<readonly AddressBookInfo[] | RequestFailure> {
   const principal = await principalOf(http, serverUrl, signal);
   if (typeof principal !== 'string') return principal;
   const homeAnswer = await propfind(http, principal, '0', ['card:addressbook-home-set'], signal);
   if (homeAnswer.kind !== 'multistatus') return homeAnswer;
   const home = firstHref(homeAnswer, 'addressbook-home-set');
   if (home === null) return malformed(`PROPFIND ${principal}`, 'no addressbook-home-set');
-  const books = await propfind(http, home, '1', ['d:resourcetype', 'd:displayname', 'd:supported-report-set', 'card:supported-address-data', 'cs:getctag', 'd:sync-token'], signal);
+  const books = await propfind(
+    http,
+    home,
+    '1',
+    ['d:resourcetype', 'd:displayname', 'd:supported-report-set', 'card:supported-address-data', 'cs:getctag', 'd:sync-token'],
+    signal,
+  );
   if (books.kind !== 'multistatus') return books;
   const out: AddressBookInfo[] = [];
   for (const entry of books.value.entries) {
     const path = hrefPath(entry.href, books.url);
     if (path === null || !childNames(entry.found['resourcetype']).includes('addressbook')) continue;
     // Xandikos lists <supported-report><addressbook-multiget/> without the RFC's <report> wrapper.
-    const reports = findAll(entry.found['supported-report-set'], 'supported-report').flatMap((r) => [...childNames(r), ...findAll(r, 'report').flatMap(childNames)]);
+    const reports = findAll(entry.found['supported-report-set'], 'supported-report').flatMap((r) => [
+      ...childNames(r),
+      ...findAll(r, 'report').flatMap(childNames),
+    ]);
     const versions = findAll(entry.found['supported-address-data'], 'address-data-type').flatMap((t) => {
       const v = typeof t === 'object' && t !== null ? (t as Record<string, unknown>)['@version'] : undefined;
       return typeof v === 'string' ? [v] : [];

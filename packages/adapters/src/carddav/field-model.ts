@@ -16,7 +16,13 @@ export const CARDDAV_FIELD_MODEL: FieldModel = {
   notes: text(4_096),
   birthday: { stored: true, yearless: true },
   emails: { stored: true, identity: 'set', types: { personal: null, work: null, other: null }, maxItems: null, maxLength: 1_024 },
-  phones: { stored: true, identity: 'set', types: { mobile: null, home: null, work: null, fax: null, pager: null, other: null }, maxItems: null, maxLength: 1_024 },
+  phones: {
+    stored: true,
+    identity: 'set',
+    types: { mobile: null, home: null, work: null, fax: null, pager: null, other: null },
+    maxItems: null,
+    maxLength: 1_024,
+  },
   addresses: { stored: true, identity: 'set', types: { home: null, work: null, other: null }, maxItems: null, maxLength: 1_024 },
   categories: { stored: true, maxItems: null, maxLength: 1_024 },
 };

@@ -52,7 +52,16 @@ export interface DavHttpOptions {
   readonly timeoutMs: number;
 }
 
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
@@ -88,9 +97,17 @@ export function createDavHttp(options: DavHttpOptions): DavHttp {
     const line = `${request.method} ${url.pathname}`;
     if (url.origin !== origin) {
       // An href or Location naming another server: never followed with the user's credentials.
-      return { kind: 'failed', code: CARDDAV_CODES.foreignOrigin, userMessage: USER_MESSAGES.malformed, debugMessage: `${line}: refused, ${url.origin} is not ${origin}`, maybeCommitted: false, permanent: true };
+      return {
+        kind: 'failed',
+        code: CARDDAV_CODES.foreignOrigin,
+        userMessage: USER_MESSAGES.malformed,
+        debugMessage: `${line}: refused, ${url.origin} is not ${origin}`,
+        maybeCommitted: false,
+        permanent: true,
+      };
     }
-    const authorization = 'authorization' in options.auth ? await options.auth.authorization() : basic(options.auth.username, options.auth.password);
+    const authorization =
+      'authorization' in options.auth ? await options.auth.authorization() : basic(options.auth.username, options.auth.password);
     const headers: Record<string, string> = { Authorization: authorization, ...request.headers };
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]);
@@ -102,9 +119,23 @@ export function createDavHttp(options: DavHttpOptions): DavHttp {
       const bytes = await response.arrayBuffer();
       const body = strictUtf8(bytes);
       if (body === null && request.lenient === true) {
-        return { kind: 'response', status: response.status, headers: response.headers, body: lenientDecoder.decode(bytes), utf8: false, url: url.href };
+        return {
+          kind: 'response',
+          status: response.status,
+          headers: response.headers,
+          body: lenientDecoder.decode(bytes),
+          utf8: false,
+          url: url.href,
+        };
       }
-      if (body === null) return { kind: 'failed', code: CARDDAV_CODES.malformed, userMessage: USER_MESSAGES.malformed, debugMessage: `${line}: ${response.status} body is not UTF-8`, maybeCommitted };
+      if (body === null)
+        return {
+          kind: 'failed',
+          code: CARDDAV_CODES.malformed,
+          userMessage: USER_MESSAGES.malformed,
+          debugMessage: `${line}: ${response.status} body is not UTF-8`,
+          maybeCommitted,
+        };
       return { kind: 'response', status: response.status, headers: response.headers, body, utf8: true, url: url.href };
     } catch (error) {
       const detail = `${line}: ${errorCodes(error).join(' <- ') || (error instanceof Error ? error.name : 'unknown error')}`;
@@ -115,7 +146,13 @@ export function createDavHttp(options: DavHttpOptions): DavHttp {
         return { kind: 'failed', code: CARDDAV_CODES.timeout, userMessage: USER_MESSAGES.timeout, debugMessage: detail, maybeCommitted };
       }
       if (errorCodes(error).some((c) => NOT_SENT_CODES.has(c))) return { kind: 'offline', debugMessage: detail };
-      return { kind: 'failed', code: CARDDAV_CODES.connectionLost, userMessage: USER_MESSAGES.connectionLost, debugMessage: detail, maybeCommitted };
+      return {
+        kind: 'failed',
+        code: CARDDAV_CODES.connectionLost,
+        userMessage: USER_MESSAGES.connectionLost,
+        debugMessage: detail,
+        maybeCommitted,
+      };
     }
   };
 }

@@ -12,7 +12,13 @@ import { propfindBody, XML_HEADERS } from './xml-body.js';
  */
 export async function bookCtag(http: DavHttp, bookUrl: string, signal: AbortSignal | undefined): Promise<string | null | RequestFailure> {
   const line = `PROPFIND getctag ${new URL(bookUrl).pathname}`;
-  const response = await http({ method: 'PROPFIND', url: bookUrl, headers: { ...XML_HEADERS, Depth: '0' }, body: propfindBody(['cs:getctag', 'd:sync-token']), signal });
+  const response = await http({
+    method: 'PROPFIND',
+    url: bookUrl,
+    headers: { ...XML_HEADERS, Depth: '0' },
+    body: propfindBody(['cs:getctag', 'd:sync-token']),
+    signal,
+  });
   if (response.kind !== 'response') return response;
   if (handlingOf('multistatus', response.status) !== 'ok') return failureOf(response, line, false);
   const decoded = decodeMultistatus(response.body);
@@ -28,7 +34,13 @@ export async function listMembers(
 ): Promise<readonly { readonly path: string; readonly etag: string }[] | RequestFailure> {
   const bookPath = new URL(bookUrl).pathname;
   const line = `PROPFIND Depth 1 ${bookPath}`;
-  const response = await http({ method: 'PROPFIND', url: bookUrl, headers: { ...XML_HEADERS, Depth: '1' }, body: propfindBody(['d:getetag', 'd:resourcetype']), signal });
+  const response = await http({
+    method: 'PROPFIND',
+    url: bookUrl,
+    headers: { ...XML_HEADERS, Depth: '1' },
+    body: propfindBody(['d:getetag', 'd:resourcetype']),
+    signal,
+  });
   if (response.kind !== 'response') return response;
   if (handlingOf('multistatus', response.status) !== 'ok') return failureOf(response, line, false);
   const decoded = decodeMultistatus(response.body);

@@ -35,7 +35,9 @@ describe('sync-collection paging (RFC 6578 §3.6: 507 on the collection)', () =>
       ['snapshot', true, 'snap:mock:4'],
       ['snapshot', false, 'sync:mock:5'],
     ]);
-    expect(pages.flatMap((p) => (p.kind === 'page' ? upserted(p.changes) : [])).sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4'].map((c) => `/dav/alice/book/${c}`));
+    expect(pages.flatMap((p) => (p.kind === 'page' ? upserted(p.changes) : [])).sort()).toEqual(
+      ['c0', 'c1', 'c2', 'c3', 'c4'].map((c) => `/dav/alice/book/${c}`),
+    );
   });
 
   it('reads a truncated delta with its deletions, in hrefs without .vcf', async () => {
@@ -93,7 +95,10 @@ describe('creates', () => {
   it('never follows a Location on another origin', async () => {
     const service = await setup({ location: 'http://evil.example/steal' });
     const outcome = await service.push({ operations: [op], cursor: null });
-    expect(outcome).toMatchObject({ kind: 'results', results: [{ kind: 'failed', code: 'carddav.malformed-response', maybeCommitted: true }] });
+    expect(outcome).toMatchObject({
+      kind: 'results',
+      results: [{ kind: 'failed', code: 'carddav.malformed-response', maybeCommitted: true }],
+    });
     expect(mock.log).toEqual(['PUT /dav/alice/book/new-1.vcf']);
   });
 
@@ -101,14 +106,21 @@ describe('creates', () => {
     const service = await setup({ omitPutEtag: true });
     const outcome = await service.push({ operations: [op], cursor: null });
     expect(mock.log).toEqual(['PUT /dav/alice/book/new-1.vcf', 'GET /dav/alice/book/new-1.vcf']);
-    expect(outcome).toMatchObject({ kind: 'results', results: [{ kind: 'ok', record: { version: expect.stringMatching(/^"[0-9a-f]{40}"$/) } }] });
+    expect(outcome).toMatchObject({
+      kind: 'results',
+      results: [{ kind: 'ok', record: { version: expect.stringMatching(/^"[0-9a-f]{40}"$/) } }],
+    });
   });
 });
 
 describe('write answers', () => {
   const op = { kind: 'create', opId: 'w-1', contact: toDraft({ name: { given: 'W' } }) } as const;
   it.each([
-    ['a 207 to a PUT (Xandikos refusing a body)', { status: 207, body: '<multistatus xmlns="DAV:"/>' }, { kind: 'rejected', code: 'carddav.put-multistatus' }],
+    [
+      'a 207 to a PUT (Xandikos refusing a body)',
+      { status: 207, body: '<multistatus xmlns="DAV:"/>' },
+      { kind: 'rejected', code: 'carddav.put-multistatus' },
+    ],
     ['403 on a write', { status: 403 }, { kind: 'forbidden', code: 'carddav.forbidden' }],
     ['409 (Radicale: the UID is at another href)', { status: 409 }, { kind: 'rejected', code: 'carddav.rejected' }],
     ['500 after the PUT was sent', { status: 500 }, { kind: 'failed', maybeCommitted: true }],
@@ -136,22 +148,53 @@ describe('write answers', () => {
 describe('failures of the whole request', () => {
   it.each([
     ['503 + Retry-After seconds', { status: 503, headers: { 'Retry-After': '120' } }, { kind: 'retry-at', retryAfterMs: 120_000 }],
-    ['429 + Retry-After date, measured against Date', { status: 429, headers: { 'Retry-After': 'Thu, 01 Jan 2026 00:01:30 GMT', Date: 'Thu, 01 Jan 2026 00:00:00 GMT' } }, { kind: 'retry-at', retryAfterMs: 90_000 }],
+    [
+      '429 + Retry-After date, measured against Date',
+      { status: 429, headers: { 'Retry-After': 'Thu, 01 Jan 2026 00:01:30 GMT', Date: 'Thu, 01 Jan 2026 00:00:00 GMT' } },
+      { kind: 'retry-at', retryAfterMs: 90_000 },
+    ],
     ['503 without Retry-After', { status: 503 }, { kind: 'failed', code: 'carddav.server-error' }],
     ['502', { status: 502 }, { kind: 'failed', code: 'carddav.server-error' }],
     ['401', { status: 401 }, { kind: 'auth-required', code: 'carddav.unauthorized' }],
     ['403', { status: 403 }, { kind: 'forbidden' }],
-    ['a DOCTYPE with entities', { status: 207, body: '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><d:multistatus xmlns:d="DAV:">&b;</d:multistatus>' }, { kind: 'failed', code: 'carddav.malformed-response' }],
-    ['nesting 100,000 deep', { status: 207, body: `<d:multistatus xmlns:d="DAV:">${'<d:x>'.repeat(100_000)}${'</d:x>'.repeat(100_000)}</d:multistatus>` }, { kind: 'failed', code: 'carddav.malformed-response' }],
-    ['a truncated body', { status: 207, body: '<d:multistatus xmlns:d="DAV:"><d:response><d:href>/dav/alice/book/c0</d:href><d:propstat><d:prop><d:getetag>"1"</d:get' }, { kind: 'failed', code: 'carddav.malformed-response' }],
-    ['a multistatus without a sync-token', { status: 207, body: '<d:multistatus xmlns:d="DAV:"></d:multistatus>' }, { kind: 'failed', code: 'carddav.malformed-response' }],
+    [
+      'a DOCTYPE with entities',
+      {
+        status: 207,
+        body: '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><d:multistatus xmlns:d="DAV:">&b;</d:multistatus>',
+      },
+      { kind: 'failed', code: 'carddav.malformed-response' },
+    ],
+    [
+      'nesting 100,000 deep',
+      { status: 207, body: `<d:multistatus xmlns:d="DAV:">${'<d:x>'.repeat(100_000)}${'</d:x>'.repeat(100_000)}</d:multistatus>` },
+      { kind: 'failed', code: 'carddav.malformed-response' },
+    ],
+    [
+      'a truncated body',
+      {
+        status: 207,
+        body: '<d:multistatus xmlns:d="DAV:"><d:response><d:href>/dav/alice/book/c0</d:href><d:propstat><d:prop><d:getetag>"1"</d:get',
+      },
+      { kind: 'failed', code: 'carddav.malformed-response' },
+    ],
+    [
+      'a multistatus without a sync-token',
+      { status: 207, body: '<d:multistatus xmlns:d="DAV:"></d:multistatus>' },
+      { kind: 'failed', code: 'carddav.malformed-response' },
+    ],
   ])('%s on a pull is one typed failure', async (_, step, expected) => {
     const service = await setup({ script: [{ method: 'REPORT', ...step }] }, 1);
     expect(await service.pull({ cursor: null, consistency: 'delta' })).toMatchObject(expected);
   });
 
   it('times out a server that does not answer, and honours the AbortSignal', async () => {
-    const service = await setup({ script: [{ method: 'REPORT', status: 207, delayMs: 2_000 }, { method: 'REPORT', status: 207, delayMs: 2_000 }] });
+    const service = await setup({
+      script: [
+        { method: 'REPORT', status: 207, delayMs: 2_000 },
+        { method: 'REPORT', status: 207, delayMs: 2_000 },
+      ],
+    });
     expect(await service.pull({ cursor: null, consistency: 'delta' })).toMatchObject({ kind: 'failed', code: 'carddav.timeout' });
     const controller = new AbortController();
     const pending = service.pull({ cursor: null, consistency: 'delta', signal: controller.signal });

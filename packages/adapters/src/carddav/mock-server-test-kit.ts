@@ -76,14 +76,21 @@ export async function startMockCardDav(options: MockOptions = {}): Promise<MockS
         ? `<d:response><d:href>${esc(c.path)}</d:href><d:status>HTTP/1.1 404 Not Found</d:status></d:response>`
         : `<d:response><d:href>${esc(c.path)}</d:href><d:propstat><d:prop><d:getetag>${esc(c.etag)}</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`,
     );
-    if (truncated) responses.push(`<d:response><d:href>${BOOK}</d:href><d:status>HTTP/1.1 507 Insufficient Storage</d:status></d:response>`);
+    if (truncated)
+      responses.push(`<d:response><d:href>${BOOK}</d:href><d:status>HTTP/1.1 507 Insufficient Storage</d:status></d:response>`);
     xml(res, 207, `<d:multistatus xmlns:d="DAV:">${responses.join('')}<d:sync-token>mock:${next}</d:sync-token></d:multistatus>`);
   }
 
   /** Depth 0: the book's getctag; Depth 1: the book and its members with their ETags. */
   function propfind(req: IncomingMessage, res: ServerResponse): void {
     const book = `<d:response><d:href>${BOOK}</d:href><d:propstat><d:prop><cs:getctag>"ctag-${version}"</cs:getctag><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;
-    const members = req.headers['depth'] === '1' ? [...cards].map(([path, c]) => `<d:response><d:href>${esc(path)}</d:href><d:propstat><d:prop><d:getetag>${esc(c.etag)}</d:getetag><d:resourcetype/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`) : [];
+    const members =
+      req.headers['depth'] === '1'
+        ? [...cards].map(
+            ([path, c]) =>
+              `<d:response><d:href>${esc(path)}</d:href><d:propstat><d:prop><d:getetag>${esc(c.etag)}</d:getetag><d:resourcetype/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`,
+          )
+        : [];
     xml(res, 207, `<d:multistatus xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/">${book}${members.join('')}</d:multistatus>`);
   }
 
@@ -133,7 +140,10 @@ export async function startMockCardDav(options: MockOptions = {}): Promise<MockS
       if (method === 'REPORT' && body.includes('addressbook-multiget')) return multiget(res, body);
       if (method === 'PUT') return put(req, res, path, body);
       const card = cards.get(path);
-      if (method === 'GET') return void (card === undefined ? res.writeHead(404).end() : res.writeHead(200, { ETag: card.etag, 'Content-Type': 'text/vcard' }).end(card.text));
+      if (method === 'GET')
+        return void (card === undefined
+          ? res.writeHead(404).end()
+          : res.writeHead(200, { ETag: card.etag, 'Content-Type': 'text/vcard' }).end(card.text));
       if (method === 'DELETE') {
         if (card === undefined) return void res.writeHead(404).end();
         if (req.headers['if-match'] !== undefined && req.headers['if-match'] !== card.etag) return void res.writeHead(412).end();

@@ -16,7 +16,13 @@ export interface Fetched {
   readonly missing: string[];
 }
 
-async function oneByOne(http: DavHttp, paths: readonly string[], signal: AbortSignal | undefined, records: RemoteContact[], missing: string[]): Promise<RequestFailure | null> {
+async function oneByOne(
+  http: DavHttp,
+  paths: readonly string[],
+  signal: AbortSignal | undefined,
+  records: RemoteContact[],
+  missing: string[],
+): Promise<RequestFailure | null> {
   for (const path of paths) {
     const one = await readOne(http, path, signal);
     if (one.kind === 'card') records.push(one.record);
@@ -26,13 +32,26 @@ async function oneByOne(http: DavHttp, paths: readonly string[], signal: AbortSi
   return null;
 }
 
-export async function multiget(http: DavHttp, bookUrl: string, paths: readonly string[], batchSize: number, signal: AbortSignal | undefined): Promise<Fetched | RequestFailure> {
+export async function multiget(
+  http: DavHttp,
+  bookUrl: string,
+  paths: readonly string[],
+  batchSize: number,
+  signal: AbortSignal | undefined,
+): Promise<Fetched | RequestFailure> {
   const records: RemoteContact[] = [];
   const missing: string[] = [];
   for (let start = 0; start < paths.length; start += batchSize) {
     const batch = paths.slice(start, start + batchSize);
     const line = `REPORT addressbook-multiget ${new URL(bookUrl).pathname}`;
-    const response = await http({ method: 'REPORT', url: bookUrl, headers: { ...XML_HEADERS, Depth: '1' }, body: multigetBody(batch), signal, lenient: true });
+    const response = await http({
+      method: 'REPORT',
+      url: bookUrl,
+      headers: { ...XML_HEADERS, Depth: '1' },
+      body: multigetBody(batch),
+      signal,
+      lenient: true,
+    });
     if (response.kind !== 'response') return response;
     // Some card of the batch is not UTF-8: the answer is not either (Radicale), or the server
     // cannot put it in XML and answers 500 (Xandikos). Read the batch card by card, so only that

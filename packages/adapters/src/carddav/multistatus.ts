@@ -66,13 +66,16 @@ export function parseXml(xml: string): Decoded<Record<string, unknown>> {
   if (valid !== true) return { ok: false, problem: `not well-formed XML (${valid.err.code} at line ${valid.err.line})` };
   try {
     const parsed: unknown = parser.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? { ok: true, value: parsed as Record<string, unknown> } : { ok: false, problem: 'empty document' };
+    return typeof parsed === 'object' && parsed !== null
+      ? { ok: true, value: parsed as Record<string, unknown> }
+      : { ok: false, problem: 'empty document' };
   } catch (cause) {
     return { ok: false, problem: `unparseable XML (${cause instanceof Error ? cause.name : 'error'})` };
   }
 }
 
-const asRecord = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** An element's text, entity references decoded; '' for an empty element, null for a malformed one. */

@@ -54,7 +54,13 @@ export async function pull(ctx: PullContext, request: PullRequest): Promise<Pull
   }
   // A snapshot needs every card; a delta leaves out the echoes of our own writes.
   const toRead = snapshot ? answer.changed : answer.changed.filter((c) => !ctx.ownWrites.isOwn(c.path, c.etag));
-  const fetched = await multiget(ctx.http, ctx.bookUrl, toRead.map((c) => c.path), ctx.multigetBatch, request.signal);
+  const fetched = await multiget(
+    ctx.http,
+    ctx.bookUrl,
+    toRead.map((c) => c.path),
+    ctx.multigetBatch,
+    request.signal,
+  );
   if (!('records' in fetched)) return fetched;
   const changes: RemoteChange[] = fetched.records.map((record) => ({ kind: 'upsert', record }));
   if (!snapshot) {
@@ -71,10 +77,22 @@ async function pullByListing(ctx: PullContext, known: string | null, signal: Abo
   if (ctag !== null && ctag === known) return { kind: 'not-modified' };
   const members = await listMembers(ctx.http, ctx.bookUrl, signal);
   if (!isList(members)) return members;
-  const fetched = await multiget(ctx.http, ctx.bookUrl, members.map((m) => m.path), ctx.multigetBatch, signal);
+  const fetched = await multiget(
+    ctx.http,
+    ctx.bookUrl,
+    members.map((m) => m.path),
+    ctx.multigetBatch,
+    signal,
+  );
   if (!('records' in fetched)) return fetched;
   // Without a ctag every pull lists the book; the cursor still marks the mode.
-  return { kind: 'page', mode: 'snapshot', changes: fetched.records.map((record) => ({ kind: 'upsert', record })), cursor: `ctag:${ctag ?? ''}`, more: false };
+  return {
+    kind: 'page',
+    mode: 'snapshot',
+    changes: fetched.records.map((record) => ({ kind: 'upsert', record })),
+    cursor: `ctag:${ctag ?? ''}`,
+    more: false,
+  };
 }
 
 /** `Array.isArray` narrows a readonly array to `any[]`; this keeps the element type. */

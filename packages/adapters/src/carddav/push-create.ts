@@ -19,7 +19,13 @@ export async function pushCreate(ctx: PushContext, op: CreateOp, signal: AbortSi
   const path = `${new URL(ctx.bookUrl).pathname.replace(/\/?$/, '/')}${encodeURIComponent(uid)}.vcf`;
   const text = newCard(ctx.newCardVersion, uid, op.contact);
   const line = `PUT ${path}`;
-  const response = await ctx.http({ method: 'PUT', url: path, headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-None-Match': '*' }, body: text, signal });
+  const response = await ctx.http({
+    method: 'PUT',
+    url: path,
+    headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-None-Match': '*' },
+    body: text,
+    signal,
+  });
   if (response.kind !== 'response') return response;
   switch (handlingOf('create', response.status)) {
     case 'ok': {
@@ -34,14 +40,29 @@ export async function pushCreate(ctx: PushContext, op: CreateOp, signal: AbortSi
       const current = await readOne(ctx.http, path, signal);
       if (current.kind === 'card' && metaOf(current.record).uid === uid) return { kind: 'ok', record: current.record };
       if (current.kind !== 'card' && current.kind !== 'gone') return current;
-      return { kind: 'rejected', code: CARDDAV_CODES.rejected, userMessage: USER_MESSAGES.rejected, debugMessage: `412 on ${line}: another card holds this href` };
+      return {
+        kind: 'rejected',
+        code: CARDDAV_CODES.rejected,
+        userMessage: USER_MESSAGES.rejected,
+        debugMessage: `412 on ${line}: another card holds this href`,
+      };
     }
     case 'rejected':
-      return { kind: 'rejected', code: CARDDAV_CODES.rejected, userMessage: USER_MESSAGES.rejected, debugMessage: `${response.status} on ${line}: ${response.body.slice(0, 200)}` };
+      return {
+        kind: 'rejected',
+        code: CARDDAV_CODES.rejected,
+        userMessage: USER_MESSAGES.rejected,
+        debugMessage: `${response.status} on ${line}: ${response.body.slice(0, 200)}`,
+      };
     default:
       if (response.status === 207) {
         // Xandikos refuses a body it cannot parse with a 207 holding a 412 (docs/carddav.md).
-        return { kind: 'rejected', code: CARDDAV_CODES.multistatusToPut, userMessage: USER_MESSAGES.rejected, debugMessage: `207 on ${line}` };
+        return {
+          kind: 'rejected',
+          code: CARDDAV_CODES.multistatusToPut,
+          userMessage: USER_MESSAGES.rejected,
+          debugMessage: `207 on ${line}`,
+        };
       }
       return failureOf(response, line, true);
   }

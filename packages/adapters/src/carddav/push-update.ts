@@ -39,7 +39,13 @@ export async function pushUpdate(ctx: PushContext, op: UpdateOp, signal: AbortSi
   if (!reading.ok) return unreadable(path);
   const body = patchCard(reading.card, op.contact);
   const line = `PUT ${path}`;
-  const response = await ctx.http({ method: 'PUT', url: path, headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-Match': op.base.version }, body, signal });
+  const response = await ctx.http({
+    method: 'PUT',
+    url: path,
+    headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-Match': op.base.version },
+    body,
+    signal,
+  });
   if (response.kind !== 'response') return response;
   switch (handlingOf('update', response.status)) {
     case 'ok': {
@@ -52,9 +58,20 @@ export async function pushUpdate(ctx: PushContext, op: UpdateOp, signal: AbortSi
     case 'gone':
       return { kind: 'gone' };
     case 'rejected':
-      return { kind: 'rejected', code: CARDDAV_CODES.rejected, userMessage: USER_MESSAGES.rejected, debugMessage: `${response.status} on ${line}: ${response.body.slice(0, 200)}` };
+      return {
+        kind: 'rejected',
+        code: CARDDAV_CODES.rejected,
+        userMessage: USER_MESSAGES.rejected,
+        debugMessage: `${response.status} on ${line}: ${response.body.slice(0, 200)}`,
+      };
     default:
-      if (response.status === 207) return { kind: 'rejected', code: CARDDAV_CODES.multistatusToPut, userMessage: USER_MESSAGES.rejected, debugMessage: `207 on ${line}` };
+      if (response.status === 207)
+        return {
+          kind: 'rejected',
+          code: CARDDAV_CODES.multistatusToPut,
+          userMessage: USER_MESSAGES.rejected,
+          debugMessage: `207 on ${line}`,
+        };
       return failureOf(response, line, true);
   }
 }

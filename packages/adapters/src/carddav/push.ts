@@ -1,4 +1,13 @@
-import { isRequestFailure, validateDraft, type ContactDraft, type OperationOutcome, type PushOperation, type PushOutcome, type PushRequest, type RequestFailure } from '@contactsync/core';
+import {
+  isRequestFailure,
+  validateDraft,
+  type ContactDraft,
+  type OperationOutcome,
+  type PushOperation,
+  type PushOutcome,
+  type PushRequest,
+  type RequestFailure,
+} from '@contactsync/core';
 import type { DavHttp } from './http.js';
 import { pushCreate } from './push-create.js';
 import { pushDelete } from './push-delete.js';
@@ -45,7 +54,14 @@ export async function push(ctx: PushContext, request: PushRequest): Promise<Push
 function invalid(contact: ContactDraft): OperationOutcome | null {
   const errors = [...validateDraft(contact, CARDDAV_FIELD_MODEL), ...validateForCardDav(contact)];
   const first = errors[0];
-  return first === undefined ? null : { kind: 'rejected', code: CARDDAV_CODES.invalidContent, userMessage: USER_MESSAGES.invalidContent, debugMessage: `${first.path}: ${first.message}` };
+  return first === undefined
+    ? null
+    : {
+        kind: 'rejected',
+        code: CARDDAV_CODES.invalidContent,
+        userMessage: USER_MESSAGES.invalidContent,
+        debugMessage: `${first.path}: ${first.message}`,
+      };
 }
 
 async function pushOne(ctx: PushContext, op: PushOperation, signal: AbortSignal | undefined): Promise<OperationOutcome> {
@@ -59,6 +75,13 @@ async function pushOne(ctx: PushContext, op: PushOperation, signal: AbortSignal 
     case 'rename-category':
     case 'remove-category':
       // traits.categoryOperations is false: the engine sends these as contact updates instead.
-      return { kind: 'failed', code: CARDDAV_CODES.unsupportedOperation, userMessage: USER_MESSAGES.unsupportedOperation, debugMessage: `${op.kind} sent to CardDAV`, maybeCommitted: false, permanent: true };
+      return {
+        kind: 'failed',
+        code: CARDDAV_CODES.unsupportedOperation,
+        userMessage: USER_MESSAGES.unsupportedOperation,
+        debugMessage: `${op.kind} sent to CardDAV`,
+        maybeCommitted: false,
+        permanent: true,
+      };
   }
 }

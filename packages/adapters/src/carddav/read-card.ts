@@ -3,7 +3,8 @@ import type { DavHttp } from './http.js';
 import { recordFromCard, unreadableRecord } from './record.js';
 import { failureOf, handlingOf, malformed } from './status-table.js';
 
-export type ReadResult = { readonly kind: 'card'; readonly record: RemoteContact; readonly text: string } | { readonly kind: 'gone' } | RequestFailure;
+export type ReadResult =
+  { readonly kind: 'card'; readonly record: RemoteContact; readonly text: string } | { readonly kind: 'gone' } | RequestFailure;
 
 /**
  * GET one card with its ETag: the current state after a 412, the canonical record after a PUT

@@ -68,5 +68,9 @@ export function metaOf(record: RemoteContact): CardMeta {
   const meta = record.meta ?? {};
   const uid = meta['uid'];
   const card = meta['card'];
-  return { uid: typeof uid === 'string' ? uid : null, card: typeof card === 'string' ? card : null, unreadable: meta['unreadable'] === true };
+  return {
+    uid: typeof uid === 'string' ? uid : null,
+    card: typeof card === 'string' ? card : null,
+    unreadable: meta['unreadable'] === true,
+  };
 }

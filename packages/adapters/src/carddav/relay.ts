@@ -49,7 +49,14 @@ export function createCardDavRelay(options: CardDavRelayOptions): RelayHandler {
   const maxResponse = options.maxResponseBytes ?? 100 * 1024 * 1024;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  const answer = (res: ServerResponse, method: string, path: string, status: number, headers: Record<string, string> = {}, body?: Buffer): void => {
+  const answer = (
+    res: ServerResponse,
+    method: string,
+    path: string,
+    status: number,
+    headers: Record<string, string> = {},
+    body?: Buffer,
+  ): void => {
     options.log?.({ method, path, status });
     res.writeHead(status, headers).end(body);
   };

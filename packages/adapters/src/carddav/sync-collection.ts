@@ -29,15 +29,27 @@ function names(body: string, precondition: string): boolean {
   return parsed.ok && findAll(parsed.value, precondition).length > 0;
 }
 
-export async function syncCollection(http: DavHttp, bookUrl: string, token: string, signal: AbortSignal | undefined): Promise<SyncAnswer | RequestFailure> {
+export async function syncCollection(
+  http: DavHttp,
+  bookUrl: string,
+  token: string,
+  signal: AbortSignal | undefined,
+): Promise<SyncAnswer | RequestFailure> {
   const bookPath = new URL(bookUrl).pathname;
   const line = `REPORT sync-collection ${bookPath}`;
-  const response = await http({ method: 'REPORT', url: bookUrl, headers: { ...XML_HEADERS, Depth: '0' }, body: syncCollectionBody(token), signal });
+  const response = await http({
+    method: 'REPORT',
+    url: bookUrl,
+    headers: { ...XML_HEADERS, Depth: '0' },
+    body: syncCollectionBody(token),
+    signal,
+  });
   if (response.kind !== 'response') return response;
   const handling = handlingOf('sync', response.status);
   if (handling === 'invalid-token' && token !== '') return { kind: 'invalid-token', debugMessage: `${response.status} on ${line}` };
   if (handling === 'maybe-invalid-token') {
-    if (token !== '' && names(response.body, 'valid-sync-token')) return { kind: 'invalid-token', debugMessage: `${response.status} valid-sync-token on ${line}` };
+    if (token !== '' && names(response.body, 'valid-sync-token'))
+      return { kind: 'invalid-token', debugMessage: `${response.status} valid-sync-token on ${line}` };
     // RFC 3253 §3.6: a REPORT the collection does not offer is refused with DAV:supported-report.
     if (names(response.body, 'supported-report')) return { kind: 'unsupported' };
     return failureOf(response, line, false);

@@ -8,7 +8,8 @@ import type { ContactDraft, FieldError } from '@contactsync/core';
 export function validateForCardDav(contact: ContactDraft): readonly FieldError[] {
   const errors: FieldError[] = [];
   contact.emails.forEach((email, i) => {
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.address)) errors.push({ path: `emails.${i}.address`, message: 'Enter an email address such as name@example.org.' });
+    if (!/^[^\s@]+@[^\s@]+$/.test(email.address))
+      errors.push({ path: `emails.${i}.address`, message: 'Enter an email address such as name@example.org.' });
   });
   return errors;
 }

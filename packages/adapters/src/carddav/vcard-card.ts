@@ -147,4 +147,3 @@ export function writeProperty(version: VCardVersion, property: JCardProperty): s
   const json = [property.name, property.params, valueType, ...property.values];
   return ICAL.stringify.property(json, design, false);
 }
-

@@ -26,7 +26,15 @@ function part(value: string | readonly string[] | undefined): string {
 }
 
 export function textOf(values: readonly JCardValue[]): string {
-  return values.map((v) => (typeof v === 'string' ? v : Array.isArray(v) ? (v as readonly (string | readonly string[] | undefined)[]).map((p) => part(p)).join(';') : String(v))).join(',');
+  return values
+    .map((v) =>
+      typeof v === 'string'
+        ? v
+        : Array.isArray(v)
+          ? (v as readonly (string | readonly string[] | undefined)[]).map((p) => part(p)).join(';')
+          : String(v),
+    )
+    .join(',');
 }
 
 /** A structured value's components (N, ADR, ORG); a plain text value is one component. */
@@ -111,7 +119,8 @@ export function draftFromCard(card: ParsedCard): ContactDraft {
   const n = first('n');
   const [family = '', given = '', middle = '', prefix = '', suffix = ''] = n === undefined ? [] : componentsOf(n.jcard.values);
   // A card without N (allowed in 4.0) still has FN: show it as the given name.
-  const name = n === undefined ? { given: text('fn'), middle: '', family: '', prefix: '', suffix: '' } : { given, middle, family, prefix, suffix };
+  const name =
+    n === undefined ? { given: text('fn'), middle: '', family: '', prefix: '', suffix: '' } : { given, middle, family, prefix, suffix };
   const org = first('org');
   const bday = first('bday');
   return {

@@ -51,9 +51,25 @@ describe('vCard read', () => {
   });
 
   it('reads 4.0 with --MMDD, tel: URIs and RELATED/ANNIVERSARY left alone', () => {
-    const card = read(crlf(['BEGIN:VCARD', 'VERSION:4.0', 'UID:v4', 'FN:Bo', 'BDAY:--0412', 'TEL;VALUE=uri;TYPE=work:tel:+1-555-0101', 'RELATED;TYPE=friend:urn:uuid:x', 'ANNIVERSARY:20090808', 'END:VCARD']));
+    const card = read(
+      crlf([
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'UID:v4',
+        'FN:Bo',
+        'BDAY:--0412',
+        'TEL;VALUE=uri;TYPE=work:tel:+1-555-0101',
+        'RELATED;TYPE=friend:urn:uuid:x',
+        'ANNIVERSARY:20090808',
+        'END:VCARD',
+      ]),
+    );
     expect(card.version).toBe('4.0');
-    expect(draftFromCard(card)).toMatchObject({ name: { given: 'Bo' }, birthday: '--04-12', phones: [{ type: 'work', number: '+1-555-0101' }] });
+    expect(draftFromCard(card)).toMatchObject({
+      name: { given: 'Bo' },
+      birthday: '--04-12',
+      phones: [{ type: 'work', number: '+1-555-0101' }],
+    });
   });
 
   it("reads Apple's X-APPLE-OMIT-YEAR as a year-less birthday", () => {
@@ -95,7 +111,9 @@ describe('vCard edit', () => {
     const card = read(FOREIGN_3);
     const draft = draftFromCard(card);
     const out = patchCard(card, { ...draft, emails: [...draft.emails, { type: 'work', address: 'ann@acme.example' }] });
-    expect(out).toContain('item1.EMAIL;type=INTERNET;type=pref:ann@example.org\r\nitem1.X-ABLabel:_$!<Other>!$_\r\nEMAIL;TYPE=INTERNET,WORK:ann@acme.example\r\n');
+    expect(out).toContain(
+      'item1.EMAIL;type=INTERNET;type=pref:ann@example.org\r\nitem1.X-ABLabel:_$!<Other>!$_\r\nEMAIL;TYPE=INTERNET,WORK:ann@acme.example\r\n',
+    );
   });
 
   it('keeps 4.0 as 4.0 and writes a year-less birthday as --MMDD', () => {
@@ -115,8 +133,19 @@ describe('vCard edit', () => {
       jobTitle: 'Programmer',
       notes: 'Line 1\nLine 2; "quoted" , comma',
       birthday: '1815-12-10',
-      emails: [{ type: 'personal', address: 'ada@example.org' }, { type: 'work', address: 'ada@work.example' }, { type: 'other', address: 'o@x.example' }],
-      phones: [{ type: 'mobile', number: '+44 1' }, { type: 'home', number: '2' }, { type: 'work', number: '3' }, { type: 'fax', number: '4' }, { type: 'pager', number: '5' }, { type: 'other', number: '6' }],
+      emails: [
+        { type: 'personal', address: 'ada@example.org' },
+        { type: 'work', address: 'ada@work.example' },
+        { type: 'other', address: 'o@x.example' },
+      ],
+      phones: [
+        { type: 'mobile', number: '+44 1' },
+        { type: 'home', number: '2' },
+        { type: 'work', number: '3' },
+        { type: 'fax', number: '4' },
+        { type: 'pager', number: '5' },
+        { type: 'other', number: '6' },
+      ],
       addresses: [{ type: 'work', street: '1 Sq, West', city: 'London', region: 'W', postalCode: 'SW1', country: 'GB' }],
       categories: ['Friends', 'A,B'],
     });

@@ -79,7 +79,8 @@ export function patchCard(card: ParsedCard, next: ContactDraft): string {
   }
   if (!same(current.emails, next.emails)) lines = listGroup(lines, 'email', next.emails, emailOf, (e) => emailProperty(version, e));
   if (!same(current.phones, next.phones)) lines = listGroup(lines, 'tel', next.phones, phoneOf, (p) => phoneProperty(version, p));
-  if (!same(current.addresses, next.addresses)) lines = listGroup(lines, 'adr', next.addresses, addressOf, (a) => addressProperty(version, a));
+  if (!same(current.addresses, next.addresses))
+    lines = listGroup(lines, 'adr', next.addresses, addressOf, (a) => addressProperty(version, a));
   return render(version, lines);
 }
 
@@ -93,5 +94,8 @@ export function newCard(version: VCardVersion, uid: string, contact: ContactDraf
     ...contact.phones.map((p) => phoneProperty(version, p)),
     ...contact.addresses.map((a) => addressProperty(version, a)),
   ];
-  return render(version, props.map((added) => ({ added })));
+  return render(
+    version,
+    props.map((added) => ({ added })),
+  );
 }

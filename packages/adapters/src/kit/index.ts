@@ -1,6 +1,17 @@
 /** The adapter kit: what every service adapter shares (transport, Retry-After, status tables). */
 export { createTransport, DEFAULT_TIMEOUT_MS } from './transport.js';
-export type { ExchangeRecord, FailureKey, FailureVocabulary, FetchLike, HttpRequest, HttpResponse, Send, TransportOptions, TransportTimers, TransportTuning } from './transport.js';
+export type {
+  ExchangeRecord,
+  FailureKey,
+  FailureVocabulary,
+  FetchLike,
+  HttpRequest,
+  HttpResponse,
+  Send,
+  TransportOptions,
+  TransportTimers,
+  TransportTuning,
+} from './transport.js';
 export { classifyNetworkError } from './network-failure.js';
 export type { NetworkFailure, NetworkProblem } from './network-failure.js';
 export { retryAfterMs } from './retry-after.js';

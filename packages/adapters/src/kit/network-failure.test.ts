@@ -16,7 +16,11 @@ describe('classifyNetworkError', () => {
     for (const code of ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']) {
       expect(classifyNetworkError(fetchError(code), write)).toMatchObject({ problem: 'connection-lost', maybeCommitted: true });
     }
-    expect(classifyNetworkError(new TypeError('fetch failed'), write)).toEqual({ problem: 'connection-lost', maybeCommitted: true, detail: 'TypeError' });
+    expect(classifyNetworkError(new TypeError('fetch failed'), write)).toEqual({
+      problem: 'connection-lost',
+      maybeCommitted: true,
+      detail: 'TypeError',
+    });
     expect(classifyNetworkError(fetchError('ECONNRESET'), read)).toMatchObject({ problem: 'connection-lost', maybeCommitted: false });
   });
 
@@ -25,11 +29,20 @@ describe('classifyNetworkError', () => {
     expect(classifyNetworkError(abortError, { ...write, aborted: true })).toMatchObject({ problem: 'aborted', maybeCommitted: true });
     expect(classifyNetworkError(abortError, { ...read, aborted: true })).toMatchObject({ problem: 'aborted', maybeCommitted: false });
     expect(classifyNetworkError(abortError, { ...write, timedOut: true })).toMatchObject({ problem: 'timeout', maybeCommitted: true });
-    expect(classifyNetworkError(fetchError('ECONNRESET'), { ...read, timedOut: true })).toMatchObject({ problem: 'timeout', maybeCommitted: false });
+    expect(classifyNetworkError(fetchError('ECONNRESET'), { ...read, timedOut: true })).toMatchObject({
+      problem: 'timeout',
+      maybeCommitted: false,
+    });
   });
 
   it('follows the cause chain and names every code in the detail', () => {
-    const nested = new TypeError('fetch failed', { cause: Object.assign(new Error('a'), { code: 'UND_ERR_SOCKET', cause: Object.assign(new Error('b'), { code: 'ECONNREFUSED' }) }) });
-    expect(classifyNetworkError(nested, write)).toEqual({ problem: 'offline', maybeCommitted: false, detail: 'UND_ERR_SOCKET <- ECONNREFUSED' });
+    const nested = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('a'), { code: 'UND_ERR_SOCKET', cause: Object.assign(new Error('b'), { code: 'ECONNREFUSED' }) }),
+    });
+    expect(classifyNetworkError(nested, write)).toEqual({
+      problem: 'offline',
+      maybeCommitted: false,
+      detail: 'UND_ERR_SOCKET <- ECONNREFUSED',
+    });
   });
 });

@@ -59,7 +59,8 @@ export function classifyNetworkError(error: unknown, context: FailureContext): N
   const codes = errorCodes(error);
   const detail = codes.join(' <- ') || (error instanceof Error ? error.name : 'unknown error');
   if (context.timedOut) return { problem: 'timeout', maybeCommitted: context.write, detail: `timed out (${detail})` };
-  if (context.aborted || (error instanceof Error && error.name === 'AbortError')) return { problem: 'aborted', maybeCommitted: context.write, detail };
+  if (context.aborted || (error instanceof Error && error.name === 'AbortError'))
+    return { problem: 'aborted', maybeCommitted: context.write, detail };
   if (codes.some((c) => NOT_SENT_CODES.has(c)) || browserOffline()) return { problem: 'offline', maybeCommitted: false, detail };
   return { problem: 'connection-lost', maybeCommitted: context.write, detail };
 }

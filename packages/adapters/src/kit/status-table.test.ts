@@ -39,12 +39,14 @@ describe('statusTable', () => {
   });
 
   it('refuses rows that are not statuses or leave a role undecided', () => {
-    // @ts-expect-error -- the 404 row forgets the `delete` role
-    expect(() => statusTable({ roles: ['read', 'delete'], decisions: ['missing', 'x'], rows: { 404: { read: 'missing' } }, otherwise: 'x' })).toThrow(
-      /404 decides nothing for delete/,
-    );
+    expect(() =>
+      // @ts-expect-error -- the 404 row forgets the `delete` role
+      statusTable({ roles: ['read', 'delete'], decisions: ['missing', 'x'], rows: { 404: { read: 'missing' } }, otherwise: 'x' }),
+    ).toThrow(/404 decides nothing for delete/);
     // @ts-expect-error -- `gone` is not one of the decisions
-    expect(() => statusTable({ roles: ['read'], decisions: ['ok', 'x'], rows: { 404: 'gone' }, otherwise: 'x' })).toThrow(/unknown decisions gone/);
+    expect(() => statusTable({ roles: ['read'], decisions: ['ok', 'x'], rows: { 404: 'gone' }, otherwise: 'x' })).toThrow(
+      /unknown decisions gone/,
+    );
     expect(() => statusTable({ roles: ['read'], decisions: ['ok', 'x'], rows: { 99: 'ok' }, otherwise: 'x' })).toThrow(RangeError);
   });
 

@@ -34,7 +34,9 @@ export interface StatusTable<Role extends string, Decision extends string> {
   dispatch<Context, Out>(handlers: Handlers<Decision, Context, Out>): (status: number, role: Role, context: Context) => Out;
 }
 
-export function statusTable<const Role extends string, const Decision extends string>(spec: StatusTableSpec<Role, Decision>): StatusTable<Role, Decision> {
+export function statusTable<const Role extends string, const Decision extends string>(
+  spec: StatusTableSpec<Role, Decision>,
+): StatusTable<Role, Decision> {
   const rows = new Map<number, StatusRow<Role, Decision>>();
   for (const [key, row] of Object.entries(spec.rows) as [string, StatusRow<Role, Decision>][]) {
     const status = Number(key);
@@ -59,7 +61,7 @@ export function statusTable<const Role extends string, const Decision extends st
     lists: (status) => rows.has(status),
     uniform: (status) => {
       const decisions = new Set(spec.roles.map((role) => decide(status, role)));
-      return decisions.size === 1 ? [...decisions][0] ?? null : null;
+      return decisions.size === 1 ? ([...decisions][0] ?? null) : null;
     },
     dispatch: (handlers) => (status, role, context) => handlers[decide(status, role)](context),
   };

@@ -5,7 +5,12 @@ import { createTransport, DEFAULT_TIMEOUT_MS, type ExchangeRecord, type FailureV
 
 const vocabulary: FailureVocabulary = {
   codes: { aborted: 't.aborted', timeout: 't.timeout', connectionLost: 't.connection-lost', malformedResponse: 't.malformed' },
-  userMessages: { aborted: 'Stopped.', timeout: 'No answer in time.', connectionLost: 'Connection lost.', malformedResponse: 'Unreadable.' },
+  userMessages: {
+    aborted: 'Stopped.',
+    timeout: 'No answer in time.',
+    connectionLost: 'Connection lost.',
+    malformedResponse: 'Unreadable.',
+  },
 };
 
 /** Timers that fire only when the test says so. */
@@ -68,7 +73,12 @@ describe('createTransport', () => {
     });
     const exchanges: ExchangeRecord[] = [];
     let clock = 1_000;
-    const send = createTransport({ vocabulary, onExchange: (e) => exchanges.push(e), secretQueryParams: ['WSSID'], now: () => (clock += 7) });
+    const send = createTransport({
+      vocabulary,
+      onExchange: (e) => exchanges.push(e),
+      secretQueryParams: ['WSSID'],
+      now: () => (clock += 7),
+    });
     const out = await send({ method: 'POST', url: `${base}/a?WSSID=s3cret&x=1`, headers: { 'X-Token': 'tok' }, body: '<a/>' });
     expect(out).toMatchObject({ kind: 'response', status: 201, body: 'POST /a?WSSID=s3cret&x=1 <a/> é' });
     expect(out.kind === 'response' && out.headers.get('X-Echo')).toBe('tok');
@@ -115,7 +125,11 @@ describe('createTransport', () => {
     const base = await serve((_req, res) => res.end('done'));
     const timers = new FakeTimers();
     const scheduled: number[] = [];
-    const send = createTransport({ vocabulary, timeoutMs: 1_234, timers: { setTimeout: (cb, ms) => (scheduled.push(ms), timers.setTimeout(cb, ms)), clearTimeout: (h) => timers.clearTimeout(h) } });
+    const send = createTransport({
+      vocabulary,
+      timeoutMs: 1_234,
+      timers: { setTimeout: (cb, ms) => (scheduled.push(ms), timers.setTimeout(cb, ms)), clearTimeout: (h) => timers.clearTimeout(h) },
+    });
     expect(await send({ method: 'GET', url: base })).toMatchObject({ kind: 'response', body: 'done' });
     expect(scheduled).toEqual([1_234]);
     expect(timers.pending.size).toBe(0);
@@ -132,7 +146,11 @@ describe('createTransport', () => {
     expect(await pending).toMatchObject({ kind: 'failed', code: 't.aborted', maybeCommitted: true });
 
     const count = received.length;
-    expect(await send({ method: 'PUT', url: `${base}/x`, body: 'b', signal: controller.signal })).toMatchObject({ kind: 'failed', code: 't.aborted', maybeCommitted: false });
+    expect(await send({ method: 'PUT', url: `${base}/x`, body: 'b', signal: controller.signal })).toMatchObject({
+      kind: 'failed',
+      code: 't.aborted',
+      maybeCommitted: false,
+    });
     expect(received.length).toBe(count);
   });
 
@@ -149,7 +167,10 @@ describe('createTransport', () => {
     server = undefined;
     s?.closeAllConnections();
     await new Promise<void>((resolve) => s?.close(() => resolve()));
-    expect(await send({ method: 'POST', url: base, body: 'x', label: 'POST Contacts' })).toEqual({ kind: 'offline', debugMessage: 'POST Contacts: ECONNREFUSED' });
+    expect(await send({ method: 'POST', url: base, body: 'x', label: 'POST Contacts' })).toEqual({
+      kind: 'offline',
+      debugMessage: 'POST Contacts: ECONNREFUSED',
+    });
   });
 
   it('refuses a body that is not UTF-8 instead of replacing bytes', async () => {

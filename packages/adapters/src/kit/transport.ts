@@ -106,7 +106,13 @@ export function createTransport(options: TransportOptions): Send {
       const debugMessage = `${label}: ${failure.detail}`;
       if (failure.problem === 'offline') return { kind: 'offline', debugMessage };
       const key = failure.problem === 'connection-lost' ? 'connectionLost' : failure.problem;
-      return { kind: 'failed', code: vocabulary.codes[key], userMessage: vocabulary.userMessages[key], debugMessage, maybeCommitted: failure.maybeCommitted };
+      return {
+        kind: 'failed',
+        code: vocabulary.codes[key],
+        userMessage: vocabulary.userMessages[key],
+        debugMessage,
+        maybeCommitted: failure.maybeCommitted,
+      };
     };
     // Aborted before anything left this machine: nothing can have been committed.
     if (request.signal?.aborted === true) return fail({ problem: 'aborted', maybeCommitted: false, detail: 'aborted before sending' });

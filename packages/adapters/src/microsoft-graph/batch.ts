@@ -13,7 +13,11 @@ export type BatchAnswer = BatchItemResponse | RequestFailure;
 
 const BATCH_LINE = { method: 'POST', path: '/$batch' } as const;
 
-export async function runBatches(exchange: Exchange, items: readonly BatchItemRequest[], signal: AbortSignal | undefined): Promise<Map<string, BatchAnswer>> {
+export async function runBatches(
+  exchange: Exchange,
+  items: readonly BatchItemRequest[],
+  signal: AbortSignal | undefined,
+): Promise<Map<string, BatchAnswer>> {
   const groups: BatchItemRequest[][] = [];
   for (let i = 0; i < items.length; i += MAX_BATCH) groups.push(items.slice(i, i + MAX_BATCH));
   const answers = new Map<string, BatchAnswer>();
@@ -30,7 +34,11 @@ function missing(item: BatchItemRequest): RequestFailure {
   return malformed(BATCH_LINE, `no answer for batch item ${item.id} (${item.method} ${item.url})`, item.method !== 'GET');
 }
 
-async function runOne(exchange: Exchange, group: readonly BatchItemRequest[], signal: AbortSignal | undefined): Promise<Map<string, BatchItemResponse> | RequestFailure> {
+async function runOne(
+  exchange: Exchange,
+  group: readonly BatchItemRequest[],
+  signal: AbortSignal | undefined,
+): Promise<Map<string, BatchItemResponse> | RequestFailure> {
   const write = group.some((item) => item.method !== 'GET');
   const response = await exchange({ method: 'POST', url: '/$batch', body: { requests: group }, signal });
   if (response.kind !== 'response') return response;
@@ -42,7 +50,8 @@ async function runOne(exchange: Exchange, group: readonly BatchItemRequest[], si
   const byId = new Map<string, BatchItemResponse>();
   const asked = new Set(group.map((item) => item.id));
   for (const answer of decoded.value) {
-    if (!asked.has(answer.id) || byId.has(answer.id)) return malformed(BATCH_LINE, `unexpected or repeated batch answer id ${answer.id}`, write);
+    if (!asked.has(answer.id) || byId.has(answer.id))
+      return malformed(BATCH_LINE, `unexpected or repeated batch answer id ${answer.id}`, write);
     byId.set(answer.id, answer);
   }
   return byId;

@@ -33,7 +33,8 @@ export interface MicrosoftGraphOptions {
 /** Microsoft Graph contacts (Outlook.com / Exchange Online) as a core `ContactService`. */
 export function microsoftGraph(options: MicrosoftGraphOptions): ContactService {
   const pageSize = options.pageSize ?? 200;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new SyncError('invalid-argument', 'The page size must be a positive whole number.');
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new SyncError('invalid-argument', 'The page size must be a positive whole number.');
   const root = (options.baseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
   const ctx: GraphContext = {
     root,
@@ -53,7 +54,12 @@ export function microsoftGraph(options: MicrosoftGraphOptions): ContactService {
     unconfirmedCreates: new Set(),
   };
   return {
-    traits: { name: 'Outlook (Microsoft Graph)', retryMode: 'backoff', maxBatchSize: options.maxBatchSize ?? 100, categoryOperations: false },
+    traits: {
+      name: 'Outlook (Microsoft Graph)',
+      retryMode: 'backoff',
+      maxBatchSize: options.maxBatchSize ?? 100,
+      categoryOperations: false,
+    },
     fieldModel: GRAPH_FIELD_MODEL,
     pull: (request) => pull(ctx, request),
     push: (request) => push(ctx, request),

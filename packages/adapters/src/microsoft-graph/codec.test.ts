@@ -15,8 +15,14 @@ describe('JSON at the edge', () => {
 describe('delta pages', () => {
   const link = '"@odata.deltaLink":"https://g/v1.0/me/contacts/delta?$deltatoken=1"';
   it('reads contacts, removals of either reason, and the link', () => {
-    const page = decodeDeltaPage(`{"value":[{"id":"a","@odata.etag":"W/\\"1\\"","givenName":"Ann","emailAddresses":[{"name":"A","address":"a@x.org"}]},{"id":"b","@removed":{"reason":"changed"}},{"id":"c","@removed":{"reason":"deleted"}}],${link}}`, 10);
-    expect(page).toMatchObject({ ok: true, value: { next: { kind: 'deltaLink' }, items: [{ kind: 'contact' }, { kind: 'removed', id: 'b' }, { kind: 'removed', id: 'c' }] } });
+    const page = decodeDeltaPage(
+      `{"value":[{"id":"a","@odata.etag":"W/\\"1\\"","givenName":"Ann","emailAddresses":[{"name":"A","address":"a@x.org"}]},{"id":"b","@removed":{"reason":"changed"}},{"id":"c","@removed":{"reason":"deleted"}}],${link}}`,
+      10,
+    );
+    expect(page).toMatchObject({
+      ok: true,
+      value: { next: { kind: 'deltaLink' }, items: [{ kind: 'contact' }, { kind: 'removed', id: 'b' }, { kind: 'removed', id: 'c' }] },
+    });
   });
 
   it('knows a partial item by the mapped properties it leaves out', () => {
@@ -38,7 +44,10 @@ describe('delta pages', () => {
 
 describe('batch answers', () => {
   it('reads statuses, lower-cases header names, refuses a status that is not one', () => {
-    expect(decodeBatch('{"responses":[{"id":"1","status":429,"headers":{"Retry-After":"7"}}]}')).toMatchObject({ ok: true, value: [{ id: '1', status: 429, headers: { 'retry-after': '7' } }] });
+    expect(decodeBatch('{"responses":[{"id":"1","status":429,"headers":{"Retry-After":"7"}}]}')).toMatchObject({
+      ok: true,
+      value: [{ id: '1', status: 429, headers: { 'retry-after': '7' } }],
+    });
     expect(decodeBatch('{"responses":[{"id":"1","status":"429"}]}')).toMatchObject({ ok: false });
     expect(decodeBatch('{"responses":{}}')).toMatchObject({ ok: false });
   });

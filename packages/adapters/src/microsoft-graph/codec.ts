@@ -1,5 +1,14 @@
 import { arr, get, obj, optStr, parseJson, ShapeError, str, type Obj } from './json.js';
-import type { BatchItemResponse, DeltaItem, DeltaPage, GraphAddress, GraphContact, GraphEmail, GraphError, MappedProperty } from './wire.js';
+import type {
+  BatchItemResponse,
+  DeltaItem,
+  DeltaPage,
+  GraphAddress,
+  GraphContact,
+  GraphEmail,
+  GraphError,
+  MappedProperty,
+} from './wire.js';
 
 /**
  * Decoders for Graph's JSON bodies. Each checks the shape of what it reads and returns a problem
@@ -33,10 +42,29 @@ function address(value: unknown, where: string): GraphAddress | null | undefined
   if (value === undefined || value === null) return value;
   const o = obj(value, where);
   const part = (key: string): string | null => optStr(get(o, key), `${where}.${key}`) ?? null;
-  return { street: part('street'), city: part('city'), state: part('state'), postalCode: part('postalCode'), countryOrRegion: part('countryOrRegion') };
+  return {
+    street: part('street'),
+    city: part('city'),
+    state: part('state'),
+    postalCode: part('postalCode'),
+    countryOrRegion: part('countryOrRegion'),
+  };
 }
 
-const TEXT_PROPERTIES = ['givenName', 'middleName', 'surname', 'title', 'generation', 'nickName', 'companyName', 'jobTitle', 'personalNotes', 'birthday', 'mobilePhone', 'changeKey'] as const;
+const TEXT_PROPERTIES = [
+  'givenName',
+  'middleName',
+  'surname',
+  'title',
+  'generation',
+  'nickName',
+  'companyName',
+  'jobTitle',
+  'personalNotes',
+  'birthday',
+  'mobilePhone',
+  'changeKey',
+] as const;
 const LIST_PROPERTIES = ['categories', 'businessPhones', 'homePhones'] as const;
 const ADDRESS_PROPERTIES = ['homeAddress', 'businessAddress', 'otherAddress'] as const;
 
@@ -62,7 +90,8 @@ export function readContact(value: unknown, where = 'contact'): GraphContact {
   }
   const emails = get(o, 'emailAddresses');
   if (emails === null) out['emailAddresses'] = null;
-  else if (emails !== undefined) out['emailAddresses'] = arr(emails, `${where}.emailAddresses`).map((e, i) => email(e, `${where}.emailAddresses[${i}]`));
+  else if (emails !== undefined)
+    out['emailAddresses'] = arr(emails, `${where}.emailAddresses`).map((e, i) => email(e, `${where}.emailAddresses[${i}]`));
   return out as unknown as GraphContact;
 }
 
@@ -97,7 +126,8 @@ export function decodeDeltaPage(text: string, maxItems: number): Decoded<DeltaPa
     const nextLink = link(o, '@odata.nextLink');
     const deltaLink = link(o, '@odata.deltaLink');
     if ((nextLink === undefined) === (deltaLink === undefined)) throw new ShapeError('page has neither or both of nextLink and deltaLink');
-    const next = nextLink !== undefined ? { kind: 'nextLink' as const, url: nextLink } : { kind: 'deltaLink' as const, url: deltaLink as string };
+    const next =
+      nextLink !== undefined ? { kind: 'nextLink' as const, url: nextLink } : { kind: 'deltaLink' as const, url: deltaLink as string };
     return { items: items.map((item, i) => deltaItem(item, `page.value[${i}]`)), next };
   });
 }
@@ -108,7 +138,9 @@ export function decodeContact(text: string): Decoded<GraphContact> {
 
 /** A plain collection (`{ value: [...] }`), as a `$filter` query answers. */
 export function decodeContactList(text: string): Decoded<readonly GraphContact[]> {
-  return decode(text, (value) => arr(get(obj(value, 'collection'), 'value'), 'collection.value').map((c, i) => readContact(c, `value[${i}]`)));
+  return decode(text, (value) =>
+    arr(get(obj(value, 'collection'), 'value'), 'collection.value').map((c, i) => readContact(c, `value[${i}]`)),
+  );
 }
 
 export function readContactValue(value: unknown): Decoded<GraphContact> {
@@ -122,7 +154,10 @@ export function readContactValue(value: unknown): Decoded<GraphContact> {
 
 export function readContactListValue(value: unknown): Decoded<readonly GraphContact[]> {
   try {
-    return { ok: true, value: arr(get(obj(value, 'collection'), 'value'), 'collection.value').map((c, i) => readContact(c, `value[${i}]`)) };
+    return {
+      ok: true,
+      value: arr(get(obj(value, 'collection'), 'value'), 'collection.value').map((c, i) => readContact(c, `value[${i}]`)),
+    };
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, problem: error.message };
     throw error;
@@ -135,7 +170,8 @@ export function decodeBatch(text: string): Decoded<readonly BatchItemResponse[]>
     arr(get(obj(value, 'batch'), 'responses'), 'batch.responses').map((r, i) => {
       const o = obj(r, `responses[${i}]`);
       const status = get(o, 'status');
-      if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) throw new ShapeError(`responses[${i}].status is not a status`);
+      if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599)
+        throw new ShapeError(`responses[${i}].status is not a status`);
       const headers: Record<string, string> = {};
       const rawHeaders = get(o, 'headers');
       if (rawHeaders !== undefined && rawHeaders !== null) {

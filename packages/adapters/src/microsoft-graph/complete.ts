@@ -11,7 +11,11 @@ import type { BatchItemRequest } from './wire.js';
  * whole contact and the adapter has no copy of the replica, so instead of guessing the rest it reads
  * each such contact whole, in `$batch` GETs of twenty. A contact deleted meanwhile (404) is a delete.
  */
-export async function completePartial(ctx: GraphContext, ids: readonly string[], signal: AbortSignal | undefined): Promise<RemoteChange[] | RequestFailure> {
+export async function completePartial(
+  ctx: GraphContext,
+  ids: readonly string[],
+  signal: AbortSignal | undefined,
+): Promise<RemoteChange[] | RequestFailure> {
   if (ids.length === 0) return [];
   const items: BatchItemRequest[] = ids.map((id, i) => ({ id: String(i + 1), method: 'GET', url: ctx.paths.itemSelected(id) }));
   const answers = await runBatches(ctx.exchange, items, signal);

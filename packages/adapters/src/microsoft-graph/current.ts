@@ -15,5 +15,7 @@ export async function readCurrent(ctx: GraphContext, remoteId: string, signal: A
   const contact = decodeContact(response.text);
   if (!contact.ok) return malformed(line, contact.problem, false);
   const record = contact.value.id === remoteId ? recordOf(contact.value) : null;
-  return record === null ? malformed(line, 'not the contact asked for, or without an @odata.etag', false) : { kind: 'conflict', current: record };
+  return record === null
+    ? malformed(line, 'not the contact asked for, or without an @odata.etag', false)
+    : { kind: 'conflict', current: record };
 }

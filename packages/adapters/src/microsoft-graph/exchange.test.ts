@@ -42,7 +42,14 @@ describe('exchange', () => {
 
   it('a token provider that throws is auth-required, and nothing is sent', async () => {
     const fetch = vi.fn<FetchLike>();
-    const exchange = createExchange({ root: ROOT, getAccessToken: () => Promise.reject(new Error('no session')), fetch, timeoutMs: 1_000, maxConcurrent: 4, maxBodyBytes: 1_000 });
+    const exchange = createExchange({
+      root: ROOT,
+      getAccessToken: () => Promise.reject(new Error('no session')),
+      fetch,
+      timeoutMs: 1_000,
+      maxConcurrent: 4,
+      maxBodyBytes: 1_000,
+    });
     expect(await exchange({ method: 'GET', url: '/me/contacts' })).toMatchObject({ kind: 'auth-required' });
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -50,9 +57,14 @@ describe('exchange', () => {
   it('never sends a link on another origin (nor the token with it)', async () => {
     const fetch = vi.fn<FetchLike>();
     const { exchange } = exchangeWith(fetch);
-    expect(await exchange({ method: 'GET', url: 'https://evil.example/v1.0/me/contacts' })).toMatchObject({ kind: 'failed', code: 'graph.foreign-link' });
+    expect(await exchange({ method: 'GET', url: 'https://evil.example/v1.0/me/contacts' })).toMatchObject({
+      kind: 'failed',
+      code: 'graph.foreign-link',
+    });
     expect(fetch).not.toHaveBeenCalled();
-    expect(resolveUrl(ROOT, 'https://graph.example/v1.0/me/contacts/delta?$skiptoken=1')).toBe('https://graph.example/v1.0/me/contacts/delta?$skiptoken=1');
+    expect(resolveUrl(ROOT, 'https://graph.example/v1.0/me/contacts/delta?$skiptoken=1')).toBe(
+      'https://graph.example/v1.0/me/contacts/delta?$skiptoken=1',
+    );
     expect(resolveUrl(ROOT, 'http://graph.example/v1.0/x')).toBeNull();
   });
 
@@ -70,7 +82,11 @@ describe('exchange', () => {
     const early = new AbortController();
     early.abort();
     const fetch = vi.fn<FetchLike>();
-    expect(await exchangeWith(fetch).exchange({ method: 'PATCH', url: '/me/contacts/1', body: {}, signal: early.signal })).toMatchObject({ kind: 'failed', code: 'graph.aborted', maybeCommitted: false });
+    expect(await exchangeWith(fetch).exchange({ method: 'PATCH', url: '/me/contacts/1', body: {}, signal: early.signal })).toMatchObject({
+      kind: 'failed',
+      code: 'graph.aborted',
+      maybeCommitted: false,
+    });
     expect(fetch).not.toHaveBeenCalled();
 
     const late = new AbortController();

@@ -48,8 +48,18 @@ export interface ExchangeOptions {
 }
 
 const VOCABULARY = {
-  codes: { aborted: GRAPH_CODES.aborted, timeout: GRAPH_CODES.timeout, connectionLost: GRAPH_CODES.connectionLost, malformedResponse: GRAPH_CODES.malformedResponse },
-  userMessages: { aborted: USER_MESSAGES.aborted, timeout: USER_MESSAGES.timeout, connectionLost: USER_MESSAGES.connectionLost, malformedResponse: USER_MESSAGES.malformedResponse },
+  codes: {
+    aborted: GRAPH_CODES.aborted,
+    timeout: GRAPH_CODES.timeout,
+    connectionLost: GRAPH_CODES.connectionLost,
+    malformedResponse: GRAPH_CODES.malformedResponse,
+  },
+  userMessages: {
+    aborted: USER_MESSAGES.aborted,
+    timeout: USER_MESSAGES.timeout,
+    connectionLost: USER_MESSAGES.connectionLost,
+    malformedResponse: USER_MESSAGES.malformedResponse,
+  },
 } as const;
 
 /** Resolves a request URL against the root; null for a link on another origin (never sent the token). */
@@ -68,7 +78,13 @@ export function createExchange(options: ExchangeOptions): Exchange {
   const limiter = new Limiter(options.maxConcurrent);
   const root = options.root.replace(/\/+$/, '');
   // Delta and skip tokens are the position in the user's mailbox: kept out of exchange logs.
-  const send: Send = createTransport({ vocabulary: VOCABULARY, fetch: options.fetch, timeoutMs: options.timeoutMs, onExchange: options.onExchange, secretQueryParams: ['$deltatoken', '$skiptoken'] });
+  const send: Send = createTransport({
+    vocabulary: VOCABULARY,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    onExchange: options.onExchange,
+    secretQueryParams: ['$deltatoken', '$skiptoken'],
+  });
 
   async function once(url: string, request: GraphRequest, token: string): Promise<GraphResponse | RequestFailure> {
     const headers: Record<string, string> = { [HEADERS.authorization]: `Bearer ${token}`, Accept: 'application/json', ...request.headers };
@@ -84,7 +100,11 @@ export function createExchange(options: ExchangeOptions): Exchange {
     });
     if (response.kind !== 'response') return response;
     if (response.body.length > options.maxBodyBytes) {
-      return malformed({ method: request.method, path: label }, `body longer than ${options.maxBodyBytes} characters`, request.method !== 'GET');
+      return malformed(
+        { method: request.method, path: label },
+        `body longer than ${options.maxBodyBytes} characters`,
+        request.method !== 'GET',
+      );
     }
     return { kind: 'response', status: response.status, headers: response.headers, text: response.body };
   }
@@ -93,7 +113,12 @@ export function createExchange(options: ExchangeOptions): Exchange {
     try {
       return await options.getAccessToken({ refresh });
     } catch {
-      return { kind: 'auth-required', code: GRAPH_CODES.unauthorized, userMessage: USER_MESSAGES.unauthorized, debugMessage: 'getAccessToken failed' };
+      return {
+        kind: 'auth-required',
+        code: GRAPH_CODES.unauthorized,
+        userMessage: USER_MESSAGES.unauthorized,
+        debugMessage: 'getAccessToken failed',
+      };
     }
   }
 
@@ -101,7 +126,13 @@ export function createExchange(options: ExchangeOptions): Exchange {
     limiter.run(async () => {
       const url = resolveUrl(root, request.url);
       if (url === null) {
-        return { kind: 'failed', code: GRAPH_CODES.foreignLink, userMessage: USER_MESSAGES.malformedResponse, debugMessage: `a link on another origin than ${root}: not followed`, maybeCommitted: false };
+        return {
+          kind: 'failed',
+          code: GRAPH_CODES.foreignLink,
+          userMessage: USER_MESSAGES.malformedResponse,
+          debugMessage: `a link on another origin than ${root}: not followed`,
+          maybeCommitted: false,
+        };
       }
       const first = await token(false);
       if (typeof first !== 'string') return first;

@@ -1,4 +1,13 @@
-import { EMPTY_DRAFT, type Address, type AddressType, type ContactDraft, type Email, type Phone, type RecordMeta, type RemoteContact } from '@contactsync/core';
+import {
+  EMPTY_DRAFT,
+  type Address,
+  type AddressType,
+  type ContactDraft,
+  type Email,
+  type Phone,
+  type RecordMeta,
+  type RemoteContact,
+} from '@contactsync/core';
 import type { GraphAddress, GraphContact, GraphEmail } from './wire.js';
 
 /**
@@ -7,13 +16,23 @@ import type { GraphAddress, GraphContact, GraphEmail } from './wire.js';
  * by `patchBody` leaves them as they are on the server.
  */
 
-const ADDRESS_PROPERTY = { home: 'homeAddress', work: 'businessAddress', other: 'otherAddress' } as const satisfies Record<AddressType, string>;
+const ADDRESS_PROPERTY = { home: 'homeAddress', work: 'businessAddress', other: 'otherAddress' } as const satisfies Record<
+  AddressType,
+  string
+>;
 
 const t = (value: string | null | undefined): string => value ?? '';
 
 function addressFromWire(type: AddressType, a: GraphAddress | null | undefined): Address | null {
   if (a === null || a === undefined) return null;
-  const address: Address = { type, street: t(a.street), city: t(a.city), region: t(a.state), postalCode: t(a.postalCode), country: t(a.countryOrRegion) };
+  const address: Address = {
+    type,
+    street: t(a.street),
+    city: t(a.city),
+    region: t(a.state),
+    postalCode: t(a.postalCode),
+    country: t(a.countryOrRegion),
+  };
   return address.street || address.city || address.region || address.postalCode || address.country ? address : null;
 }
 
@@ -51,13 +70,17 @@ export function draftFromWire(c: GraphContact): ContactDraft {
  * the record's meta so a PATCH of `emailAddresses` (which replaces the whole list) writes them back.
  */
 export function metaFromWire(c: GraphContact): RecordMeta | undefined {
-  const names = (c.emailAddresses ?? []).flatMap((e) => (e.address && e.name && e.name !== e.address ? [[e.address.toLowerCase(), e.name]] : []));
+  const names = (c.emailAddresses ?? []).flatMap((e) =>
+    e.address && e.name && e.name !== e.address ? [[e.address.toLowerCase(), e.name]] : [],
+  );
   return names.length > 0 ? { emailNames: names } : undefined;
 }
 
 export function recordFromWire(c: GraphContact, version: string): RemoteContact {
   const meta = metaFromWire(c);
-  return meta === undefined ? { remoteId: c.id, version, contact: draftFromWire(c) } : { remoteId: c.id, version, contact: draftFromWire(c), meta };
+  return meta === undefined
+    ? { remoteId: c.id, version, contact: draftFromWire(c) }
+    : { remoteId: c.id, version, contact: draftFromWire(c), meta };
 }
 
 function emailNames(meta: RecordMeta | undefined): Map<string, string> {

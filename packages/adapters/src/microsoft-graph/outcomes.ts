@@ -10,7 +10,15 @@ import { retryAfterMs, statusTable } from '../kit/index.js';
 export const GRAPH_ROLES = ['delta', 'read', 'list', 'create', 'update', 'delete', 'batch'] as const;
 export type GraphRole = (typeof GRAPH_ROLES)[number];
 
-const UNEXPECTED = { delta: 'unexpected', read: 'unexpected', list: 'unexpected', create: 'unexpected', update: 'unexpected', delete: 'unexpected', batch: 'unexpected' } as const;
+const UNEXPECTED = {
+  delta: 'unexpected',
+  read: 'unexpected',
+  list: 'unexpected',
+  create: 'unexpected',
+  update: 'unexpected',
+  delete: 'unexpected',
+  batch: 'unexpected',
+} as const;
 
 export const STATUS_HANDLING = {
   200: { delta: 'success', read: 'success', list: 'success', create: 'success', update: 'success', delete: 'success', batch: 'success' },
@@ -38,7 +46,21 @@ export const STATUS_HANDLING = {
 
 export const GRAPH_STATUS = statusTable({
   roles: GRAPH_ROLES,
-  decisions: ['success', 'rejected', 'missing', 'gone', 'already-gone', 'conflict', 'resync', 'auth-required', 'forbidden', 'not-executed', 'busy', 'server-error', 'unexpected'],
+  decisions: [
+    'success',
+    'rejected',
+    'missing',
+    'gone',
+    'already-gone',
+    'conflict',
+    'resync',
+    'auth-required',
+    'forbidden',
+    'not-executed',
+    'busy',
+    'server-error',
+    'unexpected',
+  ],
   rows: STATUS_HANDLING,
   otherwise: 'unexpected',
 });
@@ -98,27 +120,73 @@ export function requestFailure(status: number, headers: Headers, role: GraphRole
   const extra = errorCode === '' ? '' : ` (${errorCode})`;
   switch (GRAPH_STATUS.decide(status, role)) {
     case 'auth-required':
-      return { kind: 'auth-required', code: GRAPH_CODES.unauthorized, userMessage: USER_MESSAGES.unauthorized, debugMessage: debug(status, line, extra) };
+      return {
+        kind: 'auth-required',
+        code: GRAPH_CODES.unauthorized,
+        userMessage: USER_MESSAGES.unauthorized,
+        debugMessage: debug(status, line, extra),
+      };
     case 'forbidden':
-      return { kind: 'forbidden', code: GRAPH_CODES.forbidden, userMessage: USER_MESSAGES.forbidden, debugMessage: debug(status, line, extra) };
+      return {
+        kind: 'forbidden',
+        code: GRAPH_CODES.forbidden,
+        userMessage: USER_MESSAGES.forbidden,
+        debugMessage: debug(status, line, extra),
+      };
     case 'busy': {
       const code = status === 429 ? GRAPH_CODES.throttled : GRAPH_CODES.unavailable;
       const wait = retryAfterMs(headers);
       if (wait !== null) {
-        return { kind: 'retry-at', retryAfterMs: wait, code, userMessage: USER_MESSAGES.busy, debugMessage: debug(status, line, `; Retry-After ${wait / 1000}s${extra}`) };
+        return {
+          kind: 'retry-at',
+          retryAfterMs: wait,
+          code,
+          userMessage: USER_MESSAGES.busy,
+          debugMessage: debug(status, line, `; Retry-After ${wait / 1000}s${extra}`),
+        };
       }
-      return { kind: 'failed', code, userMessage: USER_MESSAGES.unavailable, debugMessage: debug(status, line, ` without Retry-After${extra}`), maybeCommitted: false };
+      return {
+        kind: 'failed',
+        code,
+        userMessage: USER_MESSAGES.unavailable,
+        debugMessage: debug(status, line, ` without Retry-After${extra}`),
+        maybeCommitted: false,
+      };
     }
     case 'not-executed':
-      return { kind: 'failed', code: GRAPH_CODES.notExecuted, userMessage: USER_MESSAGES.notExecuted, debugMessage: debug(status, line, extra), maybeCommitted: false };
+      return {
+        kind: 'failed',
+        code: GRAPH_CODES.notExecuted,
+        userMessage: USER_MESSAGES.notExecuted,
+        debugMessage: debug(status, line, extra),
+        maybeCommitted: false,
+      };
     case 'server-error':
-      return { kind: 'failed', code: GRAPH_CODES.serverError, userMessage: USER_MESSAGES.serverError, debugMessage: debug(status, line, extra), maybeCommitted: false };
+      return {
+        kind: 'failed',
+        code: GRAPH_CODES.serverError,
+        userMessage: USER_MESSAGES.serverError,
+        debugMessage: debug(status, line, extra),
+        maybeCommitted: false,
+      };
     default:
       // A status this role does not expect (a 409 to a GET, a 418): nothing to act on.
-      return { kind: 'failed', code: GRAPH_CODES.unexpectedStatus, userMessage: USER_MESSAGES.unexpectedStatus, debugMessage: debug(status, line, extra), maybeCommitted: false };
+      return {
+        kind: 'failed',
+        code: GRAPH_CODES.unexpectedStatus,
+        userMessage: USER_MESSAGES.unexpectedStatus,
+        debugMessage: debug(status, line, extra),
+        maybeCommitted: false,
+      };
   }
 }
 
 export function malformed(line: RequestLine, problem: string, maybeCommitted: boolean): RequestFailure {
-  return { kind: 'failed', code: GRAPH_CODES.malformedResponse, userMessage: USER_MESSAGES.malformedResponse, debugMessage: `${line.method} ${line.path}: ${problem}`, maybeCommitted };
+  return {
+    kind: 'failed',
+    code: GRAPH_CODES.malformedResponse,
+    userMessage: USER_MESSAGES.malformedResponse,
+    debugMessage: `${line.method} ${line.path}: ${problem}`,
+    maybeCommitted,
+  };
 }

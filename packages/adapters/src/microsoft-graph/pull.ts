@@ -19,11 +19,22 @@ const MAX_EMPTY_PAGES = 200;
  * Graph's deltas are immediate, so `consistency: 'complete'` needs nothing more than a delta.
  */
 export async function pull(ctx: GraphContext, request: PullRequest): Promise<PullOutcome> {
-  let position: GraphCursor = (request.cursor === null ? null : decodeCursor(request.cursor)) ?? { mode: 'snapshot', link: ctx.paths.deltaStart };
+  let position: GraphCursor = (request.cursor === null ? null : decodeCursor(request.cursor)) ?? {
+    mode: 'snapshot',
+    link: ctx.paths.deltaStart,
+  };
   let restarted = false;
-  for (let empty = 0; empty < MAX_EMPTY_PAGES; ) {
-    const line = { method: 'GET', path: position.mode === 'snapshot' && position.link === ctx.paths.deltaStart ? position.link : 'delta link' };
-    const response = await ctx.exchange({ method: 'GET', url: position.link, headers: { [HEADERS.prefer]: `odata.maxpagesize=${ctx.pageSize}` }, signal: request.signal });
+  for (let empty = 0; empty < MAX_EMPTY_PAGES;) {
+    const line = {
+      method: 'GET',
+      path: position.mode === 'snapshot' && position.link === ctx.paths.deltaStart ? position.link : 'delta link',
+    };
+    const response = await ctx.exchange({
+      method: 'GET',
+      url: position.link,
+      headers: { [HEADERS.prefer]: `odata.maxpagesize=${ctx.pageSize}` },
+      signal: request.signal,
+    });
     if (response.kind !== 'response') return response;
     if (needsResync(response)) {
       // The token expired or is unknown: a new initial round, whose snapshot settles everything.
@@ -32,11 +43,13 @@ export async function pull(ctx: GraphContext, request: PullRequest): Promise<Pul
       position = { mode: 'snapshot', link: ctx.paths.deltaStart };
       continue;
     }
-    if (GRAPH_STATUS.decide(response.status, 'delta') !== 'success') return requestFailure(response.status, response.headers, 'delta', line, decodeError(response.text)?.code ?? '');
+    if (GRAPH_STATUS.decide(response.status, 'delta') !== 'success')
+      return requestFailure(response.status, response.headers, 'delta', line, decodeError(response.text)?.code ?? '');
     const page = decodeDeltaPage(response.text, ctx.maxPageItems);
     if (!page.ok) return malformed(line, page.problem, false);
     // A link elsewhere would be stored as the cursor and sent the token later: refuse it now.
-    if (resolveUrl(ctx.root, page.value.next.url) === null) return malformed(line, `${page.value.next.kind} on another origin, or not a URL`, false);
+    if (resolveUrl(ctx.root, page.value.next.url) === null)
+      return malformed(line, `${page.value.next.kind} on another origin, or not a URL`, false);
 
     const latest = new Map<string, RemoteChange | 'partial'>();
     for (const item of page.value.items) {

@@ -5,7 +5,8 @@ import { GRAPH_CODES } from './outcomes.js';
 import { HEADERS, OP_ID_PROPERTY, type BatchItemRequest } from './wire.js';
 
 /** Each operation as the batch item that carries it, or the outcome it has without a request. */
-export type Planned = { readonly kind: 'send'; readonly item: BatchItemRequest } | { readonly kind: 'done'; readonly outcome: OperationOutcome };
+export type Planned =
+  { readonly kind: 'send'; readonly item: BatchItemRequest } | { readonly kind: 'done'; readonly outcome: OperationOutcome };
 
 /**
  * - create: `POST` to the collection, with the operation id in our extended property.
@@ -33,11 +34,20 @@ export function planOperation(paths: GraphPaths, op: PushOperation, index: numbe
       if (Object.keys(body).length === 0) return { kind: 'done', outcome: { kind: 'ok', record: op.base } };
       return {
         kind: 'send',
-        item: { id, method: 'PATCH', url: paths.item(op.base.remoteId), headers: { 'Content-Type': 'application/json', [HEADERS.ifMatch]: op.base.version }, body },
+        item: {
+          id,
+          method: 'PATCH',
+          url: paths.item(op.base.remoteId),
+          headers: { 'Content-Type': 'application/json', [HEADERS.ifMatch]: op.base.version },
+          body,
+        },
       };
     }
     case 'delete':
-      return { kind: 'send', item: { id, method: 'DELETE', url: paths.item(op.base.remoteId), headers: { [HEADERS.ifMatch]: op.base.version } } };
+      return {
+        kind: 'send',
+        item: { id, method: 'DELETE', url: paths.item(op.base.remoteId), headers: { [HEADERS.ifMatch]: op.base.version } },
+      };
     case 'rename-category':
     case 'remove-category':
       // traits.categoryOperations is false: the engine sends these as contact updates instead.

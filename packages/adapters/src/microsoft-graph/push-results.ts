@@ -13,7 +13,8 @@ export type ItemResult = OperationOutcome | { readonly kind: 'read-current'; rea
 
 export function itemResult(op: PushOperation, answer: BatchAnswer): ItemResult {
   if (!('id' in answer)) return answer;
-  if (op.kind !== 'create' && op.kind !== 'update' && op.kind !== 'delete') return { kind: 'failed', code: GRAPH_CODES.unsupportedOperation, userMessage: USER_MESSAGES.unexpectedStatus, maybeCommitted: false };
+  if (op.kind !== 'create' && op.kind !== 'update' && op.kind !== 'delete')
+    return { kind: 'failed', code: GRAPH_CODES.unsupportedOperation, userMessage: USER_MESSAGES.unexpectedStatus, maybeCommitted: false };
   const line = { method: op.kind === 'create' ? 'POST' : op.kind === 'update' ? 'PATCH' : 'DELETE', path: 'contacts' };
   const error = readError(answer.body);
   switch (GRAPH_STATUS.decide(answer.status, op.kind)) {
@@ -29,10 +30,17 @@ export function itemResult(op: PushOperation, answer: BatchAnswer): ItemResult {
     case 'gone':
       return { kind: 'gone' };
     case 'conflict':
-      return op.kind === 'create' ? requestFailure(answer.status, headersOf(answer.headers), op.kind, line) : { kind: 'read-current', remoteId: op.base.remoteId };
+      return op.kind === 'create'
+        ? requestFailure(answer.status, headersOf(answer.headers), op.kind, line)
+        : { kind: 'read-current', remoteId: op.base.remoteId };
     case 'rejected':
       // The server's message is debug text: the user gets ours.
-      return { kind: 'rejected', code: error?.code || GRAPH_CODES.invalidRequest, userMessage: USER_MESSAGES.invalidRequest, debugMessage: `${answer.status} ${error?.message ?? ''}`.trim() };
+      return {
+        kind: 'rejected',
+        code: error?.code || GRAPH_CODES.invalidRequest,
+        userMessage: USER_MESSAGES.invalidRequest,
+        debugMessage: `${answer.status} ${error?.message ?? ''}`.trim(),
+      };
     default:
       return requestFailure(answer.status, headersOf(answer.headers), op.kind, line, error?.code ?? '');
   }

@@ -61,7 +61,12 @@ function mayHaveCommitted(answer: BatchAnswer, result: OperationOutcome): boolea
   return answer.status >= 500 && answer.status !== 503;
 }
 
-async function settleCreate(ctx: GraphContext, opId: string, failure: OperationOutcome, signal: AbortSignal | undefined): Promise<OperationOutcome> {
+async function settleCreate(
+  ctx: GraphContext,
+  opId: string,
+  failure: OperationOutcome,
+  signal: AbortSignal | undefined,
+): Promise<OperationOutcome> {
   const found = await findCreated(ctx, opId, signal);
   if (found.kind === 'found') return found.outcome;
   if (found.kind === 'not-found') return failure.kind === 'failed' ? { ...failure, maybeCommitted: false } : failure;

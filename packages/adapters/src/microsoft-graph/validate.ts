@@ -34,7 +34,10 @@ function checkList<T extends string>(
     if (!typed) return;
     const max = model.types[item.type];
     if (max === undefined) {
-      errors.push({ path: `${field}.${i}.type`, message: `Outlook has no place for this kind of ${field === 'phones' ? 'phone number' : 'address'}: choose another type.` });
+      errors.push({
+        path: `${field}.${i}.type`,
+        message: `Outlook has no place for this kind of ${field === 'phones' ? 'phone number' : 'address'}: choose another type.`,
+      });
     } else if (max !== null && count > max) {
       errors.push({ path: `${field}.${i}.type`, message: `Outlook keeps at most ${max} of this kind of ${WORDS[field]}.` });
     }

@@ -22,7 +22,11 @@ describe('child refs in RemoteContact.meta', () => {
   it('treats missing or mismatched meta as unknown, never as a guess', () => {
     expect(refsFromMeta(undefined, d)).toEqual(unknownRefs(d));
     expect(refsFromMeta({ emails: [], phones: 'x', locations: [1] }, d)).toEqual(unknownRefs(d));
-    expect(refsFromMeta({ emails: [{ id: 5 }], phones: ['p1', 7], locations: [] }, d)).toEqual({ emails: [null], phones: ['p1', null], locations: [] });
+    expect(refsFromMeta({ emails: [{ id: 5 }], phones: ['p1', 7], locations: [] }, d)).toEqual({
+      emails: [null],
+      phones: ['p1', null],
+      locations: [],
+    });
   });
 
   it('knows an email’s wire type from its ref, else from its core type', () => {

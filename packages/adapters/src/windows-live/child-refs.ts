@@ -43,7 +43,9 @@ export function refsFromWire(c: WireContact): ChildRefs {
     emails: (c.Emails ?? []).map((e) => (e.ID === undefined ? null : { id: e.ID, type: e.EmailType ?? 'Other' })),
     phones: (c.Phones ?? []).map((p) => p.ID ?? null),
     locations: addresses.map((l) => l.ID ?? null),
-    ...(carrier === undefined ? {} : { company: { id: carrier.ID ?? null, address: isAddress(carrier) ? addresses.indexOf(carrier) : null } }),
+    ...(carrier === undefined
+      ? {}
+      : { company: { id: carrier.ID ?? null, address: isAddress(carrier) ? addresses.indexOf(carrier) : null } }),
   };
 }
 
@@ -108,7 +110,8 @@ function companyFromMeta(value: unknown, d: ContactDraft): CompanyRef | null | u
   const id = o['id'];
   const address = o['address'];
   if (id !== null && typeof id !== 'string') return undefined;
-  if (address !== null && !(typeof address === 'number' && Number.isInteger(address) && address >= 0 && address < d.addresses.length)) return undefined;
+  if (address !== null && !(typeof address === 'number' && Number.isInteger(address) && address >= 0 && address < d.addresses.length))
+    return undefined;
   return { id, address };
 }
 

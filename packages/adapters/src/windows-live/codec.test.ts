@@ -33,7 +33,15 @@ describe('decodeContact', () => {
       Emails: [{ ID: 'e1', EmailType: 'Personal', Address: 'ada@example.org', IsDefault: 'true' }],
       Phones: [{ ID: '00042', PhoneType: 'Mobile', Number: '+44 20 7946 0000' }],
       Locations: [
-        { ID: 'l1', LocationType: 'Personal', StreetLine: "12 St James's Sq", PrimaryCity: 'London', Subdivision: '', PostalCode: 'SW1Y 4JH', CountryRegion: 'GB' },
+        {
+          ID: 'l1',
+          LocationType: 'Personal',
+          StreetLine: "12 St James's Sq",
+          PrimaryCity: 'London',
+          Subdivision: '',
+          PostalCode: 'SW1Y 4JH',
+          CountryRegion: 'GB',
+        },
       ],
       Notes: 'met at the Babbage salon',
       Tags: ['Friends'],
@@ -41,7 +49,9 @@ describe('decodeContact', () => {
   });
 
   it('keeps whitespace inside values, decodes references and CDATA, ignores namespaces and unknown elements', () => {
-    const r = decodeContact('<w:Contact xmlns:w="urn:x"><w:ID>1</w:ID><w:Notes> a &amp; b <![CDATA[<&amp;>]]> </w:Notes><Unknown><X/></Unknown><Tags><Tag/></Tags></w:Contact>');
+    const r = decodeContact(
+      '<w:Contact xmlns:w="urn:x"><w:ID>1</w:ID><w:Notes> a &amp; b <![CDATA[<&amp;>]]> </w:Notes><Unknown><X/></Unknown><Tags><Tag/></Tags></w:Contact>',
+    );
     expect(r).toEqual({ ok: true, value: { ID: '1', Notes: ' a & b <&amp;> ', Tags: [''] } });
   });
 
@@ -69,14 +79,42 @@ describe('decodeContact', () => {
   });
 
   it('never throws, whatever the bytes (fuzz)', () => {
-    const fragments = fc.constantFrom('<Contact>', '</Contact>', '<ID>', '</ID>', '<Emails>', '<Email>', '</Email>', '</Emails>', '<Tags><Tag>', '</Tag></Tags>', '&amp;', '&', '<![CDATA[', ']]>', '<!DOCTYPE x>', '<?xml version="1.0"?>', 'text', '<', '>', '/>', '"');
+    const fragments = fc.constantFrom(
+      '<Contact>',
+      '</Contact>',
+      '<ID>',
+      '</ID>',
+      '<Emails>',
+      '<Email>',
+      '</Email>',
+      '</Emails>',
+      '<Tags><Tag>',
+      '</Tag></Tags>',
+      '&amp;',
+      '&',
+      '<![CDATA[',
+      ']]>',
+      '<!DOCTYPE x>',
+      '<?xml version="1.0"?>',
+      'text',
+      '<',
+      '>',
+      '/>',
+      '"',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(fragments).map((parts) => parts.join(''))), (xml) => {
-        const a = decodeContact(xml);
-        const b = decodeBook(xml);
-        expect(typeof a.ok).toBe('boolean');
-        expect(typeof b.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(fragments).map((parts) => parts.join('')),
+        ),
+        (xml) => {
+          const a = decodeContact(xml);
+          const b = decodeBook(xml);
+          expect(typeof a.ok).toBe('boolean');
+          expect(typeof b.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 2_000 },
     );
   });
@@ -84,7 +122,9 @@ describe('decodeContact', () => {
 
 describe('decodeBook', () => {
   it('reads contacts and tombstones of a root document', () => {
-    const r = decodeBook('<LiveContacts><Owner><CID>1</CID></Owner><Contacts><Contact><ID>a</ID></Contact><Contact><ID>b</ID><IsDeleted>true</IsDeleted></Contact></Contacts></LiveContacts>');
+    const r = decodeBook(
+      '<LiveContacts><Owner><CID>1</CID></Owner><Contacts><Contact><ID>a</ID></Contact><Contact><ID>b</ID><IsDeleted>true</IsDeleted></Contact></Contacts></LiveContacts>',
+    );
     expect(r).toEqual({ ok: true, value: { contacts: [{ ID: 'a' }, { ID: 'b', IsDeleted: 'true' }] } });
   });
   it('reads an empty book', () => {

@@ -145,7 +145,10 @@ function readProfiles(value: unknown, mode: Mode): WireProfiles {
   const professional = member(p, 'Professional');
   return compact({
     Personal: personal === undefined ? undefined : readFields(personal, 'Personal', PERSONAL_FIELDS, mode),
-    Professional: professional === undefined ? undefined : readFields(professional, 'Professional', [...PROFESSIONAL_FIELDS, LEGACY_COMPANY_FIELD], mode),
+    Professional:
+      professional === undefined
+        ? undefined
+        : readFields(professional, 'Professional', [...PROFESSIONAL_FIELDS, LEGACY_COMPANY_FIELD], mode),
   });
 }
 
@@ -172,7 +175,8 @@ function readFields<K extends string>(value: unknown, what: string, fields: read
   for (const field of fields) {
     const raw = member(o, field);
     // A child's ID is how it is addressed: a child whose ID cannot be read is not read at all.
-    const v = raw === undefined ? undefined : field === 'ID' ? text(raw, `${what}/ID`) : tolerate(mode, () => text(raw, `${what}/${field}`));
+    const v =
+      raw === undefined ? undefined : field === 'ID' ? text(raw, `${what}/ID`) : tolerate(mode, () => text(raw, `${what}/${field}`));
     if (v !== undefined) out[field] = v;
   }
   return out;

@@ -36,11 +36,17 @@ const ownLocation = (company: string): CompanyPlan => ({
   ref: { id: null, address: null },
 });
 
-export function planCompany(base: ContactDraft, next: ContactDraft, refs: ChildRefs, addresses: AddressPairing): CompanyPlan | { readonly kind: 'needs-ids' } {
+export function planCompany(
+  base: ContactDraft,
+  next: ContactDraft,
+  refs: ChildRefs,
+  addresses: AddressPairing,
+): CompanyPlan | { readonly kind: 'needs-ids' } {
   const carrier = refs.company;
   const carrierRemoved = carrier?.address != null && addresses.removed.includes(carrier.address);
   const movedTo = carrier?.address == null ? null : addresses.baseOf.indexOf(carrier.address);
-  const kept: CompanyRef | undefined = carrier === undefined || carrierRemoved ? undefined : { id: carrier.id, address: movedTo === null || movedTo < 0 ? null : movedTo };
+  const kept: CompanyRef | undefined =
+    carrier === undefined || carrierRemoved ? undefined : { id: carrier.id, address: movedTo === null || movedTo < 0 ? null : movedTo };
 
   if (base.company === next.company) {
     if (next.company === '' || kept !== undefined) return none(kept);
@@ -50,7 +56,8 @@ export function planCompany(base: ContactDraft, next: ContactDraft, refs: ChildR
   }
   if (kept === undefined) return next.company === '' ? none(undefined) : ownLocation(next.company);
   if (kept.id === null) return { kind: 'needs-ids' };
-  if (next.company !== '') return { kind: 'company', changes: new Map([[kept.id, next.company]]), removal: null, addition: null, ref: kept };
+  if (next.company !== '')
+    return { kind: 'company', changes: new Map([[kept.id, next.company]]), removal: null, addition: null, ref: kept };
   if (kept.address === null) return { kind: 'company', changes: new Map(), removal: kept.id, addition: null, ref: undefined };
   return { kind: 'company', changes: new Map([[kept.id, '']]), removal: null, addition: null, ref: undefined };
 }

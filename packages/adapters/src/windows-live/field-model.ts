@@ -19,7 +19,13 @@ export const WINDOWS_LIVE_FIELD_MODEL: FieldModel = {
   notes: { stored: true, maxLength: 4_096 },
   birthday: { stored: true, yearless: false },
   emails: { stored: true, identity: 'slots', types: { personal: 1, work: 1, other: 1 }, maxItems: 3, maxLength: 321 },
-  phones: { stored: true, identity: 'set', types: { mobile: null, home: null, work: null, fax: null, pager: null, other: null }, maxItems: null, maxLength: 1_024 },
+  phones: {
+    stored: true,
+    identity: 'set',
+    types: { mobile: null, home: null, work: null, fax: null, pager: null, other: null },
+    maxItems: null,
+    maxLength: 1_024,
+  },
   addresses: { stored: true, identity: 'set', types: { home: null, work: null, other: null }, maxItems: null, maxLength: 1_024 },
   categories: { stored: true, maxItems: null, maxLength: 1_024 },
 };

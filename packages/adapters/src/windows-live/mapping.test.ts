@@ -99,7 +99,15 @@ describe('mapping', () => {
     expect(draftToWire(alone).Profiles).toBeUndefined();
     const withWork = toDraft({ company: 'AE', addresses: [{ type: 'work', city: 'London' }] });
     expect(draftToWire(withWork).Locations).toEqual([
-      { LocationType: 'Business', CompanyName: 'AE', StreetLine: '', PrimaryCity: 'London', Subdivision: '', PostalCode: '', CountryRegion: '' },
+      {
+        LocationType: 'Business',
+        CompanyName: 'AE',
+        StreetLine: '',
+        PrimaryCity: 'London',
+        Subdivision: '',
+        PostalCode: '',
+        CountryRegion: '',
+      },
     ]);
     expect(storedForm(alone)).toEqual(alone);
     expect(storedForm(withWork)).toEqual(withWork);
@@ -108,7 +116,12 @@ describe('mapping', () => {
   it('reads the company from the Business location, else any location, else a legacy Professional element', () => {
     const read = (locations: object[], professional?: object) =>
       draftFromWire({ Locations: locations, ...(professional === undefined ? {} : { Profiles: { Professional: professional } }) });
-    expect(read([{ LocationType: 'Personal', CompanyName: 'P', PrimaryCity: 'x' }, { LocationType: 'Business', CompanyName: 'B' }]).company).toBe('B');
+    expect(
+      read([
+        { LocationType: 'Personal', CompanyName: 'P', PrimaryCity: 'x' },
+        { LocationType: 'Business', CompanyName: 'B' },
+      ]).company,
+    ).toBe('B');
     expect(read([{ LocationType: 'Other', CompanyName: 'O' }]).company).toBe('O');
     expect(read([{ LocationType: 'Other', CompanyName: 'O' }]).addresses).toEqual([]);
     expect(read([], { CompanyName: 'Legacy', JobTitle: 'J' })).toMatchObject({ company: 'Legacy', jobTitle: 'J' });

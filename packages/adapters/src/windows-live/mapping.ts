@@ -1,14 +1,6 @@
 import type { Address, AddressType, ContactDraft, Email, EmailType, Phone, PhoneType } from '@contactsync/core';
 import { ADDRESS_FIELDS } from './wire.js';
-import type {
-  WireContact,
-  WireEmail,
-  WireEmailType,
-  WireLocation,
-  WireLocationType,
-  WirePhone,
-  WirePhoneType,
-} from './wire.js';
+import type { WireContact, WireEmail, WireEmailType, WireLocation, WireLocationType, WirePhone, WirePhoneType } from './wire.js';
 
 /**
  * Core contact model <-> Windows Live `<Contact>` (docs/windows-live.md §1.3).

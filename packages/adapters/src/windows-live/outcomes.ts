@@ -30,7 +30,15 @@ const UNEXPECTED = {
  */
 export const STATUS_HANDLING = {
   /** Writes answer 204 by the contract; a 200 with a body is a success all the same. */
-  200: { ...UNEXPECTED, book: 'whole-book', delta: 'whole-book', read: 'found', update: 'written', delete: 'done', 'child-delete': 'written' },
+  200: {
+    ...UNEXPECTED,
+    book: 'whole-book',
+    delta: 'whole-book',
+    read: 'found',
+    update: 'written',
+    delete: 'done',
+    'child-delete': 'written',
+  },
   201: { ...UNEXPECTED, create: 'created', 'child-create': 'created' },
   204: { ...UNEXPECTED, update: 'written', delete: 'done', 'child-delete': 'written' },
   206: { ...UNEXPECTED, delta: 'delta-page' },
@@ -102,7 +110,8 @@ export const WL_CODES = {
 export const USER_MESSAGES = {
   unauthorized:
     'Windows Live needs you to sign in again before your contacts can sync (or the account’s Family Safety settings do not allow it).',
-  readOnlyGrant: 'This Windows Live sign-in only allows reading contacts, so your changes were not saved there. Sign in again and allow editing.',
+  readOnlyGrant:
+    'This Windows Live sign-in only allows reading contacts, so your changes were not saved there. Sign in again and allow editing.',
   methodNotAllowed: 'The app sent Windows Live a request it does not accept. Your change is kept on this device.',
   serverError: 'Windows Live had a problem and did not save the change. It will be tried again.',
   unavailable: 'Windows Live is unavailable right now. Syncing will try again later.',
@@ -139,9 +148,19 @@ export function requestFailure(response: ResponseHead, request: RequestLine): Re
   // Only a status decided alike for every role ends a request whatever it was.
   switch (WL_STATUS.uniform(status)) {
     case 'auth-required':
-      return { kind: 'auth-required', code: WL_CODES.unauthorized, userMessage: USER_MESSAGES.unauthorized, debugMessage: debug(response, request) };
+      return {
+        kind: 'auth-required',
+        code: WL_CODES.unauthorized,
+        userMessage: USER_MESSAGES.unauthorized,
+        debugMessage: debug(response, request),
+      };
     case 'read-only-grant':
-      return { kind: 'forbidden', code: WL_CODES.readOnlyGrant, userMessage: USER_MESSAGES.readOnlyGrant, debugMessage: debug(response, request, ' (read-only grant)') };
+      return {
+        kind: 'forbidden',
+        code: WL_CODES.readOnlyGrant,
+        userMessage: USER_MESSAGES.readOnlyGrant,
+        debugMessage: debug(response, request, ' (read-only grant)'),
+      };
     case 'client-bug': {
       const allow = response.headers.get(HEADERS.allow) ?? '(none)';
       return {
@@ -157,16 +176,40 @@ export function requestFailure(response: ResponseHead, request: RequestLine): Re
       const code = status === 503 ? WL_CODES.unavailable : WL_CODES.contactsUnavailable;
       const wait = retryAfterMs(response.headers);
       if (wait !== null) {
-        return { kind: 'retry-at', retryAfterMs: wait, code, userMessage: USER_MESSAGES.busy, debugMessage: debug(response, request, `; Retry-After ${wait / 1000}s`) };
+        return {
+          kind: 'retry-at',
+          retryAfterMs: wait,
+          code,
+          userMessage: USER_MESSAGES.busy,
+          debugMessage: debug(response, request, `; Retry-After ${wait / 1000}s`),
+        };
       }
-      return { kind: 'failed', code, userMessage: USER_MESSAGES.unavailable, debugMessage: debug(response, request, ' without Retry-After (handled as 500)'), maybeCommitted: false };
+      return {
+        kind: 'failed',
+        code,
+        userMessage: USER_MESSAGES.unavailable,
+        debugMessage: debug(response, request, ' without Retry-After (handled as 500)'),
+        maybeCommitted: false,
+      };
     }
     case 'server-error':
-      return { kind: 'failed', code: WL_CODES.serverError, userMessage: USER_MESSAGES.serverError, debugMessage: debug(response, request), maybeCommitted: false };
+      return {
+        kind: 'failed',
+        code: WL_CODES.serverError,
+        userMessage: USER_MESSAGES.serverError,
+        debugMessage: debug(response, request),
+        maybeCommitted: false,
+      };
     default:
       // A success, refusal, 404 or 412 where the request does not expect one, or a status the
       // seed document does not list (502, 418, ...): nothing to act on, so a plain failure.
-      return { kind: 'failed', code: WL_CODES.unexpectedStatus, userMessage: USER_MESSAGES.unexpectedStatus, debugMessage: debug(response, request), maybeCommitted: false };
+      return {
+        kind: 'failed',
+        code: WL_CODES.unexpectedStatus,
+        userMessage: USER_MESSAGES.unexpectedStatus,
+        debugMessage: debug(response, request),
+        maybeCommitted: false,
+      };
   }
 }
 

@@ -13,14 +13,16 @@ afterEach(async () => {
 
 const service = (fetchImpl?: typeof fetch) =>
   windowsLive({ baseUrl: c.emulator.url, lid: c.emulator.lid, token: c.emulator.token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-const person = (given: string) => toDraft({ name: { given }, emails: [{ type: 'personal', address: `${given.toLowerCase()}@example.org` }] });
+const person = (given: string) =>
+  toDraft({ name: { given }, emails: [{ type: 'personal', address: `${given.toLowerCase()}@example.org` }] });
 const secondOf = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toUTCString();
 
 function page(outcome: PullOutcome): PullPage {
   if (outcome.kind !== 'page') throw new Error(`expected a page, got ${JSON.stringify(outcome)}`);
   return outcome;
 }
-const ids = (changes: readonly RemoteChange[]) => changes.map((ch) => (ch.kind === 'upsert' ? `+${ch.record.contact.name.given}` : `-${ch.remoteId}`));
+const ids = (changes: readonly RemoteChange[]) =>
+  changes.map((ch) => (ch.kind === 'upsert' ? `+${ch.record.contact.name.given}` : `-${ch.remoteId}`));
 
 describe('pull', () => {
   it('starts with a whole-book snapshot: versions and cursor are the root Last-Modified, child ids in meta', async () => {
@@ -139,7 +141,10 @@ describe('pull', () => {
       answer(206, '<LiveContacts/>', lm),
     ];
     for (const s of cases) {
-      expect(await s.pull({ cursor: 'Tue, 01 Jun 2010 12:00:00 GMT', consistency: 'delta' })).toMatchObject({ kind: 'failed', code: 'wl.malformed-response' });
+      expect(await s.pull({ cursor: 'Tue, 01 Jun 2010 12:00:00 GMT', consistency: 'delta' })).toMatchObject({
+        kind: 'failed',
+        code: 'wl.malformed-response',
+      });
     }
   });
 

@@ -29,7 +29,10 @@ export async function pushCreate(send: Send, op: CreateOp, signal: AbortSignal |
       if (id === null) return malformed(line, '201 without a Contact(id) Location', true);
       if (version === null || Number.isNaN(Date.parse(version))) return malformed(line, '201 without a valid Last-Modified', true);
       const contact = storedForm(op.contact);
-      return { kind: 'ok', record: { remoteId: id, version: versionOf(version, contact), contact, meta: refsToMeta(unknownRefs(contact)) } };
+      return {
+        kind: 'ok',
+        record: { remoteId: id, version: versionOf(version, contact), contact, meta: refsToMeta(unknownRefs(contact)) },
+      };
     }
     case 'refused':
       return badRequest(line, wire);

@@ -13,7 +13,12 @@ type DeleteOp = Extract<PushOperation, { kind: 'delete' }>;
  */
 export async function pushDelete(send: Send, op: DeleteOp, signal: AbortSignal | undefined): Promise<OperationOutcome> {
   const id = op.base.remoteId;
-  const line: WlRequest = { method: 'DELETE', path: contactPath(id), headers: { [HEADERS.ifUnmodifiedSince]: lastModifiedOf(op.base.version) }, signal };
+  const line: WlRequest = {
+    method: 'DELETE',
+    path: contactPath(id),
+    headers: { [HEADERS.ifUnmodifiedSince]: lastModifiedOf(op.base.version) },
+    signal,
+  };
   const response = await send(line);
   if (response.kind !== 'response') return response;
   switch (WL_STATUS.decide(response.status, 'delete')) {

@@ -13,7 +13,8 @@ afterEach(async () => {
 });
 
 const service = (token = c.emulator.token) => windowsLive({ baseUrl: c.emulator.url, lid: c.emulator.lid, token });
-const person = (given: string, emails: { type: 'personal' | 'work' | 'other'; address: string }[] = []) => toDraft({ name: { given }, emails });
+const person = (given: string, emails: { type: 'personal' | 'work' | 'other'; address: string }[] = []) =>
+  toDraft({ name: { given }, emails });
 const creates = (...names: string[]): PushOperation[] => names.map((n, i) => ({ kind: 'create', opId: String(i), contact: person(n) }));
 
 async function push(operations: readonly PushOperation[], token?: string): Promise<readonly OperationOutcome[]> {
@@ -112,9 +113,18 @@ describe('whole-request failures end the batch: later operations get the failure
   });
 
   it('a 201 without a usable Location -> failed, maybe committed', async () => {
-    const s = windowsLive({ baseUrl: 'http://x', lid: '0123456789abcdef', token: 't', fetch: async () => new Response(null, { status: 201 }) });
+    const s = windowsLive({
+      baseUrl: 'http://x',
+      lid: '0123456789abcdef',
+      token: 't',
+      fetch: async () => new Response(null, { status: 201 }),
+    });
     const outcome = await s.push({ operations: creates('A'), cursor: null });
-    expect(outcome.kind === 'results' && outcome.results[0]).toMatchObject({ kind: 'failed', code: WL_CODES.malformedResponse, maybeCommitted: true });
+    expect(outcome.kind === 'results' && outcome.results[0]).toMatchObject({
+      kind: 'failed',
+      code: WL_CODES.malformedResponse,
+      maybeCommitted: true,
+    });
   });
 });
 
@@ -123,7 +133,14 @@ describe('refusals are per operation: the batch goes on', () => {
     c.emulator.control.setQuotas({ maxContacts: 2 });
     const results = await push([
       { kind: 'create', opId: '1', contact: person('Bad', [{ type: 'personal', address: 'no-at-sign' }]) },
-      { kind: 'create', opId: '2', contact: person('Two', [{ type: 'work', address: 'a@x.org' }, { type: 'work', address: 'b@x.org' }]) },
+      {
+        kind: 'create',
+        opId: '2',
+        contact: person('Two', [
+          { type: 'work', address: 'a@x.org' },
+          { type: 'work', address: 'b@x.org' },
+        ]),
+      },
       { kind: 'create', opId: '3', contact: person('Fine') },
       { kind: 'create', opId: '4', contact: person('Fine too') },
       { kind: 'create', opId: '5', contact: person('Over quota') },
@@ -148,7 +165,12 @@ describe('refusals are per operation: the batch goes on', () => {
     if (base === null) throw new Error('no base');
     c.emulator.control.clearLog();
     const [result] = await push([
-      { kind: 'update', opId: 'u', base, contact: { ...base.contact, notes: 'n', emails: [...base.contact.emails, { type: 'personal', address: 'b@x.org' }] } },
+      {
+        kind: 'update',
+        opId: 'u',
+        base,
+        contact: { ...base.contact, notes: 'n', emails: [...base.contact.emails, { type: 'personal', address: 'b@x.org' }] },
+      },
     ]);
     expect(result).toMatchObject({ kind: 'rejected', code: WL_CODES.duplicateEmailType });
     expect(sent()).toEqual([]);

@@ -41,7 +41,10 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
   if (plan.duplicateEmailType !== null) {
     // The service would answer 409 only at the email's POST, after the PUT had been applied; the
     // rule is fixed by the contract (§1.3), so refuse before sending anything.
-    return { ...conflict409(putLine, plan.duplicateEmailType), debugMessage: `refused before sending: two ${plan.duplicateEmailType} emails` };
+    return {
+      ...conflict409(putLine, plan.duplicateEmailType),
+      debugMessage: `refused before sending: two ${plan.duplicateEmailType} emails`,
+    };
   }
   const put = await send(putLine);
   if (put.kind !== 'response') return put;
@@ -110,7 +113,8 @@ export async function pushUpdate(send: Send, op: UpdateOp, signal: AbortSignal |
     version = writeVersion(response);
     if (childId === null || version === null) return malformed(line, '201 without a child Location or Last-Modified', true);
     if (addition.position === 'company') company = { id: childId, address: null };
-    else if (collection === 'Emails') refs.emails[addition.position] = { id: childId, type: 'EmailType' in child ? (child.EmailType ?? 'Other') : 'Other' };
+    else if (collection === 'Emails')
+      refs.emails[addition.position] = { id: childId, type: 'EmailType' in child ? (child.EmailType ?? 'Other') : 'Other' };
     else if (collection === 'Phones') refs.phones[addition.position] = childId;
     else refs.locations[addition.position] = childId;
   }
@@ -138,7 +142,10 @@ async function preparePlan(send: Send, op: UpdateOp, signal: AbortSignal | undef
   if (current.kind === 'missing') return { kind: 'gone' };
   if (current.kind !== 'found') return current;
   const record = current.record;
-  if (Date.parse(lastModifiedOf(record.version)) > Date.parse(lastModifiedOf(op.base.version)) || !sameContent(record.contact, storedForm(op.base.contact))) {
+  if (
+    Date.parse(lastModifiedOf(record.version)) > Date.parse(lastModifiedOf(op.base.version)) ||
+    !sameContent(record.contact, storedForm(op.base.contact))
+  ) {
     return { kind: 'conflict', current: record };
   }
   const second = planUpdate(record.contact, refsFromMeta(record.meta, record.contact), op.contact);
@@ -156,8 +163,16 @@ function sameContent(a: ContactDraft, b: ContactDraft): boolean {
  * likeliest cause is an ID the server no longer has (§1.2: an unknown child ID fails the PUT):
  * that is a conflict with the current contact, not a refusal of the user's content.
  */
-async function putRefused(send: Send, id: string, plan: UpdatePlan, line: WlRequest, signal: AbortSignal | undefined): Promise<OperationOutcome> {
-  const used = [...(plan.put.Emails ?? []), ...(plan.put.Phones ?? []), ...(plan.put.Locations ?? [])].flatMap((c) => (c.ID === undefined ? [] : [c.ID]));
+async function putRefused(
+  send: Send,
+  id: string,
+  plan: UpdatePlan,
+  line: WlRequest,
+  signal: AbortSignal | undefined,
+): Promise<OperationOutcome> {
+  const used = [...(plan.put.Emails ?? []), ...(plan.put.Phones ?? []), ...(plan.put.Locations ?? [])].flatMap((c) =>
+    c.ID === undefined ? [] : [c.ID],
+  );
   if (brokenRule(plan.put) === null && used.length > 0) {
     const current = await fetchCurrent(send, id, signal);
     if (current.kind === 'missing') return { kind: 'gone' };

@@ -87,8 +87,12 @@ describe('update', () => {
     const [created] = await push([{ kind: 'create', opId: '1', contact: ada }]);
     const base = record(created);
     c.emulator.control.clearLog();
-    const [result] = await push([{ kind: 'update', opId: 'u', base, contact: { ...ada, emails: [{ type: 'personal', address: 'ada@new.org' }] } }]);
-    expect(record(result).meta).toMatchObject({ emails: [{ id: c.emulator.control.wire(base.remoteId)?.Emails?.[0]?.ID, type: 'Personal' }] });
+    const [result] = await push([
+      { kind: 'update', opId: 'u', base, contact: { ...ada, emails: [{ type: 'personal', address: 'ada@new.org' }] } },
+    ]);
+    expect(record(result).meta).toMatchObject({
+      emails: [{ id: c.emulator.control.wire(base.remoteId)?.Emails?.[0]?.ID, type: 'Personal' }],
+    });
     expect(stored(base.remoteId)?.emails).toEqual([{ type: 'personal', address: 'ada@new.org' }]);
     expect(c.emulator.control.log().map((e) => `${e.method} ${e.status}`)).toEqual(['GET 200', 'PUT 204']);
   });
@@ -100,7 +104,14 @@ describe('update', () => {
     c.clock.advance(1000);
     c.emulator.control.update(id, { notes: 'elsewhere' });
     const [result] = await push([{ kind: 'update', opId: 'u', base, contact: { ...base.contact, company: 'Mine' } }]);
-    expect(result).toMatchObject({ kind: 'conflict', current: { remoteId: id, version: expect.stringMatching(new RegExp(`^${secondOf(c.clock.now())}#`)) as unknown, contact: { notes: 'elsewhere', company: '' } } });
+    expect(result).toMatchObject({
+      kind: 'conflict',
+      current: {
+        remoteId: id,
+        version: expect.stringMatching(new RegExp(`^${secondOf(c.clock.now())}#`)) as unknown,
+        contact: { notes: 'elsewhere', company: '' },
+      },
+    });
     expect(stored(id)?.company).toBe('');
   });
 
@@ -117,7 +128,9 @@ describe('update', () => {
     const id = c.emulator.control.create(ada);
     c.clock.advance(1000);
     const base = await pulled(id);
-    const [same] = await push([{ kind: 'update', opId: 'u', base, contact: { ...base.contact, name: { ...base.contact.name, suffix: 'FRS' } } }]);
+    const [same] = await push([
+      { kind: 'update', opId: 'u', base, contact: { ...base.contact, name: { ...base.contact.name, suffix: 'FRS' } } },
+    ]);
     expect(record(same).version).toBe(base.version);
     c.emulator.control.remove(id);
     const [result] = await push([{ kind: 'update', opId: 'u', base, contact: { ...base.contact, notes: 'x' } }]);
@@ -131,8 +144,13 @@ describe('update', () => {
     c.emulator.control.update(id, { emails: [{ type: 'personal', address: 'other@device.org' }] });
     // A version of this very second (as a 204 of our own would carry): the 412 check cannot see the edit.
     const base = { ...pulledBase, version: versionOf(secondOf(c.clock.now()), pulledBase.contact) };
-    const [result] = await push([{ kind: 'update', opId: 'u', base, contact: { ...base.contact, emails: [{ type: 'personal', address: 'mine@x.org' }] } }]);
-    expect(result).toMatchObject({ kind: 'conflict', current: { contact: { emails: [{ type: 'personal', address: 'other@device.org' }] } } });
+    const [result] = await push([
+      { kind: 'update', opId: 'u', base, contact: { ...base.contact, emails: [{ type: 'personal', address: 'mine@x.org' }] } },
+    ]);
+    expect(result).toMatchObject({
+      kind: 'conflict',
+      current: { contact: { emails: [{ type: 'personal', address: 'other@device.org' }] } },
+    });
   });
 });
 

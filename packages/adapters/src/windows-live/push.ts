@@ -1,4 +1,11 @@
-import { isRequestFailure, type OperationOutcome, type PushOperation, type PushOutcome, type PushRequest, type RequestFailure } from '@contactsync/core';
+import {
+  isRequestFailure,
+  type OperationOutcome,
+  type PushOperation,
+  type PushOutcome,
+  type PushRequest,
+  type RequestFailure,
+} from '@contactsync/core';
 import { pushCreate } from './push-create.js';
 import { pushDelete } from './push-delete.js';
 import { pushUpdate } from './push-update.js';

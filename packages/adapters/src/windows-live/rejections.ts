@@ -50,7 +50,8 @@ function valuesOf(c: WireContact): Value[] {
 }
 
 // XML 1.0 cannot carry these characters at all, so the service cannot store them.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function isValidEmail(address: string): boolean {
   const at = address.indexOf('@');

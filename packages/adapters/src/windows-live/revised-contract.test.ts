@@ -28,7 +28,8 @@ const BOOK = `<?xml version="1.0" encoding="utf-8"?>
 
 describe('reading a real book tolerantly', () => {
   it('reads the company from its location, SubDivision, structured tags and timestamp birthdays, and one odd contact fails nothing', async () => {
-    const fetch = (): Promise<Response> => Promise.resolve(new Response(BOOK, { status: 200, headers: { 'Last-Modified': 'Tue, 01 Jun 2010 12:00:00 GMT' } }));
+    const fetch = (): Promise<Response> =>
+      Promise.resolve(new Response(BOOK, { status: 200, headers: { 'Last-Modified': 'Tue, 01 Jun 2010 12:00:00 GMT' } }));
     const service = windowsLive({ baseUrl: 'http://book.invalid', lid: '00000000000000ff', token: 't', fetch });
     const page = await service.pull({ cursor: null, consistency: 'delta' });
     if (page.kind !== 'page') throw new Error(JSON.stringify(page));
@@ -47,7 +48,12 @@ describe('reading a real book tolerantly', () => {
     expect(records[0]?.meta).toMatchObject({ locations: ['l1'], company: { id: 'l2', address: null } });
     expect(b).toMatchObject({ company: 'Babbage & Co', jobTitle: 'Engineer', addresses: [{ type: 'work', city: 'Paris' }] });
     expect(records[1]?.meta).toMatchObject({ locations: ['l3'], company: { id: 'l3', address: 0 } });
-    expect(c).toMatchObject({ name: { given: 'Odd' }, nickname: '', notes: '', emails: [{ type: 'personal', address: 'odd@example.org' }] });
+    expect(c).toMatchObject({
+      name: { given: 'Odd' },
+      nickname: '',
+      notes: '',
+      emails: [{ type: 'personal', address: 'odd@example.org' }],
+    });
   });
 });
 
@@ -63,7 +69,10 @@ describe('writing the company to the Business location', () => {
   const read = async (id: string): Promise<string> => (await raw.request('GET', `Contacts/Contact(${id})`)).body;
 
   it('creates it on a location of its own, edits it there, and clears it', async () => {
-    const created = await service().push({ cursor: null, operations: [{ kind: 'create', opId: '1', contact: toDraft({ name: { given: 'Ada' }, company: 'AE' }) }] });
+    const created = await service().push({
+      cursor: null,
+      operations: [{ kind: 'create', opId: '1', contact: toDraft({ name: { given: 'Ada' }, company: 'AE' }) }],
+    });
     const result = created.kind === 'results' ? created.results[0] : undefined;
     if (result?.kind !== 'ok' || result.record === undefined) throw new Error(JSON.stringify(created));
     const id = result.record.remoteId;
@@ -71,23 +80,42 @@ describe('writing the company to the Business location', () => {
     expect(await read(id)).toContain('<Professional><JobTitle/></Professional>');
 
     raw.clock.advance(1000);
-    const renamed = await service().push({ cursor: null, operations: [{ kind: 'update', opId: '2', base: result.record, contact: { ...result.record.contact, company: 'Engines' } }] });
+    const renamed = await service().push({
+      cursor: null,
+      operations: [{ kind: 'update', opId: '2', base: result.record, contact: { ...result.record.contact, company: 'Engines' } }],
+    });
     expect(renamed).toMatchObject({ kind: 'results', results: [{ kind: 'ok', record: { contact: { company: 'Engines' } } }] });
-    expect(raw.emulator.control.log().map((e) => `${e.method} ${e.status}`)).toEqual(['POST 201', 'GET 200', 'GET 200', 'GET 200', 'PUT 204']);
+    expect(raw.emulator.control.log().map((e) => `${e.method} ${e.status}`)).toEqual([
+      'POST 201',
+      'GET 200',
+      'GET 200',
+      'GET 200',
+      'PUT 204',
+    ]);
     expect(raw.emulator.control.get(id)?.contact).toMatchObject({ company: 'Engines', addresses: [] });
     expect((await read(id)).match(/<CompanyName>/g)).toHaveLength(1);
 
     raw.clock.advance(1000);
     const current = renamed.kind === 'results' && renamed.results[0]?.kind === 'ok' ? renamed.results[0].record : undefined;
     if (current === undefined) throw new Error('no record');
-    const cleared = await service().push({ cursor: null, operations: [{ kind: 'update', opId: '3', base: current, contact: { ...current.contact, company: '' } }] });
+    const cleared = await service().push({
+      cursor: null,
+      operations: [{ kind: 'update', opId: '3', base: current, contact: { ...current.contact, company: '' } }],
+    });
     expect(cleared).toMatchObject({ kind: 'results', results: [{ kind: 'ok', record: { contact: { company: '' } } }] });
-    expect(raw.emulator.control.log().slice(5).map((e) => `${e.method} ${e.status}`)).toEqual(['GET 200', 'PUT 204', 'DELETE 204']);
+    expect(
+      raw.emulator.control
+        .log()
+        .slice(5)
+        .map((e) => `${e.method} ${e.status}`),
+    ).toEqual(['GET 200', 'PUT 204', 'DELETE 204']);
     expect(await read(id)).toContain('<Locations></Locations>');
   });
 
   it('answers a CompanyName under Professional with 400 (written by earlier versions of the contract)', async () => {
-    const response = await raw.request('POST', 'Contacts', { body: contactXml('Ada', '').replace('</Profiles>', '<Professional><CompanyName>AE</CompanyName></Professional></Profiles>') });
+    const response = await raw.request('POST', 'Contacts', {
+      body: contactXml('Ada', '').replace('</Profiles>', '<Professional><CompanyName>AE</CompanyName></Professional></Profiles>'),
+    });
     expect(response.status).toBe(400);
   });
 });

@@ -28,7 +28,12 @@ export interface TransportOptions extends TransportTuning {
 }
 
 const VOCABULARY = {
-  codes: { aborted: WL_CODES.aborted, timeout: WL_CODES.timeout, connectionLost: WL_CODES.connectionLost, malformedResponse: WL_CODES.malformedResponse },
+  codes: {
+    aborted: WL_CODES.aborted,
+    timeout: WL_CODES.timeout,
+    connectionLost: WL_CODES.connectionLost,
+    malformedResponse: WL_CODES.malformedResponse,
+  },
   userMessages: {
     aborted: USER_MESSAGES.aborted,
     timeout: USER_MESSAGES.timeout,

@@ -55,7 +55,10 @@ describe('planUpdate', () => {
   it('changes a phone or address in place, type included, and adds and removes the rest', () => {
     const p = plan({
       ...base,
-      phones: [{ type: 'work', number: '2' }, { type: 'fax', number: '3' }],
+      phones: [
+        { type: 'work', number: '2' },
+        { type: 'fax', number: '3' },
+      ],
       addresses: [],
     });
     expect(p.put).toEqual({ Phones: [{ ID: 'p1', PhoneType: 'Business', Number: '2' }] });
@@ -77,12 +80,20 @@ describe('planUpdate', () => {
     expect(planUpdate(base, unknownRefs(base), { ...base, notes: 'x' }).kind).toBe('plan');
     expect(planUpdate(base, unknownRefs(base), { ...base, phones: [...base.phones, { type: 'fax', number: '9' }] }).kind).toBe('plan');
     expect(planUpdate(base, unknownRefs(base), { ...base, phones: [] }).kind).toBe('needs-ids');
-    expect(planUpdate(base, unknownRefs(base), { ...base, emails: [{ type: 'personal', address: 'x@y.org' }, base.emails[1]!] }).kind).toBe('needs-ids');
+    expect(planUpdate(base, unknownRefs(base), { ...base, emails: [{ type: 'personal', address: 'x@y.org' }, base.emails[1]!] }).kind).toBe(
+      'needs-ids',
+    );
   });
 
   it('names a wire email type the result would hold twice', () => {
     expect(plan({ ...base, emails: [...base.emails, { type: 'personal', address: 'b@x.org' }] }).duplicateEmailType).toBe('Personal');
-    const liveId: ChildRefs = { ...refs, emails: [{ id: 'e1', type: 'WindowsLiveID' }, { id: 'e2', type: 'Business' }] };
+    const liveId: ChildRefs = {
+      ...refs,
+      emails: [
+        { id: 'e1', type: 'WindowsLiveID' },
+        { id: 'e2', type: 'Business' },
+      ],
+    };
     const withOther = planUpdate({ ...base, emails: [{ type: 'other', address: 'live@x.org' }, base.emails[1]!] }, liveId, {
       ...base,
       emails: [{ type: 'other', address: 'live@x.org' }, base.emails[1]!, { type: 'other', address: 'o@x.org' }],
@@ -104,10 +115,18 @@ describe('planUpdate', () => {
     const rename = planUpdate(withCompany, onOwn, { ...withCompany, company: 'Engines' });
     expect(rename.kind === 'plan' && rename.put).toEqual({ Locations: [{ ID: 'lc', CompanyName: 'Engines' }] });
     const cleared = planUpdate(withCompany, onOwn, { ...withCompany, company: '' });
-    expect(cleared.kind === 'plan' && [cleared.put, cleared.removals, cleared.refs.company]).toEqual([{}, [{ collection: 'Locations', id: 'lc' }], undefined]);
+    expect(cleared.kind === 'plan' && [cleared.put, cleared.removals, cleared.refs.company]).toEqual([
+      {},
+      [{ collection: 'Locations', id: 'lc' }],
+      undefined,
+    ]);
 
     const onAddress: ChildRefs = { ...refs, company: { id: 'l1', address: 0 } };
-    const moved = planUpdate(withCompany, onAddress, { ...withCompany, company: 'Engines', addresses: [{ ...withCompany.addresses[0]!, city: 'Paris' }] });
+    const moved = planUpdate(withCompany, onAddress, {
+      ...withCompany,
+      company: 'Engines',
+      addresses: [{ ...withCompany.addresses[0]!, city: 'Paris' }],
+    });
     expect(moved.kind === 'plan' && moved.put).toEqual({ Locations: [{ ID: 'l1', PrimaryCity: 'Paris', CompanyName: 'Engines' }] });
     const emptied = planUpdate(withCompany, onAddress, { ...withCompany, company: '' });
     expect(emptied.kind === 'plan' && emptied.put).toEqual({ Locations: [{ ID: 'l1', CompanyName: '' }] });
@@ -120,6 +139,8 @@ describe('planUpdate', () => {
 
   it('reads the contact first when the company location id is unknown', () => {
     const withCompany = { ...base, company: 'AE' };
-    expect(planUpdate(withCompany, { ...refs, company: { id: null, address: null } }, { ...withCompany, company: 'B' }).kind).toBe('needs-ids');
+    expect(planUpdate(withCompany, { ...refs, company: { id: null, address: null } }, { ...withCompany, company: 'B' }).kind).toBe(
+      'needs-ids',
+    );
   });
 });

@@ -3,15 +3,7 @@ import { emailWireType, type ChildRefs, type EmailRef } from './child-refs.js';
 import { planCompany } from './company-plan.js';
 import { addressToWire, EMAIL_TYPE_TO_WIRE, emailToWire, phoneToWire } from './mapping.js';
 import { duplicateEmailType } from './rejections.js';
-import type {
-  ChildCollection,
-  WireContact,
-  WireEmail,
-  WireLocation,
-  WirePersonal,
-  WirePhone,
-  WireProfessional,
-} from './wire.js';
+import type { ChildCollection, WireContact, WireEmail, WireLocation, WirePersonal, WirePhone, WireProfessional } from './wire.js';
 
 /**
  * Plans an update as Windows Live requests (docs/windows-live.md §1.2): one partial PUT of the contact
@@ -158,19 +150,50 @@ export function planUpdate(base: ContactDraft, refs: ChildRefs, next: ContactDra
   // carries EmailType: changedFields leaves out what is equal.
   const emails = planCollection('Emails', base.emails, next.emails, refs.emails, [sameEmail, sameType], (r: EmailRef) => r.id, emailToWire);
   if (isNeedsIds(emails)) return emails;
-  const phones = planCollection('Phones', base.phones, next.phones, refs.phones, [samePhone, sameType, anyItem], (r: string) => r, phoneToWire);
+  const phones = planCollection(
+    'Phones',
+    base.phones,
+    next.phones,
+    refs.phones,
+    [samePhone, sameType, anyItem],
+    (r: string) => r,
+    phoneToWire,
+  );
   if (isNeedsIds(phones)) return phones;
-  const locations = planCollection('Locations', base.addresses, next.addresses, refs.locations, [sameAddress, sameType, anyItem], (r: string) => r, addressToWire);
+  const locations = planCollection(
+    'Locations',
+    base.addresses,
+    next.addresses,
+    refs.locations,
+    [sameAddress, sameType, anyItem],
+    (r: string) => r,
+    addressToWire,
+  );
   if (isNeedsIds(locations)) return locations;
   const company = planCompany(base, next, refs, locations);
   if (company.kind === 'needs-ids') return company;
   const locationChanges = withCompanyNames(locations.changed, company.changes);
 
   const personal = changedProfile<Required<WirePersonal>>(
-    { FirstName: base.name.given, MiddleName: base.name.middle, LastName: base.name.family, NickName: base.nickname, Birthdate: base.birthday },
-    { FirstName: next.name.given, MiddleName: next.name.middle, LastName: next.name.family, NickName: next.nickname, Birthdate: next.birthday },
+    {
+      FirstName: base.name.given,
+      MiddleName: base.name.middle,
+      LastName: base.name.family,
+      NickName: base.nickname,
+      Birthdate: base.birthday,
+    },
+    {
+      FirstName: next.name.given,
+      MiddleName: next.name.middle,
+      LastName: next.name.family,
+      NickName: next.nickname,
+      Birthdate: next.birthday,
+    },
   );
-  const professional = changedProfile<Required<Pick<WireProfessional, 'JobTitle'>>>({ JobTitle: base.jobTitle }, { JobTitle: next.jobTitle });
+  const professional = changedProfile<Required<Pick<WireProfessional, 'JobTitle'>>>(
+    { JobTitle: base.jobTitle },
+    { JobTitle: next.jobTitle },
+  );
   const tagsChanged = base.categories.length !== next.categories.length || base.categories.some((c, i) => next.categories[i] !== c);
   const put: WireContact = {
     ...(personal !== undefined || professional !== undefined
@@ -190,7 +213,12 @@ export function planUpdate(base: ContactDraft, refs: ChildRefs, next: ContactDra
     const j = emails.baseOf[i] ?? null;
     return j === null ? EMAIL_TYPE_TO_WIRE[e.type] : emailWireType(base, refs, j);
   });
-  const wireRefs: ChildRefs = { emails: emails.refs, phones: phones.refs, locations: locations.refs, ...(company.ref === undefined ? {} : { company: company.ref }) };
+  const wireRefs: ChildRefs = {
+    emails: emails.refs,
+    phones: phones.refs,
+    locations: locations.refs,
+    ...(company.ref === undefined ? {} : { company: company.ref }),
+  };
   return {
     kind: 'plan',
     put,

@@ -13,8 +13,20 @@ describe('versions', () => {
   });
 
   it('ignore what the service does not store and the order it lists children in', () => {
-    const one = toDraft({ name: { given: 'Ada', prefix: 'Lady' }, emails: [{ type: 'personal', address: 'a@x.example' }, { type: 'work', address: 'b@x.example' }] });
-    const two = toDraft({ name: { given: 'Ada' }, emails: [{ type: 'work', address: 'b@x.example' }, { type: 'personal', address: 'a@x.example' }] });
+    const one = toDraft({
+      name: { given: 'Ada', prefix: 'Lady' },
+      emails: [
+        { type: 'personal', address: 'a@x.example' },
+        { type: 'work', address: 'b@x.example' },
+      ],
+    });
+    const two = toDraft({
+      name: { given: 'Ada' },
+      emails: [
+        { type: 'work', address: 'b@x.example' },
+        { type: 'personal', address: 'a@x.example' },
+      ],
+    });
     expect(versionOf(date, one)).toBe(versionOf(date, two));
   });
 });

@@ -14,11 +14,7 @@ export function decodeReferences(text: string): string | null {
   const out = text.replace(/&([^;&]*);/g, (whole, ref: string) => {
     const named = PREDEFINED[ref];
     if (named !== undefined) return named;
-    const code = /^#x[0-9a-fA-F]+$/.test(ref)
-      ? Number.parseInt(ref.slice(2), 16)
-      : /^#[0-9]+$/.test(ref)
-        ? Number(ref.slice(1))
-        : NaN;
+    const code = /^#x[0-9a-fA-F]+$/.test(ref) ? Number.parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? Number(ref.slice(1)) : NaN;
     if (!isXmlCodePoint(code)) {
       failed = true;
       return whole;

@@ -62,11 +62,19 @@ describe('JSON codec: responses', () => {
   });
 
   it('accepts date parts as numbers or strings, and ids as digit strings', () => {
-    const body = { type: 'sync_response', rev: '5', events: [{ type: 'add_contact', cid: '9', fields: [{ type: 'birthday', fid: 10, day: 10, month: '12', year: 1815 }] }] };
+    const body = {
+      type: 'sync_response',
+      rev: '5',
+      events: [{ type: 'add_contact', cid: '9', fields: [{ type: 'birthday', fid: 10, day: 10, month: '12', year: 1815 }] }],
+    };
     const decoded = decodeJsonResponse(JSON.stringify(body));
     expect(decoded.kind === 'sync' && decoded.response.events[0]).toEqual({
       type: 'add-contact',
-      contact: { cid: 9, fields: [{ type: 'birthday', fid: 10, flags: [], parts: { day: '10', month: '12', year: '1815' } }], categories: [] },
+      contact: {
+        cid: 9,
+        fields: [{ type: 'birthday', fid: 10, flags: [], parts: { day: '10', month: '12', year: '1815' } }],
+        categories: [],
+      },
     });
   });
 
@@ -85,7 +93,10 @@ describe('JSON codec: responses', () => {
     ['a fractional id', '{"type":"sync_response","rev":1,"events":[{"type":"remove_contact","cid":1.5}]}'],
     ['a missing rev', '{"type":"sync_response"}'],
     ['events that are not an array', '{"type":"sync_response","rev":1,"events":{}}'],
-    ['a string where a flag belongs', '{"type":"sync_response","rev":1,"events":[{"type":"add_contact","cid":1,"fields":[{"type":"phone","fid":2,"mobile":"yes","data":"1"}]}]}'],
+    [
+      'a string where a flag belongs',
+      '{"type":"sync_response","rev":1,"events":[{"type":"add_contact","cid":1,"fields":[{"type":"phone","fid":2,"mobile":"yes","data":"1"}]}]}',
+    ],
     ['a number where text belongs', '{"type":"sync_response","rev":1,"categories":[{"type":"category","catid":1,"data":5}]}'],
     ['a result of unknown type', '{"type":"sync_response","rev":1,"results":[{"type":"maybe"}]}'],
   ])('reports %s as a typed malformed result', (_what, body) => {
@@ -93,16 +104,21 @@ describe('JSON codec: responses', () => {
   });
 
   it('treats __proto__ and constructor keys as unknown keys, harmlessly', () => {
-    const body = '{"type":"sync_response","rev":3,"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"events":[{"type":"add_contact","cid":4,"__proto__":{"fields":[]},"fields":[{"type":"nickname","fid":5,"data":"n","__proto__":{"data":"evil"}}]}]}';
+    const body =
+      '{"type":"sync_response","rev":3,"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"events":[{"type":"add_contact","cid":4,"__proto__":{"fields":[]},"fields":[{"type":"nickname","fid":5,"data":"n","__proto__":{"data":"evil"}}]}]}';
     const decoded = decodeJsonResponse(body);
     expect(decoded.kind).toBe('sync');
-    expect(decoded.kind === 'sync' && decoded.response.events).toEqual([{ type: 'add-contact', contact: { cid: 4, fields: [{ type: 'nickname', fid: 5, flags: [], data: 'n' }], categories: [] } }]);
+    expect(decoded.kind === 'sync' && decoded.response.events).toEqual([
+      { type: 'add-contact', contact: { cid: 4, fields: [{ type: 'nickname', fid: 5, flags: [], data: 'n' }], categories: [] } },
+    ]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.getPrototypeOf(decoded.kind === 'sync' ? decoded.response : {})).toBe(Object.prototype);
   });
 
   it('ignores event types and properties it does not know', () => {
-    const decoded = decodeJsonResponse('{"type":"sync_response","rev":1,"hint":1,"events":[{"type":"add_group","cid":1},{"type":"remove_contact","cid":2}]}');
+    const decoded = decodeJsonResponse(
+      '{"type":"sync_response","rev":1,"hint":1,"events":[{"type":"add_group","cid":1},{"type":"remove_contact","cid":2}]}',
+    );
     expect(decoded.kind === 'sync' && decoded.response.events).toEqual([{ type: 'remove-contact', cid: 2 }]);
   });
 });
@@ -111,8 +127,23 @@ describe('JSON codec: requests', () => {
   it('follows the guide example: events, fields, categories, rename shape, values escaped once', () => {
     const text = jsonCodec.encodeRequest({
       events: [
-        { type: 'add-contact', fields: [{ op: 'add', field: { type: 'name', flags: [], parts: { first: 'Tom & Jerry' } } }, { op: 'add', field: { type: 'birthday', flags: [], parts: { day: '10', month: '12', year: '1815' } } }], categories: [{ op: 'add', ref: { name: 'Friends' } }] },
-        { type: 'update-contact', cid: 74, fields: [{ op: 'update', fid: 76, field: { type: 'email', flags: ['work'], data: 'a@b.c' } }, { op: 'remove', fid: 80 }], categories: [{ op: 'remove', ref: { catid: 3 } }] },
+        {
+          type: 'add-contact',
+          fields: [
+            { op: 'add', field: { type: 'name', flags: [], parts: { first: 'Tom & Jerry' } } },
+            { op: 'add', field: { type: 'birthday', flags: [], parts: { day: '10', month: '12', year: '1815' } } },
+          ],
+          categories: [{ op: 'add', ref: { name: 'Friends' } }],
+        },
+        {
+          type: 'update-contact',
+          cid: 74,
+          fields: [
+            { op: 'update', fid: 76, field: { type: 'email', flags: ['work'], data: 'a@b.c' } },
+            { op: 'remove', fid: 80 },
+          ],
+          categories: [{ op: 'remove', ref: { catid: 3 } }],
+        },
         { type: 'rename-category', old: { catid: 4 }, name: 'Colleagues' },
         { type: 'remove-category', ref: { catid: 5 } },
       ],
@@ -128,7 +159,15 @@ describe('JSON codec: requests', () => {
           ],
           categories: [{ type: 'add_to_category', data: 'Friends' }],
         },
-        { type: 'update_contact', cid: 74, fields: [{ type: 'update_email', fid: 76, work: true, data: 'a@b.c' }, { type: 'remove_field', fid: 80 }], categories: [{ type: 'remove_from_category', catid: 3 }] },
+        {
+          type: 'update_contact',
+          cid: 74,
+          fields: [
+            { type: 'update_email', fid: 76, work: true, data: 'a@b.c' },
+            { type: 'remove_field', fid: 80 },
+          ],
+          categories: [{ type: 'remove_from_category', catid: 3 }],
+        },
         { type: 'rename_category', old_category: { type: 'category', catid: 4 }, new_category: { type: 'category', data: 'Colleagues' } },
         { type: 'remove_category', catid: 5 },
       ],

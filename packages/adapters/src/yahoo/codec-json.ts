@@ -45,7 +45,8 @@ function text(value: unknown, where: string, part = ''): string {
   return value;
 }
 
-const optionalText = (value: unknown, where: string, part = ''): string => (value === undefined || value === null ? '' : text(value, where, part));
+const optionalText = (value: unknown, where: string, part = ''): string =>
+  value === undefined || value === null ? '' : text(value, where, part);
 
 function flag(value: unknown, where: string, name: string): boolean {
   if (value === undefined || value === null || value === false || value === 'false') return false;
@@ -70,7 +71,8 @@ function field(o: Obj): WireField | null {
   for (const part of FIELD_PARTS[type]) {
     const raw = get(o, part);
     if (raw === undefined || raw === null) continue;
-    parts[part] = typeof raw === 'number' && NUMERIC_PARTS.has(part) ? String(parseInteger(raw, part)) : htmlUnescape(text(raw, type, part));
+    parts[part] =
+      typeof raw === 'number' && NUMERIC_PARTS.has(part) ? String(parseInteger(raw, part)) : htmlUnescape(text(raw, type, part));
   }
   return title === undefined ? { type, fid, flags, parts } : { type, fid, flags, title, parts };
 }
@@ -84,7 +86,10 @@ function contact(o: Obj, what: string): WireContact {
   const categories = list(o, 'categories', what).map((c) => {
     const ref = obj(c, 'category');
     const data = get(ref, 'data');
-    return { catid: parseInteger(get(ref, 'catid'), 'catid'), ...(typeof data === 'string' && data !== '' ? { name: htmlUnescape(data) } : {}) };
+    return {
+      catid: parseInteger(get(ref, 'catid'), 'catid'),
+      ...(typeof data === 'string' && data !== '' ? { name: htmlUnescape(data) } : {}),
+    };
   });
   const lmt = get(o, 'lmt');
   return { cid: parseInteger(get(o, 'cid'), 'cid'), ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }), fields, categories };

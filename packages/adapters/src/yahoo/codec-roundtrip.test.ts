@@ -19,7 +19,31 @@ function generator(seed: number) {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-  const pieces = ['&', '<', '>', '"', "'", '&amp;', '&lt;', '&#39;', '&quot;', '&amp;amp;', ';', '#', 'Tom', ' ', '  ', 'é', '✓', '😀', '\t', '\n', '\r', ']]>', 'x'];
+  const pieces = [
+    '&',
+    '<',
+    '>',
+    '"',
+    "'",
+    '&amp;',
+    '&lt;',
+    '&#39;',
+    '&quot;',
+    '&amp;amp;',
+    ';',
+    '#',
+    'Tom',
+    ' ',
+    '  ',
+    'é',
+    '✓',
+    '😀',
+    '\t',
+    '\n',
+    '\r',
+    ']]>',
+    'x',
+  ];
   const text = () => Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)] ?? '').join('');
   return { next, text };
 }
@@ -37,13 +61,22 @@ function request(g: ReturnType<typeof generator>): { events: RequestEvent[] } {
           { op: 'add', field: { type: 'custom', flags: [], title: t(), data: t() } },
           { op: 'add', field: { type: 'address', flags: ['work'], parts: { street: t(), city: t(), country: t() } } },
         ],
-        categories: [{ op: 'add', ref: { name: t() } }, { op: 'add', ref: { catid: 3 } }],
+        categories: [
+          { op: 'add', ref: { name: t() } },
+          { op: 'add', ref: { catid: 3 } },
+        ],
       },
       {
         type: 'update-contact',
         cid: 1 + Math.floor(g.next() * 1e6),
-        fields: [{ op: 'update', fid: 5, field: { type: 'phone', flags: ['mobile', 'fax'], data: t() } }, { op: 'remove', fid: 6 }],
-        categories: [{ op: 'remove', ref: { catid: 9 } }, { op: 'remove', ref: { name: t() } }],
+        fields: [
+          { op: 'update', fid: 5, field: { type: 'phone', flags: ['mobile', 'fax'], data: t() } },
+          { op: 'remove', fid: 6 },
+        ],
+        categories: [
+          { op: 'remove', ref: { catid: 9 } },
+          { op: 'remove', ref: { name: t() } },
+        ],
       },
       { type: 'remove-contact', cid: 7 },
       { type: 'add-category', name: t() },
@@ -58,7 +91,10 @@ function response(g: ReturnType<typeof generator>): SyncResponse {
   return {
     rev: 1 + Math.floor(g.next() * 1e6),
     lmt: 1258930000,
-    categories: [{ catid: 3, name: t() }, { catid: 4, name: t() }],
+    categories: [
+      { catid: 3, name: t() },
+      { catid: 4, name: t() },
+    ],
     results: [
       { type: 'success', addAction: 'merge', cid: 81 },
       { type: 'success', catid: 12 },
@@ -82,7 +118,10 @@ function response(g: ReturnType<typeof generator>): SyncResponse {
           categories: [{ catid: 3 }],
         },
       },
-      { type: 'update-contact', contact: { cid: 74, lmt: 1258929990, fields: [{ type: 'notes', fid: 90, flags: [], data: t() }], categories: [] } },
+      {
+        type: 'update-contact',
+        contact: { cid: 74, lmt: 1258929990, fields: [{ type: 'notes', fid: 90, flags: [], data: t() }], categories: [] },
+      },
       { type: 'remove-contact', cid: 75 },
     ],
   };

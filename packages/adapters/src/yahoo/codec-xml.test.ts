@@ -50,12 +50,16 @@ describe('XML codec: responses', () => {
   });
 
   it('keeps leading and trailing spaces of values (no trimming)', () => {
-    const decoded = decodeXmlResponse('<sync-response rev="1"><add-contact cid="2"><notes fid="3">  two spaces  </notes></add-contact></sync-response>');
+    const decoded = decodeXmlResponse(
+      '<sync-response rev="1"><add-contact cid="2"><notes fid="3">  two spaces  </notes></add-contact></sync-response>',
+    );
     expect(decoded.kind === 'sync' && decoded.response.events[0]).toMatchObject({ contact: { fields: [{ data: '  two spaces  ' }] } });
   });
 
   it('decodes a whole-request error with retry-after', () => {
-    const decoded = decodeXmlResponse('<?xml version="1.0"?><error><code>-50302</code><user-message>Locked &amp; loaded</user-message><debug-message>d</debug-message><retry-after>600</retry-after></error>');
+    const decoded = decodeXmlResponse(
+      '<?xml version="1.0"?><error><code>-50302</code><user-message>Locked &amp; loaded</user-message><debug-message>d</debug-message><retry-after>600</retry-after></error>',
+    );
     expect(decoded).toEqual({ kind: 'error', error: { code: -50302, userMessage: 'Locked & loaded', debugMessage: 'd', retryAfter: 600 } });
   });
 
@@ -63,12 +67,18 @@ describe('XML codec: responses', () => {
     ['a truncated body', EXAMPLE.slice(0, EXAMPLE.length - 40)],
     ['an empty body', ''],
     ['an undefined entity', '<sync-response rev="1"><category catid="1">&bogus;</category></sync-response>'],
-    ['a DOCTYPE with an internal subset', '<!DOCTYPE sync-response [<!ENTITY x "boom">]><sync-response rev="1"><category catid="1">&x;</category></sync-response>'],
+    [
+      'a DOCTYPE with an internal subset',
+      '<!DOCTYPE sync-response [<!ENTITY x "boom">]><sync-response rev="1"><category catid="1">&x;</category></sync-response>',
+    ],
     ['a non-integer id', '<sync-response rev="1"><remove-contact cid="7x"/></sync-response>'],
     ['a fractional rev', '<sync-response rev="1.5"/>'],
     ['a missing rev', '<sync-response/>'],
     ['a field without fid', '<sync-response rev="1"><add-contact cid="2"><notes>x</notes></add-contact></sync-response>'],
-    ['a flag that is not boolean', '<sync-response rev="1"><add-contact cid="2"><phone fid="3" mobile="yes">1</phone></add-contact></sync-response>'],
+    [
+      'a flag that is not boolean',
+      '<sync-response rev="1"><add-contact cid="2"><phone fid="3" mobile="yes">1</phone></add-contact></sync-response>',
+    ],
     ['another root element', '<html><body>proxy error</body></html>'],
     ['an error without a code', '<error><user-message>x</user-message></error>'],
   ])('reports %s as a typed malformed result, never a throw', (_what, body) => {
@@ -77,15 +87,20 @@ describe('XML codec: responses', () => {
   });
 
   it('treats __proto__ and constructor elements and attributes as unknown, harmlessly', () => {
-    const body = '<sync-response rev="2" __proto__="x"><__proto__><polluted>yes</polluted></__proto__><constructor/><add-contact cid="5" constructor="1"><prototype/><nickname fid="6" __proto__="1">n</nickname></add-contact></sync-response>';
+    const body =
+      '<sync-response rev="2" __proto__="x"><__proto__><polluted>yes</polluted></__proto__><constructor/><add-contact cid="5" constructor="1"><prototype/><nickname fid="6" __proto__="1">n</nickname></add-contact></sync-response>';
     const decoded = decodeXmlResponse(body);
     expect(decoded.kind).toBe('sync');
-    expect(decoded.kind === 'sync' && decoded.response.events).toEqual([{ type: 'add-contact', contact: { cid: 5, fields: [{ type: 'nickname', fid: 6, flags: [], data: 'n' }], categories: [] } }]);
+    expect(decoded.kind === 'sync' && decoded.response.events).toEqual([
+      { type: 'add-contact', contact: { cid: 5, fields: [{ type: 'nickname', fid: 6, flags: [], data: 'n' }], categories: [] } },
+    ]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('ignores elements it does not know (newer servers), including unknown field types', () => {
-    const decoded = decodeXmlResponse('<sync-response rev="3"><hint/><add-contact cid="5"><hobby fid="9">chess</hobby><nickname fid="6">n</nickname></add-contact></sync-response>');
+    const decoded = decodeXmlResponse(
+      '<sync-response rev="3"><hint/><add-contact cid="5"><hobby fid="9">chess</hobby><nickname fid="6">n</nickname></add-contact></sync-response>',
+    );
     expect(decoded.kind === 'sync' && decoded.response.events[0]).toMatchObject({ contact: { fields: [{ type: 'nickname' }] } });
   });
 });
@@ -102,7 +117,15 @@ describe('XML codec: requests', () => {
           ],
           categories: [{ op: 'add', ref: { name: 'Friends&Co' } }],
         },
-        { type: 'update-contact', cid: 74, fields: [{ op: 'update', fid: 76, field: { type: 'email', flags: [], data: "o'neil@x.y" } }, { op: 'remove', fid: 80 }], categories: [{ op: 'remove', ref: { catid: 3 } }] },
+        {
+          type: 'update-contact',
+          cid: 74,
+          fields: [
+            { op: 'update', fid: 76, field: { type: 'email', flags: [], data: "o'neil@x.y" } },
+            { op: 'remove', fid: 80 },
+          ],
+          categories: [{ op: 'remove', ref: { catid: 3 } }],
+        },
         { type: 'remove-contact', cid: 75 },
         { type: 'add-category', name: 'Family' },
         { type: 'rename-category', old: { catid: 4 }, name: 'Colleagues' },
@@ -112,9 +135,13 @@ describe('XML codec: requests', () => {
     expect(text).toContain('<add-name><first>Tom &amp;amp; Jerry</first><last>&amp;lt;Cat&amp;gt;</last></add-name>');
     expect(text).toContain('<add-email home="true">a@b.c</add-email>');
     expect(text).toContain('<add-to-category>Friends&amp;amp;Co</add-to-category>');
-    expect(text).toContain('<update-contact cid="74"><update-email fid="76">o&amp;#39;neil@x.y</update-email><remove-field fid="80"/><remove-from-category catid="3"/></update-contact>');
+    expect(text).toContain(
+      '<update-contact cid="74"><update-email fid="76">o&amp;#39;neil@x.y</update-email><remove-field fid="80"/><remove-from-category catid="3"/></update-contact>',
+    );
     expect(text).toContain('<remove-contact cid="75"/><add-category>Family</add-category>');
-    expect(text).toContain('<rename-category><old-category catid="4"/><new-category>Colleagues</new-category></rename-category><remove-category catid="5"/>');
+    expect(text).toContain(
+      '<rename-category><old-category catid="4"/><new-category>Colleagues</new-category></rename-category><remove-category catid="5"/>',
+    );
   });
 
   it('knows which characters XML 1.0 cannot carry', () => {

@@ -79,9 +79,7 @@ function xmlDecode(raw: string): string {
 }
 
 function rawText(element: Element): string {
-  return element.children
-    .map((node) => (Object.hasOwn(node, '#text') ? String(node['#text']) : ''))
-    .join('');
+  return element.children.map((node) => (Object.hasOwn(node, '#text') ? String(node['#text']) : '')).join('');
 }
 
 /** Message text: only the XML layer (messages are not HTML-escaped). */
@@ -129,7 +127,12 @@ function contact(element: Element): WireContact {
     }
   }
   const lmt = attr(element, 'lmt');
-  return { cid: parseInteger(attr(element, 'cid'), 'cid'), ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }), fields, categories };
+  return {
+    cid: parseInteger(attr(element, 'cid'), 'cid'),
+    ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }),
+    fields,
+    categories,
+  };
 }
 
 function error(element: Element): WireError {
@@ -188,7 +191,13 @@ function syncResponse(root: Element): SyncResponse {
     }
   }
   const lmt = attr(root, 'lmt');
-  return { rev: parseInteger(attr(root, 'rev'), 'rev'), ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }), categories, results, events };
+  return {
+    rev: parseInteger(attr(root, 'rev'), 'rev'),
+    ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }),
+    categories,
+    results,
+    events,
+  };
 }
 
 /** A DOCTYPE line is tolerated (never fetched); an internal subset `[...]` could declare entities. */

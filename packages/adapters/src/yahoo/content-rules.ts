@@ -15,8 +15,14 @@ const CATEGORY_MESSAGE =
  * server's to enforce.
  */
 export function yahooContentRules(contact: ContactDraft): FieldError[] {
-  const errors = contact.categories.flatMap((name, i) => (FORBIDDEN_IN_CATEGORY.test(name) ? [{ path: `categories.${i}`, message: CATEGORY_MESSAGE }] : []));
-  if (fieldCount(contact) > MAX_FIELDS) errors.push({ path: 'name', message: `Yahoo keeps at most ${MAX_FIELDS} details on one contact: remove some emails, phone numbers or addresses.` });
+  const errors = contact.categories.flatMap((name, i) =>
+    FORBIDDEN_IN_CATEGORY.test(name) ? [{ path: `categories.${i}`, message: CATEGORY_MESSAGE }] : [],
+  );
+  if (fieldCount(contact) > MAX_FIELDS)
+    errors.push({
+      path: 'name',
+      message: `Yahoo keeps at most ${MAX_FIELDS} details on one contact: remove some emails, phone numbers or addresses.`,
+    });
   return errors;
 }
 

@@ -18,7 +18,13 @@ export const YAHOO_FIELD_MODEL: FieldModel = {
   notes: text,
   birthday: { stored: true, yearless: false },
   emails: { stored: true, identity: 'set', types: { personal: null, work: null, other: null }, maxItems: null, maxLength: 1_024 },
-  phones: { stored: true, identity: 'set', types: { mobile: null, home: null, work: null, fax: null, pager: null, other: null }, maxItems: null, maxLength: 1_024 },
+  phones: {
+    stored: true,
+    identity: 'set',
+    types: { mobile: null, home: null, work: null, fax: null, pager: null, other: null },
+    maxItems: null,
+    maxLength: 1_024,
+  },
   addresses: { stored: true, identity: 'set', types: { home: null, work: null, other: null }, maxItems: null, maxLength: 1_024 },
   categories: { stored: true, maxItems: 50, maxLength: 1_024 },
 };

@@ -1,4 +1,14 @@
-import { FIELD_PARTS, NUMERIC_PARTS, isStructuredField, type CategoryChange, type CategoryRef, type FieldChange, type RequestEvent, type SyncRequest, type WireField } from './wire.js';
+import {
+  FIELD_PARTS,
+  NUMERIC_PARTS,
+  isStructuredField,
+  type CategoryChange,
+  type CategoryRef,
+  type FieldChange,
+  type RequestEvent,
+  type SyncRequest,
+  type WireField,
+} from './wire.js';
 import { htmlEscape } from './html-escape.js';
 
 /**
@@ -51,7 +61,11 @@ function event(e: RequestEvent): Json {
     case 'add-category':
       return { type: 'add_category', data: htmlEscape(e.name) };
     case 'rename-category':
-      return { type: 'rename_category', old_category: ref('category', e.old), new_category: { type: 'category', data: htmlEscape(e.name) } };
+      return {
+        type: 'rename_category',
+        old_category: ref('category', e.old),
+        new_category: { type: 'category', data: htmlEscape(e.name) },
+      };
     case 'remove-category':
       return ref('remove_category', e.ref);
   }

@@ -5,7 +5,10 @@ import { updateChanges } from './mapping-diff.js';
 import { fromMeta, type YahooMeta } from './meta.js';
 import type { WireCategory } from './wire.js';
 
-const table: WireCategory[] = [{ catid: 3, name: 'Friends' }, { catid: 4, name: 'Work' }];
+const table: WireCategory[] = [
+  { catid: 3, name: 'Friends' },
+  { catid: 4, name: 'Work' },
+];
 const base = toRemoteContact(
   {
     cid: 10,
@@ -39,7 +42,11 @@ describe('update diff: only what changed, by fid', () => {
   });
 
   it('keeps unchanged list items, pairs edits with the old fid, adds and removes the rest', () => {
-    const emails: ContactDraft['emails'] = [{ type: 'work', address: 'b@x.y' }, { type: 'personal', address: 'a2@x.y' }, { type: 'other', address: 'c@x.y' }];
+    const emails: ContactDraft['emails'] = [
+      { type: 'work', address: 'b@x.y' },
+      { type: 'personal', address: 'a2@x.y' },
+      { type: 'other', address: 'c@x.y' },
+    ];
     expect(diff({ emails, phones: [] }).fields).toEqual([
       { op: 'update', fid: 13, field: { type: 'email', flags: ['home'], data: 'a2@x.y' } },
       { op: 'add', field: { type: 'email', flags: [], data: 'c@x.y' } },
@@ -48,7 +55,9 @@ describe('update diff: only what changed, by fid', () => {
   });
 
   it('treats a changed type as an update of the same field', () => {
-    expect(diff({ phones: [{ type: 'work', number: '1' }] }).fields).toEqual([{ op: 'update', fid: 15, field: { type: 'phone', flags: ['work'], data: '1' } }]);
+    expect(diff({ phones: [{ type: 'work', number: '1' }] }).fields).toEqual([
+      { op: 'update', fid: 15, field: { type: 'phone', flags: ['work'], data: '1' } },
+    ]);
   });
 
   it('removes categories by catid first, then adds new ones by name', () => {
@@ -59,7 +68,10 @@ describe('update diff: only what changed, by fid', () => {
   });
 
   it('cancels a removal and an addition that name the same category (renamed in this push)', () => {
-    const renamed = [{ catid: 3, name: 'Pals' }, { catid: 4, name: 'Work' }];
+    const renamed = [
+      { catid: 3, name: 'Pals' },
+      { catid: 4, name: 'Work' },
+    ];
     expect(diff({ categories: ['Pals', 'Work'] }, renamed).categories).toEqual([]);
   });
 

@@ -71,7 +71,12 @@ function listChanges(was: readonly WireField[], fids: readonly number[], now: re
  * category it does not have). A removal and an addition that name the same category after a rename
  * in this same push cancel out.
  */
-function categoryChanges(was: readonly string[], catids: readonly number[], now: readonly string[], table: readonly WireCategory[] | null): CategoryChange[] {
+function categoryChanges(
+  was: readonly string[],
+  catids: readonly number[],
+  now: readonly string[],
+  table: readonly WireCategory[] | null,
+): CategoryChange[] {
   const key = (name: string) => name.trim().toLowerCase();
   const nowKeys = new Set(now.map(key));
   const wasKeys = new Set(was.map(key));

@@ -4,7 +4,10 @@ import { addChanges, toRemoteContact } from './mapping.js';
 import { fromMeta } from './meta.js';
 import type { WireContact } from './wire.js';
 
-const names = new Map([[3, 'Friends'], [4, 'Tom&Jerry']]);
+const names = new Map([
+  [3, 'Friends'],
+  [4, 'Tom&Jerry'],
+]);
 const nameOf = (catid: number) => names.get(catid);
 
 describe('mapping: Yahoo fields -> core draft', () => {
@@ -60,13 +63,25 @@ describe('mapping: Yahoo fields -> core draft', () => {
       categories: ['Friends', 'Tom&Jerry', 'Inline'],
     });
     expect(fromMeta(record.meta, record.contact)).toEqual({
-      name: 82, nickname: 83, company: 95, jobtitle: 96, notes: 97, birthday: 94,
-      emails: [85, 86, 87, 88], phones: [89, 90, 91, 92], addresses: [93], cats: [3, 4, 77],
+      name: 82,
+      nickname: 83,
+      company: 95,
+      jobtitle: 96,
+      notes: 97,
+      birthday: 94,
+      emails: [85, 86, 87, 88],
+      phones: [89, 90, 91, 92],
+      addresses: [93],
+      cats: [3, 4, 77],
     });
   });
 
   it('leaves a birthday without a year out of the draft but keeps its fid (it is updated, not duplicated)', () => {
-    const record = toRemoteContact({ cid: 1, fields: [{ type: 'birthday', fid: 2, flags: [], parts: { day: '1', month: '2' } }], categories: [] }, nameOf, '1');
+    const record = toRemoteContact(
+      { cid: 1, fields: [{ type: 'birthday', fid: 2, flags: [], parts: { day: '1', month: '2' } }], categories: [] },
+      nameOf,
+      '1',
+    );
     expect(record.contact.birthday).toBe('');
     expect(fromMeta(record.meta, record.contact)?.birthday).toBe(2);
   });
@@ -85,7 +100,10 @@ describe('mapping: core draft -> add-contact', () => {
       toDraft({
         name: { given: 'Ada', family: 'Lovelace' },
         birthday: '1815-12-01',
-        emails: [{ type: 'personal', address: 'a@x.y' }, { type: 'other', address: 'b@x.y' }],
+        emails: [
+          { type: 'personal', address: 'a@x.y' },
+          { type: 'other', address: 'b@x.y' },
+        ],
         phones: [{ type: 'pager', number: '5' }],
         addresses: [{ type: 'home', city: 'London' }],
         categories: ['Friends', 'friends', 'Work'],
@@ -99,6 +117,9 @@ describe('mapping: core draft -> add-contact', () => {
       { type: 'phone', flags: ['pager'], data: '5' },
       { type: 'address', flags: ['home'], parts: { city: 'London' } },
     ]);
-    expect(categories).toEqual([{ op: 'add', ref: { name: 'Friends' } }, { op: 'add', ref: { name: 'Work' } }]);
+    expect(categories).toEqual([
+      { op: 'add', ref: { name: 'Friends' } },
+      { op: 'add', ref: { name: 'Work' } },
+    ]);
   });
 });

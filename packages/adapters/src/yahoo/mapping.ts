@@ -9,7 +9,14 @@ import type { CategoryChange, FieldChange, Flag, WireContact, WireField } from '
  * Reading accepts `personal` as well as `home`, and ranks flags (fax > pager > mobile > work > home).
  */
 const EMAIL_FLAGS: Readonly<Record<Email['type'], readonly Flag[]>> = { personal: ['home'], work: ['work'], other: [] };
-const PHONE_FLAGS: Readonly<Record<Phone['type'], readonly Flag[]>> = { mobile: ['mobile'], home: ['home'], work: ['work'], fax: ['fax'], pager: ['pager'], other: [] };
+const PHONE_FLAGS: Readonly<Record<Phone['type'], readonly Flag[]>> = {
+  mobile: ['mobile'],
+  home: ['home'],
+  work: ['work'],
+  fax: ['fax'],
+  pager: ['pager'],
+  other: [],
+};
 const ADDRESS_FLAGS: Readonly<Record<Address['type'], readonly Flag[]>> = { home: ['home'], work: ['work'], other: [] };
 
 const has = (field: WireField, ...flags: Flag[]) => flags.some((flag) => field.flags.includes(flag));
@@ -33,7 +40,8 @@ function addressType(field: WireField): Address['type'] {
 /** `YYYY-MM-DD` when the field holds a whole date; a date without a year has no place in core. */
 function birthdayText(field: WireField | undefined): string {
   const p = field?.parts;
-  if (p === undefined || !/^[0-9]{4}$/.test(p.year ?? '') || !/^[0-9]{1,2}$/.test(p.month ?? '') || !/^[0-9]{1,2}$/.test(p.day ?? '')) return '';
+  if (p === undefined || !/^[0-9]{4}$/.test(p.year ?? '') || !/^[0-9]{1,2}$/.test(p.month ?? '') || !/^[0-9]{1,2}$/.test(p.day ?? ''))
+    return '';
   return `${p.year ?? ''}-${(p.month ?? '').padStart(2, '0')}-${(p.day ?? '').padStart(2, '0')}`;
 }
 
@@ -63,7 +71,13 @@ export function toRemoteContact(contact: WireContact, nameOf: (catid: number) =>
     cats.push(ref.catid);
   }
   const draft: ContactDraft = {
-    name: { given: name.first ?? '', middle: name.middle ?? '', family: name.last ?? '', prefix: name.prefix ?? '', suffix: name.suffix ?? '' },
+    name: {
+      given: name.first ?? '',
+      middle: name.middle ?? '',
+      family: name.last ?? '',
+      prefix: name.prefix ?? '',
+      suffix: name.suffix ?? '',
+    },
     nickname: text('nickname'),
     company: text('company'),
     jobTitle: text('jobtitle'),
@@ -104,10 +118,13 @@ const isSingle = (type: string): type is SingleField => SINGLE.has(type);
 const nonEmpty = <T extends Record<string, string>>(parts: T) => Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== ''));
 
 /** Each single-valued part of a draft as the field that carries it, or null when empty. */
-export function singleFields(draft: ContactDraft): Readonly<Record<'name' | 'nickname' | 'company' | 'jobtitle' | 'notes' | 'birthday', WireField | null>> {
+export function singleFields(
+  draft: ContactDraft,
+): Readonly<Record<'name' | 'nickname' | 'company' | 'jobtitle' | 'notes' | 'birthday', WireField | null>> {
   const n = draft.name;
   const nameParts = nonEmpty({ first: n.given, middle: n.middle, last: n.family, prefix: n.prefix, suffix: n.suffix });
-  const simple = (type: 'nickname' | 'company' | 'jobtitle' | 'notes', data: string): WireField | null => (data === '' ? null : { type, flags: [], data });
+  const simple = (type: 'nickname' | 'company' | 'jobtitle' | 'notes', data: string): WireField | null =>
+    data === '' ? null : { type, flags: [], data };
   const date = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(draft.birthday);
   return {
     name: Object.keys(nameParts).length === 0 ? null : { type: 'name', flags: [], parts: nameParts },
@@ -115,7 +132,10 @@ export function singleFields(draft: ContactDraft): Readonly<Record<'name' | 'nic
     company: simple('company', draft.company),
     jobtitle: simple('jobtitle', draft.jobTitle),
     notes: simple('notes', draft.notes),
-    birthday: date === null ? null : { type: 'birthday', flags: [], parts: { year: date[1] ?? '', month: String(Number(date[2])), day: String(Number(date[3])) } },
+    birthday:
+      date === null
+        ? null
+        : { type: 'birthday', flags: [], parts: { year: date[1] ?? '', month: String(Number(date[2])), day: String(Number(date[3])) } },
   };
 }
 

@@ -37,7 +37,7 @@ export function fromMeta(meta: RecordMeta | undefined, contact: ContactDraft): Y
   };
   const ids = (key: string, length: number): number[] | null => {
     const value = Object.hasOwn(meta, key) ? meta[key] : undefined;
-    return Array.isArray(value) && value.length === length && value.every(isId) ? [...(value)] : null;
+    return Array.isArray(value) && value.length === length && value.every(isId) ? [...value] : null;
   };
   const singles = SINGLE_FIELDS.map(single);
   const emails = ids('emails', contact.emails.length);

@@ -97,7 +97,10 @@ const debug = (error: WireError) => (error.debugMessage === '' ? {} : { debugMes
  * larger of the body's `retry-after` and the `Retry-After` header. `maybeCommitted`: the server may
  * have applied the writes (a timeout; or `writes` and no structured verdict).
  */
-export function failureOutcome(error: WireError, options: { readonly retryAfterMs: number | null; readonly writes: boolean }): RequestFailure {
+export function failureOutcome(
+  error: WireError,
+  options: { readonly retryAfterMs: number | null; readonly writes: boolean },
+): RequestFailure {
   const { code, means } = meaningOf(error.code);
   const message = userMessage(error, means);
   if (means === 'auth') return { kind: 'auth-required', code, userMessage: message, ...debug(error) };

@@ -34,7 +34,12 @@ describe.each(['xml', 'json'] as const)('pull (%s)', (format) => {
     expect(first).toMatchObject({ mode: 'snapshot', more: false });
     expect(ids(first.changes)).toEqual([`+${a}`, `+${b}`]);
     expect(first.changes.every((c) => c.kind === 'upsert' && c.record.version === String(emu.control.rev()))).toBe(true);
-    expect(decodeCursor(first.cursor)).toEqual({ rev: emu.control.rev(), categories: [{ catid: expect.any(Number) as number, name: 'Friends' }], former: [], resync: false });
+    expect(decodeCursor(first.cursor)).toEqual({
+      rev: emu.control.rev(),
+      categories: [{ catid: expect.any(Number) as number, name: 'Friends' }],
+      former: [],
+      resync: false,
+    });
     expect(paths()).toEqual(['GET myrev=0']);
   });
 

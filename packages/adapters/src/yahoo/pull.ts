@@ -5,14 +5,22 @@ import { synchronize, type TransportOptions } from './transport.js';
 import type { SyncResponse } from './wire.js';
 
 function changesOf(response: SyncResponse): RemoteChange[] {
-  return [...recordsOf(response)].map(([cid, record]): RemoteChange => (record === null ? { kind: 'delete', remoteId: String(cid) } : { kind: 'upsert', record }));
+  return [...recordsOf(response)].map(([cid, record]): RemoteChange =>
+    record === null ? { kind: 'delete', remoteId: String(cid) } : { kind: 'upsert', record },
+  );
 }
 
 function snapshotPage(response: SyncResponse, prior: CursorState | null): PullOutcome {
   const categories = tableOf(response, prior?.categories ?? []);
   const former = prior === null ? [] : [...prior.former, ...changedCategories(prior.categories, categories)];
   const changes = changesOf(response).filter((c) => c.kind === 'upsert');
-  return { kind: 'page', mode: 'snapshot', changes, cursor: encodeCursor({ rev: response.rev, categories, former, resync: false }), more: false };
+  return {
+    kind: 'page',
+    mode: 'snapshot',
+    changes,
+    cursor: encodeCursor({ rev: response.rev, categories, former, resync: false }),
+    more: false,
+  };
 }
 
 /**

@@ -21,7 +21,11 @@ export function recordsOf(response: SyncResponse): Map<number, RemoteContact | n
   const records = new Map<number, RemoteContact | null>();
   for (const event of response.events) {
     if (event.type === 'remove-contact') records.set(event.cid, null);
-    else if (event.type !== 'address-book-reset') records.set(event.contact.cid, toRemoteContact(event.contact, (id) => names.get(id), version));
+    else if (event.type !== 'address-book-reset')
+      records.set(
+        event.contact.cid,
+        toRemoteContact(event.contact, (id) => names.get(id), version),
+      );
   }
   return records;
 }
@@ -64,7 +68,14 @@ export function resolveResults(plans: readonly Planned[], response: SyncResponse
     if (result.type === 'success') {
       switch (op.kind) {
         case 'create': {
-          if (result.cid === undefined) return { kind: 'failed', code: 'malformed-response', userMessage: OPERATION_FAILED, debugMessage: 'success of add-contact without a cid', maybeCommitted: true };
+          if (result.cid === undefined)
+            return {
+              kind: 'failed',
+              code: 'malformed-response',
+              userMessage: OPERATION_FAILED,
+              debugMessage: 'success of add-contact without a cid',
+              maybeCommitted: true,
+            };
           echoes.add(result.cid);
           const record = records.get(result.cid);
           return record ? { kind: 'ok', record } : { kind: 'need-record', cid: result.cid };
@@ -91,7 +102,8 @@ export function resolveResults(plans: readonly Planned[], response: SyncResponse
       case 'category-conflict':
         return { kind: 'category-conflict', currentName: tableName(plan.catid) };
       case 'conflict': {
-        if (op.kind !== 'update' && op.kind !== 'delete') return { kind: 'failed', code: String(result.code), userMessage: OPERATION_FAILED, maybeCommitted: false };
+        if (op.kind !== 'update' && op.kind !== 'delete')
+          return { kind: 'failed', code: String(result.code), userMessage: OPERATION_FAILED, maybeCommitted: false };
         const id = Number(op.base.remoteId);
         return records.has(id) ? { kind: 'conflict', current: records.get(id) ?? null } : { kind: 'need-current', cid: id };
       }

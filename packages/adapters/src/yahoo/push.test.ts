@@ -46,9 +46,19 @@ describe.each(['xml', 'json'] as const)('push (%s)', (format) => {
     expect(posts()).toBe(1);
     expect(out.results.map((r) => r.kind)).toEqual(['ok', 'ok', 'rejected']);
     const rev = String(emu.control.rev());
-    expect(out.results[0]).toMatchObject({ kind: 'ok', record: { version: rev, contact: { name: { given: 'New' }, categories: ['Friends'] } } });
-    expect(out.results[1]).toMatchObject({ kind: 'ok', record: { remoteId: record('Ann').remoteId, version: rev, contact: { nickname: 'annie' } } });
-    expect(out.results[2]).toMatchObject({ kind: 'rejected', code: '-40047', userMessage: expect.stringContaining('email address') as string });
+    expect(out.results[0]).toMatchObject({
+      kind: 'ok',
+      record: { version: rev, contact: { name: { given: 'New' }, categories: ['Friends'] } },
+    });
+    expect(out.results[1]).toMatchObject({
+      kind: 'ok',
+      record: { remoteId: record('Ann').remoteId, version: rev, contact: { nickname: 'annie' } },
+    });
+    expect(out.results[2]).toMatchObject({
+      kind: 'rejected',
+      code: '-40047',
+      userMessage: expect.stringContaining('email address') as string,
+    });
     expect(out.results[2]?.kind === 'rejected' && out.results[2].userMessage).not.toContain('no-at');
     expect(out.pulled?.changes.map((c) => (c.kind === 'upsert' ? c.record.remoteId : c.remoteId))).toEqual([elsewhere]);
     expect(decodeCursor(out.pulled?.cursor ?? '')).toMatchObject({ rev: emu.control.rev(), resync: false });
@@ -81,14 +91,23 @@ describe.each(['xml', 'json'] as const)('push (%s)', (format) => {
     emu.control.removeContact(record('Ann').remoteId);
     emu.control.removeContact(record('Ben').remoteId);
     // myrev=0: no revision check, so the server answers -40402 for both.
-    const out = await push([{ kind: 'update', opId: '1', base: record('Ann'), contact: { ...record('Ann').contact, notes: 'x' } }, { kind: 'delete', opId: '2', base: record('Ben') }], null);
+    const out = await push(
+      [
+        { kind: 'update', opId: '1', base: record('Ann'), contact: { ...record('Ann').contact, notes: 'x' } },
+        { kind: 'delete', opId: '2', base: record('Ben') },
+      ],
+      null,
+    );
     expect(out.results).toEqual([{ kind: 'gone' }, { kind: 'ok' }]);
   });
 
   it('adopts the existing contact when the server merges an identical create, fetching it if the response lacks it', async () => {
     const ann = emu.control.createContact(toDraft({ name: { given: 'Ann' }, emails: [{ address: 'ann@x.y' }] }));
     const { cursor } = await synced();
-    const out = await push([{ kind: 'create', opId: '1', contact: toDraft({ name: { given: 'Ann' }, emails: [{ address: 'ANN@x.y' }] }) }], cursor);
+    const out = await push(
+      [{ kind: 'create', opId: '1', contact: toDraft({ name: { given: 'Ann' }, emails: [{ address: 'ANN@x.y' }] }) }],
+      cursor,
+    );
     expect(out.results[0]).toMatchObject({ kind: 'ok', record: { remoteId: ann, contact: { emails: [{ address: 'ann@x.y' }] } } });
     expect(emu.control.listContacts()).toHaveLength(1);
     expect(gets()).toBe(2); // the merged contact had not changed since the cursor: one GET myrev=0 found it
@@ -125,7 +144,13 @@ describe.each(['xml', 'json'] as const)('push (%s)', (format) => {
       ],
       cursor,
     );
-    expect(out.results).toEqual([{ kind: 'ok' }, { kind: 'ok' }, { kind: 'category-conflict', currentName: 'Job' }, { kind: 'category-conflict', currentName: null }, { kind: 'ok' }]);
+    expect(out.results).toEqual([
+      { kind: 'ok' },
+      { kind: 'ok' },
+      { kind: 'category-conflict', currentName: 'Job' },
+      { kind: 'category-conflict', currentName: null },
+      { kind: 'ok' },
+    ]);
     expect(emu.control.categories().map((c) => c.name)).toEqual(['Pals', 'Job']);
     // Job was renamed by someone else: the next pull must be a snapshot.
     expect(decodeCursor(out.pulled?.cursor ?? '')).toMatchObject({ resync: true, categories: [{ name: 'Pals' }, { name: 'Job' }] });
@@ -138,7 +163,10 @@ describe.each(['xml', 'json'] as const)('push (%s)', (format) => {
     const { cursor } = await synced();
     emu.control.renameCategory('Friends', 'Buddies');
     const pulled = await service.pull({ cursor, consistency: 'delta' });
-    const out = await push([{ kind: 'rename-category', opId: '1', from: 'Friends', to: 'Pals' }], pulled.kind === 'page' ? pulled.cursor : null);
+    const out = await push(
+      [{ kind: 'rename-category', opId: '1', from: 'Friends', to: 'Pals' }],
+      pulled.kind === 'page' ? pulled.cursor : null,
+    );
     expect(out.results).toEqual([{ kind: 'category-conflict', currentName: 'Buddies' }]);
   });
 

@@ -37,7 +37,9 @@ export async function push(options: TransportOptions, request: PushRequest): Pro
     records = recordsOf(response);
     ({ outcomes: resolved, echoes } = resolveResults(plan.plans, response, records));
   } else {
-    resolved = plan.plans.map((p): Resolved => (p.kind === 'local' ? p.outcome : { kind: 'need-current', cid: p.kind === 'refetch-conflict' ? p.cid : null }));
+    resolved = plan.plans.map((p): Resolved =>
+      p.kind === 'local' ? p.outcome : { kind: 'need-current', cid: p.kind === 'refetch-conflict' ? p.cid : null },
+    );
   }
 
   const results = await settleNeeds(options, resolved, signal);
@@ -46,7 +48,11 @@ export async function push(options: TransportOptions, request: PushRequest): Pro
 }
 
 /** Outcomes that need the whole book: one `GET synchronize myrev=0`, only when some do. */
-async function settleNeeds(options: TransportOptions, resolved: readonly Resolved[], signal: { signal?: AbortSignal }): Promise<OperationOutcome[]> {
+async function settleNeeds(
+  options: TransportOptions,
+  resolved: readonly Resolved[],
+  signal: { signal?: AbortSignal },
+): Promise<OperationOutcome[]> {
   if (!resolved.some(isNeed)) return resolved as OperationOutcome[];
   const exchange = await synchronize(options, { myrev: 0, ...signal });
   const book = exchange.kind === 'response' ? [...recordsOf(exchange.response)] : null;
@@ -65,7 +71,13 @@ function resolveNeed(need: Need, book: readonly [number, RemoteContact | null][]
     case 'need-record': {
       const record = find(need.cid);
       return record === null
-        ? { kind: 'failed', code: 'record-missing', userMessage: OPERATION_FAILED, debugMessage: `cid ${need.cid} not in the book`, maybeCommitted: true }
+        ? {
+            kind: 'failed',
+            code: 'record-missing',
+            userMessage: OPERATION_FAILED,
+            debugMessage: `cid ${need.cid} not in the book`,
+            maybeCommitted: true,
+          }
         : { kind: 'ok', record };
     }
     case 'need-duplicate': {
@@ -99,7 +111,8 @@ function pulledPart(
   let expected: WireCategory[] = [...state.categories];
   plans.forEach((plan, i) => {
     if (plan.kind !== 'sent' || results[i]?.kind !== 'ok' || plan.catid === undefined) return;
-    if (plan.op.kind === 'rename-category' && plan.to !== undefined) expected = expected.map((c) => (c.catid === plan.catid ? { catid: c.catid, name: plan.to ?? c.name } : c));
+    if (plan.op.kind === 'rename-category' && plan.to !== undefined)
+      expected = expected.map((c) => (c.catid === plan.catid ? { catid: c.catid, name: plan.to ?? c.name } : c));
     if (plan.op.kind === 'remove-category') expected = expected.filter((c) => c.catid !== plan.catid);
   });
   const categories = tableOf(response, expected);
@@ -109,6 +122,11 @@ function pulledPart(
     if (echoes.has(cid)) continue;
     changes.set(String(cid), record === null ? { kind: 'delete', remoteId: String(cid) } : { kind: 'upsert', record });
   }
-  const cursor = encodeCursor({ rev: response.rev, categories, former: [...state.former, ...foreign], resync: state.resync || foreign.length > 0 });
+  const cursor = encodeCursor({
+    rev: response.rev,
+    categories,
+    former: [...state.former, ...foreign],
+    resync: state.resync || foreign.length > 0,
+  });
   return { changes: [...changes.values()], cursor };
 }

@@ -65,9 +65,18 @@ export async function synchronize(
   url.searchParams.set('appid', options.appid);
   url.searchParams.set('WSSID', options.wssid);
   const writes = call.request !== undefined;
-  const headers: Record<string, string> = { cookie: options.cookie, accept: codec.format === 'json' ? 'application/json, text/javascript' : 'application/xml, text/xml' };
+  const headers: Record<string, string> = {
+    cookie: options.cookie,
+    accept: codec.format === 'json' ? 'application/json, text/javascript' : 'application/xml, text/xml',
+  };
   if (writes) headers['content-type'] = codec.contentType;
-  const send = createTransport({ fetch: options.fetch, timeoutMs: options.timeoutMs, onExchange: options.onExchange, vocabulary: VOCABULARY, secretQueryParams: ['WSSID'] });
+  const send = createTransport({
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    onExchange: options.onExchange,
+    vocabulary: VOCABULARY,
+    secretQueryParams: ['WSSID'],
+  });
   const answer = await send({
     method: writes ? 'POST' : 'GET',
     url: url.toString(),
@@ -92,6 +101,12 @@ export async function synchronize(
   }
   // No structured body: 404 (an endpoint that does not exist), 500, 503 or anything else.
   const code = `http-${status}`;
-  if (retryAfter !== null) return { kind: 'retry-at', retryAfterMs: retryAfter, code, userMessage: 'The address book is busy. Your changes are kept and will be sent again.' };
+  if (retryAfter !== null)
+    return {
+      kind: 'retry-at',
+      retryAfterMs: retryAfter,
+      code,
+      userMessage: 'The address book is busy. Your changes are kept and will be sent again.',
+    };
   return failed(code, `HTTP ${status} without a structured error`, writes && decision === 'maybe-processed');
 }

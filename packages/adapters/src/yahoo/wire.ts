@@ -77,9 +77,7 @@ export type FieldChange =
   | { readonly op: 'update'; readonly fid: number; readonly field: WireField }
   | { readonly op: 'remove'; readonly fid: number };
 
-export type CategoryChange =
-  | { readonly op: 'add'; readonly ref: CategoryRef }
-  | { readonly op: 'remove'; readonly ref: CategoryRef };
+export type CategoryChange = { readonly op: 'add'; readonly ref: CategoryRef } | { readonly op: 'remove'; readonly ref: CategoryRef };
 
 export type RequestEvent =
   | { readonly type: 'add-contact'; readonly fields: readonly FieldChange[]; readonly categories: readonly CategoryChange[] }

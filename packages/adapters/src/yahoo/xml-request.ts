@@ -1,4 +1,13 @@
-import { FIELD_PARTS, isStructuredField, type CategoryChange, type CategoryRef, type FieldChange, type RequestEvent, type SyncRequest, type WireField } from './wire.js';
+import {
+  FIELD_PARTS,
+  isStructuredField,
+  type CategoryChange,
+  type CategoryRef,
+  type FieldChange,
+  type RequestEvent,
+  type SyncRequest,
+  type WireField,
+} from './wire.js';
 import { htmlEscape } from './html-escape.js';
 
 /**
@@ -44,7 +53,8 @@ function categoryRef(name: string, ref: CategoryRef): string {
   return 'catid' in ref ? `<${name} catid="${ref.catid}"/>` : `<${name}>${value(ref.name)}</${name}>`;
 }
 
-const categoryChange = (change: CategoryChange) => categoryRef(change.op === 'add' ? 'add-to-category' : 'remove-from-category', change.ref);
+const categoryChange = (change: CategoryChange) =>
+  categoryRef(change.op === 'add' ? 'add-to-category' : 'remove-from-category', change.ref);
 
 function event(e: RequestEvent): string {
   switch (e.type) {

@@ -122,9 +122,18 @@ async function applyContactOutcome(
     case 'gone':
       return recreate(db, id, entry, row, log, op.kind === 'delete');
     case 'rejected': {
-      tally.rejected.push({ contactId: id, operation: op.kind === 'create' || op.kind === 'update' || op.kind === 'delete' ? op.kind : 'update', code: outcome.code, userMessage: outcome.userMessage });
+      tally.rejected.push({
+        contactId: id,
+        operation: op.kind === 'create' || op.kind === 'update' || op.kind === 'delete' ? op.kind : 'update',
+        code: outcome.code,
+        userMessage: outcome.userMessage,
+      });
       if (entry !== undefined && !editedMeanwhile) {
-        await db.outbox.put({ ...withoutIntent(entry), status: 'rejected', rejection: { code: outcome.code, userMessage: outcome.userMessage } });
+        await db.outbox.put({
+          ...withoutIntent(entry),
+          status: 'rejected',
+          rejection: { code: outcome.code, userMessage: outcome.userMessage },
+        });
         if (row !== undefined) await db.contacts.put({ ...row, state: 'rejected' });
       }
       await log({ kind: 'rejected', fields: [], message: outcome.userMessage, code: outcome.code });
@@ -208,7 +217,14 @@ async function applyCategoryOutcome(
   }
   if (outcome.kind === 'rejected') {
     tally.rejected.push({ contactId: '', operation: 'update', code: outcome.code, userMessage: outcome.userMessage });
-    await db.conflicts.add({ contactId: '', kind: 'rejected', at: now, fields: [{ path: 'categories', localValue: item.entry.to, remoteValue: item.entry.from }], message: outcome.userMessage, code: outcome.code });
+    await db.conflicts.add({
+      contactId: '',
+      kind: 'rejected',
+      at: now,
+      fields: [{ path: 'categories', localValue: item.entry.to, remoteValue: item.entry.from }],
+      message: outcome.userMessage,
+      code: outcome.code,
+    });
   }
   // Applied, refused, or its category is gone: either way nothing is left to send.
   await db.categoryOps.delete(id);

@@ -93,7 +93,11 @@ async function write(db: ReplicaDb, plan: RemoteChangePlan): Promise<void> {
   if (plan.entryDeletes.size > 0) await db.outbox.bulkDelete([...plan.entryDeletes]);
   if (plan.entryPuts.size > 0) await db.outbox.bulkPut([...plan.entryPuts.values()]);
   if (plan.clearedRejections.size > 0) {
-    await db.conflicts.where('contactId').anyOf([...plan.clearedRejections]).and((c) => c.kind === 'rejected').delete();
+    await db.conflicts
+      .where('contactId')
+      .anyOf([...plan.clearedRejections])
+      .and((c) => c.kind === 'rejected')
+      .delete();
   }
   if (plan.conflicts.length > 0) await db.conflicts.bulkAdd(plan.conflicts);
 }

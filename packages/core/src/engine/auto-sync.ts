@@ -66,7 +66,8 @@ export function startAutoSync(
     });
   };
   const tick = (): void => {
-    if (env.isVisible?.() === false) scheduleFrom({ retryAt: null }); // hidden: look again later
+    if (env.isVisible?.() === false)
+      scheduleFrom({ retryAt: null }); // hidden: look again later
     else run();
   };
   const scheduleFrom = (report: Pick<SyncReport, 'retryAt'>): void => {

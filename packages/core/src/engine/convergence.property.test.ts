@@ -13,7 +13,13 @@ import { FakeClock, person, seededRandom } from './engine-test-kit.js';
 
 type Command =
   | { type: 'create'; device: number }
-  | { type: 'update'; device: number; pick: number; field: 'company' | 'notes' | 'email' | 'personal-email' | 'phone' | 'suffix' | 'category'; value: number }
+  | {
+      type: 'update';
+      device: number;
+      pick: number;
+      field: 'company' | 'notes' | 'email' | 'personal-email' | 'phone' | 'suffix' | 'category';
+      value: number;
+    }
   | { type: 'remove'; device: number; pick: number }
   | { type: 'remote-update'; pick: number; value: number; personalEmail: boolean }
   | { type: 'remote-remove'; pick: number }
@@ -31,12 +37,28 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       type: fc.constant('update' as const),
       device,
       pick: fc.nat(),
-      field: fc.constantFrom('company' as const, 'notes' as const, 'email' as const, 'personal-email' as const, 'phone' as const, 'suffix' as const, 'category' as const),
+      field: fc.constantFrom(
+        'company' as const,
+        'notes' as const,
+        'email' as const,
+        'personal-email' as const,
+        'phone' as const,
+        'suffix' as const,
+        'category' as const,
+      ),
       value: fc.nat({ max: 5 }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('remove' as const), device, pick: fc.nat() }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('remote-update' as const), pick: fc.nat(), value: fc.nat({ max: 5 }), personalEmail: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('remote-update' as const),
+      pick: fc.nat(),
+      value: fc.nat({ max: 5 }),
+      personalEmail: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('remote-remove' as const), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('sync' as const), device }) },
   {
@@ -79,7 +101,13 @@ const canonical = (contacts: readonly ContactDraft[]): string[] =>
   contacts
     .map((c) => {
       const draft = pickDraft(c);
-      return JSON.stringify({ ...draft, name: { ...draft.name, suffix: '' }, emails: [...c.emails].sort((a, b) => a.type.localeCompare(b.type)), phones: [...c.phones].map((p) => p.number).sort(), categories: [...c.categories].sort() });
+      return JSON.stringify({
+        ...draft,
+        name: { ...draft.name, suffix: '' },
+        emails: [...c.emails].sort((a, b) => a.type.localeCompare(b.type)),
+        phones: [...c.phones].map((p) => p.number).sort(),
+        categories: [...c.categories].sort(),
+      });
     })
     .sort();
 
@@ -103,7 +131,16 @@ async function run(commands: readonly Command[]): Promise<void> {
       pull: (r) => (requests.push({ device: d, at: clock.now() }), fake.pull(r)),
       push: (r) => (requests.push({ device: d, at: clock.now() }), fake.push(r)),
     };
-    engines.push(await createSyncEngine({ databaseName: `device${d}`, service, indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now, random: seededRandom(d + 1) }));
+    engines.push(
+      await createSyncEngine({
+        databaseName: `device${d}`,
+        service,
+        indexedDB: new IDBFactory(),
+        IDBKeyRange,
+        now: clock.now,
+        random: seededRandom(d + 1),
+      }),
+    );
   }
   let token = 0;
   const created = new Set<string>();
@@ -238,10 +275,14 @@ async function run(commands: readonly Command[]): Promise<void> {
 const PARAMETERS = propertyParameters(process.env, { seed: 20_261_204, runs: 60 });
 
 describe('convergence under random interleavings and faults (fake service)', () => {
-  it('holds the invariants: no lost writes, no duplicates, equal replicas, retry-after obeyed, bounded requests', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), (commands) => run(commands)),
-      { ...PARAMETERS, verbose: 1 },
-    );
-  }, Math.max(120_000, PARAMETERS.numRuns * 500));
+  it(
+    'holds the invariants: no lost writes, no duplicates, equal replicas, retry-after obeyed, bounded requests',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), (commands) => run(commands)),
+        { ...PARAMETERS, verbose: 1 },
+      );
+    },
+    Math.max(120_000, PARAMETERS.numRuns * 500),
+  );
 });

@@ -19,7 +19,10 @@ async function scenario(): Promise<EngineKit & { expected: string[] }> {
 }
 
 const serverView = (kit: EngineKit) =>
-  kit.fake.list().map((c) => `${c.contact.name.given}:${c.contact.company}:${c.contact.notes}`).sort();
+  kit.fake
+    .list()
+    .map((c) => `${c.contact.name.given}:${c.contact.company}:${c.contact.notes}`)
+    .sort();
 
 /**
  * The k-th request never answers: the app was killed while it was out, either before it reached

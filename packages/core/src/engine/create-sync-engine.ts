@@ -17,15 +17,7 @@ import { resolveConflict } from './resolve-conflict.js';
 import { ServerWaitClock } from './server-wait.js';
 import { defaultLocks, singleFlight } from './single-flight.js';
 import { runSync } from './sync-run.js';
-import type {
-  ConflictChoice,
-  ConflictRecord,
-  ContactSyncState,
-  SyncEngineOptions,
-  SyncOptions,
-  SyncReport,
-  SyncStatus,
-} from './types.js';
+import type { ConflictChoice, ConflictRecord, ContactSyncState, SyncEngineOptions, SyncOptions, SyncReport, SyncStatus } from './types.js';
 
 export interface PendingChange {
   readonly contactId: string;
@@ -109,7 +101,10 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
 
   const pendingCount = async (): Promise<number> => (await db.outbox.count()) + (await db.categoryOps.count());
   const refreshPending = (): void => {
-    pendingCount().then((pending) => status.dispatch({ type: 'pending-changed', pending }), () => undefined);
+    pendingCount().then(
+      (pending) => status.dispatch({ type: 'pending-changed', pending }),
+      () => undefined,
+    );
   };
   const state = await readSyncState(db);
   const wait = waits.remaining(state.wait);
@@ -125,35 +120,44 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
     // sync's report and each resolution set the exact figure again.
     onWrite: (delta) => status.dispatch({ type: 'pending-changed', pending: Math.max(0, status.current.pending + delta) }),
   });
-  const open = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-    if (closed) return Promise.reject(new SyncError('closed', 'The contact engine was closed.'));
-    return fn(...args);
-  };
+  const open =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      if (closed) return Promise.reject(new SyncError('closed', 'The contact engine was closed.'));
+      return fn(...args);
+    };
 
   // An id of its own per engine: claims tell engines on one database apart.
   const owner = newId();
   let runOptions: SyncOptions = {};
-  const sync = singleFlight(`contactsync:${options.databaseName}`, options.locks === undefined ? defaultLocks() : options.locks, closing.signal, () =>
-    runSync({
-      db,
-      service,
-      now,
-      random,
-      newId,
-      chunkSize: options.pullChunkSize ?? 2_000,
-      maxConflictRounds: options.maxConflictRounds ?? 5,
-      retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
-      logger,
-      status,
-      owner,
-      // A claim outlives the request it covers (which ends at its timeout) with room for storing
-      // the answer; past that its engine is presumed dead (a closed tab) and the entry is free.
-      leaseMs: requestTimeoutMs + 60_000,
-      guard: { timeoutMs: requestTimeoutMs, closing: closing.signal },
-      snapshotTimeoutMs: options.snapshotTimeoutMs ?? 300_000,
-      waits,
-      storageFull,
-    }, takeRunOptions()),
+  const sync = singleFlight(
+    `contactsync:${options.databaseName}`,
+    options.locks === undefined ? defaultLocks() : options.locks,
+    closing.signal,
+    () =>
+      runSync(
+        {
+          db,
+          service,
+          now,
+          random,
+          newId,
+          chunkSize: options.pullChunkSize ?? 2_000,
+          maxConflictRounds: options.maxConflictRounds ?? 5,
+          retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
+          logger,
+          status,
+          owner,
+          // A claim outlives the request it covers (which ends at its timeout) with room for storing
+          // the answer; past that its engine is presumed dead (a closed tab) and the entry is free.
+          leaseMs: requestTimeoutMs + 60_000,
+          guard: { timeoutMs: requestTimeoutMs, closing: closing.signal },
+          snapshotTimeoutMs: options.snapshotTimeoutMs ?? 300_000,
+          waits,
+          storageFull,
+        },
+        takeRunOptions(),
+      ),
   );
   const takeRunOptions = (): SyncOptions => {
     const taken = runOptions;
@@ -164,7 +168,8 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
   const tracked = (): Promise<SyncReport> => {
     const run = sync().catch((error: unknown) => {
       // close() gave up a wait for another engine's Web Lock.
-      if (closing.signal.aborted && !(error instanceof SyncError)) throw new SyncError('closed', 'The contact engine was closed.', { cause: error });
+      if (closing.signal.aborted && !(error instanceof SyncError))
+        throw new SyncError('closed', 'The contact engine was closed.', { cause: error });
       throw error;
     });
     inFlight = run.catch(() => undefined);
@@ -214,9 +219,7 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
         ...(e.rejection ? { userMessage: e.rejection.userMessage } : {}),
       })),
     ),
-    conflicts: open(async () =>
-      (await db.conflicts.toArray()).map((c) => ({ ...c, id: c.id ?? 0 })),
-    ),
+    conflicts: open(async () => (await db.conflicts.toArray()).map((c) => ({ ...c, id: c.id ?? 0 }))),
     resolveConflict: open(async (conflictId: number, choice: ConflictChoice) => {
       await resolveConflict(db, { update: writes.update, remove: writes.remove, check: rules.check }, now(), conflictId, choice);
       refreshPending();
@@ -225,7 +228,13 @@ export async function createSyncEngine(options: CreateSyncEngineOptions): Promis
       if (closed || autoSync !== null) return;
       const auto: AutoSyncOptions = 'setTimer' in given ? { environment: given } : given;
       const environment = auto.environment ?? browserEnvironment();
-      autoSync = startAutoSync(tracked, now, environment, (error) => logger?.warn('auto-sync failed', { error: String(error) }), auto.interval ?? null);
+      autoSync = startAutoSync(
+        tracked,
+        now,
+        environment,
+        (error) => logger?.warn('auto-sync failed', { error: String(error) }),
+        auto.interval ?? null,
+      );
       const retryAt = status.current.retryAt;
       if (retryAt !== null) autoSync.scheduleFrom({ retryAt });
     },

@@ -27,7 +27,6 @@ export class FakeClock {
   }
 }
 
-
 export interface EngineKit {
   readonly engine: SyncEngine;
   readonly fake: FakeContactService;
@@ -38,7 +37,11 @@ export interface EngineKit {
 }
 
 export async function engineKit(
-  options: { fake?: FakeServiceOptions; service?: (fake: FakeContactService) => ContactService; engine?: Partial<CreateSyncEngineOptions> } = {},
+  options: {
+    fake?: FakeServiceOptions;
+    service?: (fake: FakeContactService) => ContactService;
+    engine?: Partial<CreateSyncEngineOptions>;
+  } = {},
 ): Promise<EngineKit> {
   const fake = new FakeContactService(options.fake);
   const clock = new FakeClock();
@@ -61,5 +64,4 @@ export async function engineKit(
   return { engine, fake, clock, idb, reopen: (other = service) => open(other) };
 }
 
-export const person = (given: string, extra: ContactInput = {}): ContactDraft =>
-  toDraft({ name: { given, family: 'Tester' }, ...extra });
+export const person = (given: string, extra: ContactInput = {}): ContactDraft => toDraft({ name: { given, family: 'Tester' }, ...extra });

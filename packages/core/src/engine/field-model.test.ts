@@ -28,7 +28,16 @@ describe('merging through the field model', () => {
     expect(fake.list()[0]?.contact.emails).toEqual([{ type: 'personal', address: 'ann@local.example' }]);
     expect(await engine.pendingChanges()).toEqual([]);
     const [record] = await engine.conflicts();
-    expect(record).toMatchObject({ kind: 'overwritten', fields: [{ path: 'emails', localValue: { type: 'personal', address: 'ann@local.example' }, remoteValue: { type: 'personal', address: 'ann@remote.example' } }] });
+    expect(record).toMatchObject({
+      kind: 'overwritten',
+      fields: [
+        {
+          path: 'emails',
+          localValue: { type: 'personal', address: 'ann@local.example' },
+          remoteValue: { type: 'personal', address: 'ann@remote.example' },
+        },
+      ],
+    });
     await engine.resolveConflict(record!.id, 'use-remote');
     await engine.sync();
     expect(fake.list()[0]?.contact.emails).toEqual([{ type: 'personal', address: 'ann@remote.example' }]);
@@ -39,7 +48,12 @@ describe('merging through the field model', () => {
     const { engine, fake, remoteId, id } = await syncedPair();
     await engine.contacts.update(id, { phones: [{ type: 'mobile', number: '+1 555 0101' }] });
     await engine.sync();
-    fake.remoteUpdate(remoteId, { phones: [{ type: 'mobile', number: '+1 555 0101' }, { type: 'home', number: '+1 555 0102' }] });
+    fake.remoteUpdate(remoteId, {
+      phones: [
+        { type: 'mobile', number: '+1 555 0101' },
+        { type: 'home', number: '+1 555 0102' },
+      ],
+    });
     await engine.contacts.update(id, (d) => void d.phones.push({ type: 'work', number: '+1 555 0103' }));
     expect(await engine.sync()).toMatchObject({ outcome: 'ok', pending: 0 });
     expect(fake.list()[0]?.contact.phones.map((p) => p.number)).toEqual(['+1 555 0101', '+1 555 0103']);
@@ -63,7 +77,9 @@ describe('merging through the field model', () => {
 
   it('refuses locally what the model refuses, naming the field', async () => {
     const { engine, id } = await syncedPair();
-    await expect(engine.contacts.update(id, (d) => void d.emails.push({ type: 'personal', address: 'two@x.example' }))).rejects.toMatchObject({
+    await expect(
+      engine.contacts.update(id, (d) => void d.emails.push({ type: 'personal', address: 'two@x.example' })),
+    ).rejects.toMatchObject({
       code: 'invalid-contact',
       fieldErrors: [{ path: 'emails.1.type', message: 'This account keeps one personal email address per contact: choose another type.' }],
     });
@@ -71,7 +87,14 @@ describe('merging through the field model', () => {
 
   it('holds back a merge the service would refuse and names the field; an edit releases it', async () => {
     // The service's own rule (not in the model): at most two categories in all.
-    const kit = await engineKit({ fake: { reject: (c) => (c.categories.length > 2 ? 'Too many categories.' : null) }, service: (fake) => Object.assign(Object.create(fake) as typeof fake, { validate: (c: { categories: readonly string[] }) => (c.categories.length > 2 ? [{ path: 'categories', message: 'Use at most two categories.' }] : []) }) });
+    const kit = await engineKit({
+      fake: { reject: (c) => (c.categories.length > 2 ? 'Too many categories.' : null) },
+      service: (fake) =>
+        Object.assign(Object.create(fake) as typeof fake, {
+          validate: (c: { categories: readonly string[] }) =>
+            c.categories.length > 2 ? [{ path: 'categories', message: 'Use at most two categories.' }] : [],
+        }),
+    });
     const remoteId = kit.fake.remoteCreate(person('Ann', { categories: ['a'] }));
     await kit.engine.sync();
     const [ann] = await kit.engine.contacts.list();
@@ -118,7 +141,13 @@ describe('merging through the field model', () => {
     await kit.engine.resolveConflict(refusal!.id, 'use-remote');
     expect(await kit.engine.contacts.get(ann!.id)).toMatchObject({ company: 'Old', notes: '' });
     const [discarded] = await kit.engine.conflicts();
-    expect(discarded).toMatchObject({ kind: 'discarded', fields: [{ path: 'company', localValue: 'Banned', remoteValue: 'Old' }, { path: 'notes', localValue: 'keep me', remoteValue: '' }] });
+    expect(discarded).toMatchObject({
+      kind: 'discarded',
+      fields: [
+        { path: 'company', localValue: 'Banned', remoteValue: 'Old' },
+        { path: 'notes', localValue: 'keep me', remoteValue: '' },
+      ],
+    });
     await kit.engine.resolveConflict(discarded!.id, 'keep-local');
     expect(await kit.engine.contacts.get(ann!.id)).toMatchObject({ company: 'Banned', notes: 'keep me' });
   });

@@ -37,9 +37,7 @@ export async function changeCategory(
     }
     if (service.traits.categoryOperations) {
       await db.categoryOps.add(
-        to === null
-          ? { kind: 'remove-category', from, to: '', enqueuedAt: now }
-          : { kind: 'rename-category', from, to, enqueuedAt: now },
+        to === null ? { kind: 'remove-category', from, to: '', enqueuedAt: now } : { kind: 'rename-category', from, to, enqueuedAt: now },
       );
     }
   });

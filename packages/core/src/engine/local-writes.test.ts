@@ -79,9 +79,10 @@ describe('local writes (offline)', () => {
     expect(await engine.pendingChanges()).toEqual([]);
   });
 
-  it('applies the service\'s own validation rules', async () => {
+  it("applies the service's own validation rules", async () => {
     const { engine } = await engineKit({
-      service: (fake) => Object.assign(Object.create(fake) as typeof fake, { validate: () => [{ path: 'emails', message: 'One per type.' }] }),
+      service: (fake) =>
+        Object.assign(Object.create(fake) as typeof fake, { validate: () => [{ path: 'emails', message: 'One per type.' }] }),
     });
     await expect(engine.contacts.create(person('Ann'))).rejects.toMatchObject({ code: 'invalid-contact', userMessage: 'One per type.' });
   });

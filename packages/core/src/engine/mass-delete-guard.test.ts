@@ -17,7 +17,10 @@ function snapshotService(book: Map<string, string>): ContactService {
       cursor: `round-${++round}`,
       more: false,
     }),
-    push: async (request) => ({ kind: 'results', results: request.operations.map(() => ({ kind: 'failed', code: 'x', userMessage: 'x', maybeCommitted: false })) }),
+    push: async (request) => ({
+      kind: 'results',
+      results: request.operations.map(() => ({ kind: 'failed', code: 'x', userMessage: 'x', maybeCommitted: false })),
+    }),
   };
 }
 

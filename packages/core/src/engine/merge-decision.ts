@@ -45,7 +45,12 @@ export function decideMerge(rules: ServiceRules, row: ContactRow, entry: OutboxE
   const errors = rules.check(merged);
   if (errors.length > 0) {
     const userMessage = refusedMergeMessage(errors);
-    notes.push({ kind: 'rejected', code: MERGE_REFUSED, message: userMessage, fields: errors.map((e) => ({ path: e.path, localValue: valueAt(merged, e.path), remoteValue: valueAt(record.contact, e.path) })) });
+    notes.push({
+      kind: 'rejected',
+      code: MERGE_REFUSED,
+      message: userMessage,
+      fields: errors.map((e) => ({ path: e.path, localValue: valueAt(merged, e.path), remoteValue: valueAt(record.contact, e.path) })),
+    });
     return {
       row: { ...rowFromRemote(row.id, record, now, 'rejected'), ...merged },
       entry: { ...rest, base: record, seq: entry.seq + 1, status: 'rejected', rejection: { code: MERGE_REFUSED, userMessage } },
@@ -68,8 +73,16 @@ function refusedMergeMessage(errors: readonly FieldError[]): string {
 }
 
 const LABELS: Readonly<Record<string, string>> = {
-  name: 'the name', nickname: 'the nickname', company: 'the company', jobTitle: 'the job title', notes: 'the notes', birthday: 'the birthday',
-  emails: 'the email addresses', phones: 'the phone numbers', addresses: 'the addresses', categories: 'the categories',
+  name: 'the name',
+  nickname: 'the nickname',
+  company: 'the company',
+  jobTitle: 'the job title',
+  notes: 'the notes',
+  birthday: 'the birthday',
+  emails: 'the email addresses',
+  phones: 'the phone numbers',
+  addresses: 'the addresses',
+  categories: 'the categories',
 };
 
 /** `emails.1.type` -> "the email addresses". */

@@ -15,7 +15,11 @@ function gate() {
   return { opened, out, open: () => open(), reached: () => reached() };
 }
 
-const names = (kit: { fake: { list(): { contact: { name: { given: string } } }[] } }) => kit.fake.list().map((c) => c.contact.name.given).sort();
+const names = (kit: { fake: { list(): { contact: { name: { given: string } } }[] } }) =>
+  kit.fake
+    .list()
+    .map((c) => c.contact.name.given)
+    .sort();
 
 describe('outbox claims: two engines on one database, no Web Locks', () => {
   it('an entry one engine is sending is not sent by the other; each operation reaches the server once', async () => {

@@ -43,7 +43,11 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
   for (let page = 0; page < MAX_PAGES; page++) {
     // The first request of a snapshot or of a complete pull may carry the whole book in one answer.
     const whole = page === 0 && (cursor === null || consistency === 'complete');
-    const outcome = await ctx.request(false, (signal) => ctx.service.pull({ cursor, consistency, signal }), whole ? 'whole-book' : undefined);
+    const outcome = await ctx.request(
+      false,
+      (signal) => ctx.service.pull({ cursor, consistency, signal }),
+      whole ? 'whole-book' : undefined,
+    );
     if (outcome.kind !== 'page' && outcome.kind !== 'not-modified') return outcome;
     if (outcome.kind === 'not-modified') {
       const next = outcome.cursor ?? cursor;

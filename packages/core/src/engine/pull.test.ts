@@ -70,7 +70,12 @@ describe('pull', () => {
     const report = await engine.sync();
     expect(report.pulled.removed).toBe(1);
     expect((await engine.contacts.list()).map((c) => c.name.given).sort()).toEqual(['Edited', 'Kept']);
-    expect(kit.fake.list().map((c) => `${c.contact.name.given}:${c.contact.notes}`).sort()).toEqual(['Edited:mine', 'Kept:']);
+    expect(
+      kit.fake
+        .list()
+        .map((c) => `${c.contact.name.given}:${c.contact.notes}`)
+        .sort(),
+    ).toEqual(['Edited:mine', 'Kept:']);
     expect((await engine.conflicts()).map((c) => c.kind)).toEqual(['recreated']);
   });
 
@@ -103,7 +108,7 @@ describe('pull', () => {
 });
 
 describe('two devices re-creating the same deleted contact', () => {
-  it('the second device merges into the first one\'s copy instead of adding a twin', async () => {
+  it("the second device merges into the first one's copy instead of adding a twin", async () => {
     const a = await engineKit();
     const other = await engineKit({ service: () => a.fake });
     const remoteId = a.fake.remoteCreate(person('Ann'));

@@ -48,7 +48,9 @@ export async function claimBatch(db: ReplicaDb, request: ClaimRequest): Promise<
       sent.push({ target: 'category', op: categoryOperation(claimed), entry: claimed });
     }
     const entries = (
-      await db.outbox.filter((e) => (e.status === 'ready' || e.status === 'conflict') && !request.skip.has(e.contactId) && free(e.claim)).toArray()
+      await db.outbox
+        .filter((e) => (e.status === 'ready' || e.status === 'conflict') && !request.skip.has(e.contactId) && free(e.claim))
+        .toArray()
     ).sort((a, b) => a.enqueuedAt - b.enqueuedAt);
     const rows = await db.contacts.bulkGet(entries.map((e) => e.contactId));
     for (const [i, entry] of entries.entries()) {

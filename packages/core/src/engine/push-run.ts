@@ -26,7 +26,13 @@ export async function runPush(ctx: RunContext, tally: PushTally): Promise<void> 
   ctx.onProgress(done, total);
 
   for (;;) {
-    const batch = await claimBatch(db, { owner: ctx.owner, now: ctx.now(), leaseMs: ctx.leaseMs, maxItems: service.traits.maxBatchSize, skip: exhausted });
+    const batch = await claimBatch(db, {
+      owner: ctx.owner,
+      now: ctx.now(),
+      leaseMs: ctx.leaseMs,
+      maxItems: service.traits.maxBatchSize,
+      skip: exhausted,
+    });
     if (batch.length === 0) return;
     total = Math.max(total, done + batch.length);
     for (const item of batch) {
@@ -37,7 +43,15 @@ export async function runPush(ctx: RunContext, tally: PushTally): Promise<void> 
     }
     const outcome = await ctx.request(true, (signal) => service.push({ operations: batch.map((s) => s.op), cursor: ctx.cursor, signal }));
     if (outcome.kind !== 'results') {
-      await applyPushOutcomes(db, ctx.rules, ctx.owner, ctx.now(), batch, batch.map(() => outcome), tally);
+      await applyPushOutcomes(
+        db,
+        ctx.rules,
+        ctx.owner,
+        ctx.now(),
+        batch,
+        batch.map(() => outcome),
+        tally,
+      );
       return;
     }
     if (outcome.results.length !== batch.length) {
@@ -51,7 +65,16 @@ export async function runPush(ctx: RunContext, tally: PushTally): Promise<void> 
     if (outcome.pulled) {
       const cursor = outcome.pulled.cursor;
       await applyRemoteChanges(
-        { db, now: ctx.now, newId: ctx.newId, chunkSize: ctx.chunkSize, counts: ctx.counts, rules: ctx.rules, written: new Map(), replicaWasEmpty: false },
+        {
+          db,
+          now: ctx.now,
+          newId: ctx.newId,
+          chunkSize: ctx.chunkSize,
+          counts: ctx.counts,
+          rules: ctx.rules,
+          written: new Map(),
+          replicaWasEmpty: false,
+        },
         outcome.pulled.changes,
         async () => {
           await updateSyncState(db, { cursor });
@@ -68,7 +91,12 @@ export async function runPush(ctx: RunContext, tally: PushTally): Promise<void> 
 }
 
 /** Counts merge rounds per contact; a contact past the cap becomes a visible, unresolved conflict. */
-async function countRounds(ctx: RunContext, resubmit: ReadonlySet<string>, rounds: Map<string, number>, exhausted: Set<string>): Promise<void> {
+async function countRounds(
+  ctx: RunContext,
+  resubmit: ReadonlySet<string>,
+  rounds: Map<string, number>,
+  exhausted: Set<string>,
+): Promise<void> {
   const over: string[] = [];
   for (const id of resubmit) {
     const count = (rounds.get(id) ?? 0) + 1;
@@ -90,7 +118,8 @@ async function countRounds(ctx: RunContext, resubmit: ReadonlySet<string>, round
         kind: 'unresolved',
         at: ctx.now(),
         fields: [],
-        message: 'This contact keeps changing on another device, so your changes could not be saved yet. They are kept here; try again later.',
+        message:
+          'This contact keeps changing on another device, so your changes could not be saved yet. They are kept here; try again later.',
       });
     }
   });

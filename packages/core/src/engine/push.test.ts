@@ -14,7 +14,12 @@ describe('push and merge-and-resubmit', () => {
     await engine.contacts.create(person('Cy'));
     const report = await engine.sync();
     expect(report).toMatchObject({ outcome: 'ok', pushed: { created: 1, updated: 1, removed: 1 }, pending: 0 });
-    expect(fake.list().map((c) => c.contact.name.given).sort()).toEqual(['Ann', 'Cy']);
+    expect(
+      fake
+        .list()
+        .map((c) => c.contact.name.given)
+        .sort(),
+    ).toEqual(['Ann', 'Cy']);
     expect(fake.list().find((c) => c.remoteId === ann)?.contact.company).toBe('ACME');
     expect(await engine.contacts.syncState(local[0]!.id)).toBe('synced');
   });
@@ -61,7 +66,11 @@ describe('push and merge-and-resubmit', () => {
     expect(report.merged).toBe(1);
     expect(kit.fake.list()[0]?.contact.notes).toBe('local note');
     const [conflict] = await kit.engine.conflicts();
-    expect(conflict).toMatchObject({ contactId: local!.id, kind: 'overwritten', fields: [{ path: 'notes', localValue: 'local note', remoteValue: 'remote note' }] });
+    expect(conflict).toMatchObject({
+      contactId: local!.id,
+      kind: 'overwritten',
+      fields: [{ path: 'notes', localValue: 'local note', remoteValue: 'remote note' }],
+    });
     await kit.engine.resolveConflict(conflict!.id, 'use-remote');
     expect((await kit.engine.contacts.get(local!.id))?.notes).toBe('remote note');
     await kit.engine.sync();
@@ -79,7 +88,12 @@ describe('push and merge-and-resubmit', () => {
     const [local] = await kit.engine.contacts.list();
     await kit.engine.contacts.update(local!.id, { emails: [{ type: 'personal', address: 'local@example.org' }] });
     await kit.engine.sync();
-    expect(kit.fake.list()[0]?.contact.emails.map((e) => e.address).sort()).toEqual(['local@example.org', 'remote@example.org']);
+    expect(
+      kit.fake
+        .list()[0]
+        ?.contact.emails.map((e) => e.address)
+        .sort(),
+    ).toEqual(['local@example.org', 'remote@example.org']);
   });
 
   it('re-creates a contact edited here and deleted on the server during the push', async () => {
@@ -122,17 +136,23 @@ describe('push and merge-and-resubmit', () => {
     expect((await kit.engine.contacts.get(local!.id))?.company).toBe('Local');
   });
 
-  it('reports a refused write with the server\'s user message and keeps the contact', async () => {
-    const { engine, fake } = await engineKit({ fake: { reject: (c) => (c.company === 'Forbidden' ? 'That company name is not allowed.' : null) } });
+  it("reports a refused write with the server's user message and keeps the contact", async () => {
+    const { engine, fake } = await engineKit({
+      fake: { reject: (c) => (c.company === 'Forbidden' ? 'That company name is not allowed.' : null) },
+    });
     const bad = await engine.contacts.create(person('Bad', { company: 'Forbidden' }));
     await engine.contacts.create(person('Good'));
     const report = await engine.sync();
     expect(report.outcome).toBe('partial');
-    expect(report.rejected).toEqual([{ contactId: bad.id, operation: 'create', code: 'invalid', userMessage: 'That company name is not allowed.' }]);
+    expect(report.rejected).toEqual([
+      { contactId: bad.id, operation: 'create', code: 'invalid', userMessage: 'That company name is not allowed.' },
+    ]);
     expect(report.pending).toBe(1);
     expect(fake.list().map((c) => c.contact.name.given)).toEqual(['Good']);
     expect(await engine.contacts.syncState(bad.id)).toBe('rejected');
-    expect(await engine.pendingChanges()).toMatchObject([{ contactId: bad.id, status: 'rejected', userMessage: 'That company name is not allowed.' }]);
+    expect(await engine.pendingChanges()).toMatchObject([
+      { contactId: bad.id, status: 'rejected', userMessage: 'That company name is not allowed.' },
+    ]);
     // Not sent again by itself; an edit makes it ready again.
     await engine.sync();
     expect(fake.log.filter((l) => l.call === 'push')).toHaveLength(1);

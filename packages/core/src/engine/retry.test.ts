@@ -3,8 +3,20 @@ import type { RequestFailure } from '../policy/outcome.js';
 import type { AutoSyncEnvironment } from './auto-sync.js';
 import { engineKit, person } from './engine-test-kit.js';
 
-const retryAfter = (seconds: number): RequestFailure => ({ kind: 'retry-at', retryAfterMs: seconds * 1000, code: '503', userMessage: 'The service is busy.', debugMessage: 'internal: shard 7 overloaded' });
-const failed: RequestFailure = { kind: 'failed', code: '500', userMessage: 'The service failed.', debugMessage: 'NullReferenceException at Foo', maybeCommitted: false };
+const retryAfter = (seconds: number): RequestFailure => ({
+  kind: 'retry-at',
+  retryAfterMs: seconds * 1000,
+  code: '503',
+  userMessage: 'The service is busy.',
+  debugMessage: 'internal: shard 7 overloaded',
+});
+const failed: RequestFailure = {
+  kind: 'failed',
+  code: '500',
+  userMessage: 'The service failed.',
+  debugMessage: 'NullReferenceException at Foo',
+  maybeCommitted: false,
+};
 
 describe('retries', () => {
   it('waits out a Retry-After: reports waiting, sends nothing before it, lands the writes after', async () => {
@@ -45,7 +57,12 @@ describe('retries', () => {
     await engine.contacts.create(person('Ann'));
     fake.inject({ on: 'push', times: 1, answer: failed });
     const report = await engine.sync();
-    expect(report).toMatchObject({ outcome: 'failed', retryAt: null, pending: 1, error: { code: '500', userMessage: 'The service failed.' } });
+    expect(report).toMatchObject({
+      outcome: 'failed',
+      retryAt: null,
+      pending: 1,
+      error: { code: '500', userMessage: 'The service failed.' },
+    });
     expect(JSON.stringify(report)).not.toContain('NullReferenceException');
     const next = await engine.sync();
     expect(next).toMatchObject({ outcome: 'ok', pending: 0 });
@@ -109,7 +126,12 @@ describe('retries', () => {
     clock.advance(3_600_000);
     const report = await engine.sync();
     expect(report.pending).toBe(0);
-    expect(fake.list().map((x) => x.contact.nickname).sort()).toEqual(['one', 'two']);
+    expect(
+      fake
+        .list()
+        .map((x) => x.contact.nickname)
+        .sort(),
+    ).toEqual(['one', 'two']);
   });
 
   it('sends an ambiguous create again when the pull shows it never arrived', async () => {

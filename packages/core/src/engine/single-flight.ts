@@ -12,7 +12,12 @@ export function defaultLocks(): LockManagerLike | null {
  * sending the same operation where there is no lock manager. `signal` (close()) gives up a wait
  * for the lock; a run holding the lock ends promptly because its requests are aborted too.
  */
-export function singleFlight<T>(lockName: string, locks: LockManagerLike | null, signal: AbortSignal, work: () => Promise<T>): () => Promise<T> {
+export function singleFlight<T>(
+  lockName: string,
+  locks: LockManagerLike | null,
+  signal: AbortSignal,
+  work: () => Promise<T>,
+): () => Promise<T> {
   let running: Promise<T> | null = null;
   return () => {
     running ??= (locks ? locks.request(lockName, { signal }, work) : work()).finally(() => {

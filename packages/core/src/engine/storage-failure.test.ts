@@ -89,7 +89,12 @@ describe('storage failures', () => {
     restoreWrites();
     clock.advance(60_000);
     await engine.sync({ storageFreed: true });
-    expect(fake.list().map((c) => c.contact.name.given).sort()).toEqual(['Ann', 'Ben']);
+    expect(
+      fake
+        .list()
+        .map((c) => c.contact.name.given)
+        .sort(),
+    ).toEqual(['Ann', 'Ben']);
     expect(await engine.pendingChanges()).toEqual([]);
     await engine.close();
   });

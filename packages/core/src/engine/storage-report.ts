@@ -13,7 +13,8 @@ export function storageFailureMessage(full: boolean, counts: PullCounts, tally: 
   const received = counts.added + counts.updated + counts.removed;
   const sent = tally.created + tally.updated + tally.removed;
   const parts: string[] = [];
-  if (received > 0) parts.push(`${received} ${received === 1 ? 'change' : 'changes'} from the server ${received === 1 ? 'was' : 'were'} saved`);
+  if (received > 0)
+    parts.push(`${received} ${received === 1 ? 'change' : 'changes'} from the server ${received === 1 ? 'was' : 'were'} saved`);
   if (sent > 0) parts.push(`${sent} of your ${sent === 1 ? 'change was' : 'changes were'} sent`);
   const before = parts.length === 0 ? 'Nothing was changed on this device.' : `Before that, ${parts.join(' and ')}.`;
   return full

@@ -76,7 +76,11 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
     await saveState(db, { storageFull: false }).catch(() => undefined);
   } else if (deps.storageFull.value || state.storageFull === true) {
     deps.storageFull.value = true;
-    return finish(deps, startedAt, { outcome: 'storage-full', retryAt: null, error: { code: 'storage-full', userMessage: STORAGE_FULL_PAUSED } });
+    return finish(deps, startedAt, {
+      outcome: 'storage-full',
+      retryAt: null,
+      error: { code: 'storage-full', userMessage: STORAGE_FULL_PAUSED },
+    });
   }
   deps.status.dispatch({ type: 'run-started' });
   const counts: PullCounts = { added: 0, updated: 0, removed: 0, merged: 0 };
@@ -118,7 +122,17 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
     }
     if (deps.guard.closing.aborted) {
       // Stopped by close(): not a failure of the server, so it is not counted against it.
-      return await finish(deps, startedAt, { outcome: 'failed', retryAt: null, error: { code: 'closed', userMessage: 'Sync was stopped because the account was closed. Your changes are kept.' } }, counts, tally);
+      return await finish(
+        deps,
+        startedAt,
+        {
+          outcome: 'failed',
+          retryAt: null,
+          error: { code: 'closed', userMessage: 'Sync was stopped because the account was closed. Your changes are kept.' },
+        },
+        counts,
+        tally,
+      );
     }
     const attempt = failure.kind === 'offline' ? state.failures : state.failures + 1;
     const decision = decideRetry(attempt, failure, deps.random(), deps.service.traits.retryMode, deps.retryPolicy);
@@ -129,7 +143,9 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
     await saveState(db, serverWait === null ? { failures: attempt, retryAt } : { failures: attempt, retryAt, wait: serverWait });
     const outcome: SyncOutcome = retryAt !== null ? 'waiting' : failure.kind === 'retry-at' ? 'failed' : failure.kind;
     const error =
-      failure.kind === 'offline' ? { code: 'offline', userMessage: OFFLINE_MESSAGE } : { code: failure.code, userMessage: failure.userMessage };
+      failure.kind === 'offline'
+        ? { code: 'offline', userMessage: OFFLINE_MESSAGE }
+        : { code: failure.code, userMessage: failure.userMessage };
     return await finish(deps, startedAt, { outcome, retryAt, error }, counts, tally);
   } catch (error) {
     // Storage failed (every storage step is one transaction, so nothing half-written survives):
@@ -143,7 +159,13 @@ export async function runSync(deps: SyncDependencies, options: RunOptions = {}):
       await saveState(db, { storageFull: true }).catch(() => undefined);
     }
     const userMessage = storageFailureMessage(full, counts, tally);
-    return finish(deps, startedAt, { outcome: full ? 'storage-full' : 'failed', retryAt: null, error: { code: error.code, userMessage } }, counts, tally);
+    return finish(
+      deps,
+      startedAt,
+      { outcome: full ? 'storage-full' : 'failed', retryAt: null, error: { code: error.code, userMessage } },
+      counts,
+      tally,
+    );
   }
 }
 
@@ -155,7 +177,12 @@ async function waitImposedMeanwhile(deps: SyncDependencies): Promise<RetryAtOutc
   const state = await storageTransaction(deps.db, 'r', [deps.db.syncState], () => readSyncState(deps.db));
   const { remainingMs } = deps.waits.remaining(state.wait);
   if (remainingMs <= 0) return null;
-  return { kind: 'retry-at', retryAfterMs: remainingMs, code: 'server-wait', userMessage: 'The server asked to wait before more requests. Your changes are kept and will be sent.' };
+  return {
+    kind: 'retry-at',
+    retryAfterMs: remainingMs,
+    code: 'server-wait',
+    userMessage: 'The server asked to wait before more requests. Your changes are kept and will be sent.',
+  };
 }
 
 async function saveState(db: ReplicaDb, change: Parameters<typeof updateSyncState>[1]): Promise<void> {

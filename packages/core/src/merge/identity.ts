@@ -11,7 +11,9 @@ import { sameJson } from './same-json.js';
  * merged into one: that loses a contact, where failing to recognise one only leaves a duplicate.
  */
 export function nameIdentityOf(contact: ContactDraft): string {
-  const name = [contact.name.given, contact.name.middle, contact.name.family, contact.nickname].map((p) => p.trim().toLowerCase()).join('|');
+  const name = [contact.name.given, contact.name.middle, contact.name.family, contact.nickname]
+    .map((p) => p.trim().toLowerCase())
+    .join('|');
   if (name !== '|||') return `name:${name}`;
   return `other:${contact.company.trim().toLowerCase()}|${contact.emails[0]?.address.trim().toLowerCase() ?? ''}`;
 }
@@ -31,7 +33,11 @@ function strictIdentityOf(contact: ContactDraft): string {
  * Of several candidates with the same name, the one `found` most likely is: identical content
  * first, then identical identifying fields, then the oldest.
  */
-export function closestCandidate<T>(candidates: readonly T[], contentOf: (candidate: T) => ContactDraft, found: ContactDraft): T | undefined {
+export function closestCandidate<T>(
+  candidates: readonly T[],
+  contentOf: (candidate: T) => ContactDraft,
+  found: ContactDraft,
+): T | undefined {
   return (
     candidates.find((c) => sameJson(contentOf(c), found)) ??
     candidates.find((c) => strictIdentityOf(contentOf(c)) === strictIdentityOf(found)) ??

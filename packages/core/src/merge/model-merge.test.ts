@@ -9,16 +9,24 @@ const work = (address: string): Email => ({ type: 'work', address });
 const mobile = (number: string): Phone => ({ type: 'mobile', number });
 
 const SET: FieldModel = OPEN_FIELD_MODEL;
-const SLOTS: FieldModel = { ...OPEN_FIELD_MODEL, emails: { ...OPEN_FIELD_MODEL.emails, identity: 'slots', types: { personal: 1, work: 1, other: 1 } } };
+const SLOTS: FieldModel = {
+  ...OPEN_FIELD_MODEL,
+  emails: { ...OPEN_FIELD_MODEL.emails, identity: 'slots', types: { personal: 1, work: 1, other: 1 } },
+};
 /** Graph-like: emails a set capped at two; one mobile phone, two work phones. */
 const CAPPED: FieldModel = {
   ...OPEN_FIELD_MODEL,
   emails: { ...OPEN_FIELD_MODEL.emails, maxItems: 2 },
   phones: { ...OPEN_FIELD_MODEL.phones, types: { mobile: 1, work: 2 } },
 };
-const NO_SUFFIX: FieldModel = { ...OPEN_FIELD_MODEL, name: { ...OPEN_FIELD_MODEL.name, suffix: { stored: false, maxLength: 1_024 } }, addresses: { ...OPEN_FIELD_MODEL.addresses, stored: false } };
+const NO_SUFFIX: FieldModel = {
+  ...OPEN_FIELD_MODEL,
+  name: { ...OPEN_FIELD_MODEL.name, suffix: { stored: false, maxLength: 1_024 } },
+  addresses: { ...OPEN_FIELD_MODEL.addresses, stored: false },
+};
 
-const contact = (emails: readonly Email[], phones: readonly Phone[] = []): ContactDraft => toDraft({ name: { given: 'Ann' }, emails, phones });
+const contact = (emails: readonly Email[], phones: readonly Phone[] = []): ContactDraft =>
+  toDraft({ name: { given: 'Ann' }, emails, phones });
 
 describe('merge table per list identity', () => {
   const cases: {
@@ -32,48 +40,84 @@ describe('merge table per list identity', () => {
   }[] = [
     {
       name: 'set: both change the personal email -> both addresses kept (a set has no slots)',
-      model: SET, base: contact([personal('a@x.org')]), local: contact([personal('l@x.org')]), remote: contact([personal('r@x.org')]),
-      emails: [personal('l@x.org'), personal('r@x.org')], records: [],
+      model: SET,
+      base: contact([personal('a@x.org')]),
+      local: contact([personal('l@x.org')]),
+      remote: contact([personal('r@x.org')]),
+      emails: [personal('l@x.org'), personal('r@x.org')],
+      records: [],
     },
     {
       name: 'slots: both change the personal email -> local kept, remote recorded',
-      model: SLOTS, base: contact([personal('a@x.org')]), local: contact([personal('l@x.org')]), remote: contact([personal('r@x.org')]),
-      emails: [personal('l@x.org')], records: [{ localValue: personal('l@x.org'), remoteValue: personal('r@x.org') }],
+      model: SLOTS,
+      base: contact([personal('a@x.org')]),
+      local: contact([personal('l@x.org')]),
+      remote: contact([personal('r@x.org')]),
+      emails: [personal('l@x.org')],
+      records: [{ localValue: personal('l@x.org'), remoteValue: personal('r@x.org') }],
     },
     {
       name: 'slots: one side changes the slot -> taken',
-      model: SLOTS, base: contact([personal('a@x.org')]), local: contact([personal('a@x.org')]), remote: contact([personal('r@x.org')]),
-      emails: [personal('r@x.org')], records: [],
+      model: SLOTS,
+      base: contact([personal('a@x.org')]),
+      local: contact([personal('a@x.org')]),
+      remote: contact([personal('r@x.org')]),
+      emails: [personal('r@x.org')],
+      records: [],
     },
     {
       name: 'slots: both add a personal email -> local kept, remote recorded',
-      model: SLOTS, base: contact([]), local: contact([personal('l@x.org')]), remote: contact([personal('r@x.org')]),
-      emails: [personal('l@x.org')], records: [{ localValue: personal('l@x.org'), remoteValue: personal('r@x.org') }],
+      model: SLOTS,
+      base: contact([]),
+      local: contact([personal('l@x.org')]),
+      remote: contact([personal('r@x.org')]),
+      emails: [personal('l@x.org')],
+      records: [{ localValue: personal('l@x.org'), remoteValue: personal('r@x.org') }],
     },
     {
       name: 'set: both add an email -> both kept',
-      model: SET, base: contact([]), local: contact([personal('l@x.org')]), remote: contact([work('r@x.org')]),
-      emails: [personal('l@x.org'), work('r@x.org')], records: [],
+      model: SET,
+      base: contact([]),
+      local: contact([personal('l@x.org')]),
+      remote: contact([work('r@x.org')]),
+      emails: [personal('l@x.org'), work('r@x.org')],
+      records: [],
     },
     {
       name: 'slots: local changes, remote deletes -> local change kept, the deletion recorded',
-      model: SLOTS, base: contact([personal('a@x.org')]), local: contact([personal('l@x.org')]), remote: contact([]),
-      emails: [personal('l@x.org')], records: [{ localValue: personal('l@x.org'), remoteValue: null }],
+      model: SLOTS,
+      base: contact([personal('a@x.org')]),
+      local: contact([personal('l@x.org')]),
+      remote: contact([]),
+      emails: [personal('l@x.org')],
+      records: [{ localValue: personal('l@x.org'), remoteValue: null }],
     },
     {
       name: 'slots: local deletes, remote changes -> the deletion kept, the change recorded',
-      model: SLOTS, base: contact([personal('a@x.org')]), local: contact([]), remote: contact([personal('r@x.org')]),
-      emails: [], records: [{ localValue: null, remoteValue: personal('r@x.org') }],
+      model: SLOTS,
+      base: contact([personal('a@x.org')]),
+      local: contact([]),
+      remote: contact([personal('r@x.org')]),
+      emails: [],
+      records: [{ localValue: null, remoteValue: personal('r@x.org') }],
     },
     {
       name: 'slots: different slots changed on each side -> both taken',
-      model: SLOTS, base: contact([personal('a@x.org'), work('w@x.org')]), local: contact([personal('l@x.org'), work('w@x.org')]), remote: contact([personal('a@x.org'), work('r@x.org')]),
-      emails: [personal('l@x.org'), work('r@x.org')], records: [],
+      model: SLOTS,
+      base: contact([personal('a@x.org'), work('w@x.org')]),
+      local: contact([personal('l@x.org'), work('w@x.org')]),
+      remote: contact([personal('a@x.org'), work('r@x.org')]),
+      emails: [personal('l@x.org'), work('r@x.org')],
+      records: [],
     },
     {
       name: 'capped: each side adds one to a list of one with a cap of two -> the remote addition recorded',
-      model: CAPPED, base: contact([personal('a@x.org')]), local: contact([personal('a@x.org'), work('l@x.org')]), remote: contact([personal('a@x.org'), work('r@x.org')]),
-      emails: [personal('a@x.org'), work('l@x.org')], records: [{ localValue: null, remoteValue: work('r@x.org') }],
+      model: CAPPED,
+      base: contact([personal('a@x.org')]),
+      local: contact([personal('a@x.org'), work('l@x.org')]),
+      remote: contact([personal('a@x.org'), work('r@x.org')]),
+      emails: [personal('a@x.org'), work('l@x.org')],
+      records: [{ localValue: null, remoteValue: work('r@x.org') }],
     },
   ];
   for (const c of cases) {
@@ -86,7 +130,12 @@ describe('merge table per list identity', () => {
   }
 
   it('capped per type: both change the one mobile phone of a set -> local kept, remote recorded against it', () => {
-    const { merged, overwritten } = mergeContact(contact([], [mobile('1')]), contact([], [mobile('2')]), contact([], [mobile('3')]), CAPPED);
+    const { merged, overwritten } = mergeContact(
+      contact([], [mobile('1')]),
+      contact([], [mobile('2')]),
+      contact([], [mobile('3')]),
+      CAPPED,
+    );
     expect(merged.phones).toEqual([mobile('2')]);
     expect(overwritten).toEqual([{ path: 'phones', localValue: mobile('2'), remoteValue: mobile('3') }]);
   });
@@ -100,7 +149,12 @@ describe('merge table per list identity', () => {
   });
 
   it('a respelling the key equates is not recorded in slots either', () => {
-    const { merged, overwritten } = mergeContact(contact([personal('a@x.org')]), contact([personal('B@X.org')]), contact([personal('b@x.org')]), SLOTS);
+    const { merged, overwritten } = mergeContact(
+      contact([personal('a@x.org')]),
+      contact([personal('B@X.org')]),
+      contact([personal('b@x.org')]),
+      SLOTS,
+    );
     expect(merged.emails).toEqual([personal('B@X.org')]);
     expect(overwritten).toEqual([]);
   });

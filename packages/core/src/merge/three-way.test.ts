@@ -32,7 +32,13 @@ describe('mergeContact', () => {
       expected: { company: 'ACME', notes: 'new' },
       overwritten: [],
     },
-    { name: 'same change on both sides is no conflict', local: { notes: 'x' }, remote: { notes: 'x' }, expected: { notes: 'x' }, overwritten: [] },
+    {
+      name: 'same change on both sides is no conflict',
+      local: { notes: 'x' },
+      remote: { notes: 'x' },
+      expected: { notes: 'x' },
+      overwritten: [],
+    },
     {
       name: 'same field changed differently: local wins, remote recorded',
       local: { notes: 'local' },

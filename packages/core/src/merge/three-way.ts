@@ -35,7 +35,12 @@ function equivalent<T>(a: T, b: T, key: (item: T) => string): boolean {
  * field the service does not store keeps the local value (the server cannot hold an opinion on it).
  * Pure.
  */
-export function mergeContact(base: ContactDraft, local: ContactDraft, remote: ContactDraft, model: FieldModel = OPEN_FIELD_MODEL): MergeResult {
+export function mergeContact(
+  base: ContactDraft,
+  local: ContactDraft,
+  remote: ContactDraft,
+  model: FieldModel = OPEN_FIELD_MODEL,
+): MergeResult {
   const overwritten: ConflictField[] = [];
   const pick = (path: string, stored: boolean, b: string, l: string, r: string): string => {
     if (!stored) return l;
@@ -52,10 +57,23 @@ export function mergeContact(base: ContactDraft, local: ContactDraft, remote: Co
     SCALAR_FIELDS.map((field) => [field, pick(field, model[field].stored, base[field], local[field], remote[field])]),
   ) as Pick<ContactDraft, (typeof SCALAR_FIELDS)[number]>;
 
-  const typed = <T extends { readonly type: string }>(path: string, b: readonly T[], l: readonly T[], r: readonly T[], key: (item: T) => string, list: ListFieldModel<T['type']>): readonly T[] => {
+  const typed = <T extends { readonly type: string }>(
+    path: string,
+    b: readonly T[],
+    l: readonly T[],
+    r: readonly T[],
+    key: (item: T) => string,
+    list: ListFieldModel<T['type']>,
+  ): readonly T[] => {
     if (!list.stored) return l;
     const merged = list.identity === 'slots' ? mergeSlots(path, b, l, r, key) : mergeSet(path, b, l, r, key);
-    const fitted = fitListCaps(merged, (item) => l.includes(item), (item) => item.type, (type) => (list.types as Readonly<Record<string, number | null | undefined>>)[type] ?? null, list.maxItems);
+    const fitted = fitListCaps(
+      merged,
+      (item) => l.includes(item),
+      (item) => item.type,
+      (type) => (list.types as Readonly<Record<string, number | null | undefined>>)[type] ?? null,
+      list.maxItems,
+    );
     for (const { item, lostTo } of fitted.dropped) overwritten.push({ path, localValue: lostTo, remoteValue: item });
     return fitted.value;
   };
@@ -68,7 +86,13 @@ export function mergeContact(base: ContactDraft, local: ContactDraft, remote: Co
     }
     return result.value;
   };
-  const mergeSlots = <T extends { readonly type: string }>(path: string, b: readonly T[], l: readonly T[], r: readonly T[], key: (item: T) => string): readonly T[] => {
+  const mergeSlots = <T extends { readonly type: string }>(
+    path: string,
+    b: readonly T[],
+    l: readonly T[],
+    r: readonly T[],
+    key: (item: T) => string,
+  ): readonly T[] => {
     const result = mergeSlotList(b, l, r);
     for (const pair of result.overwritten) {
       if (pair.local !== null && pair.remote !== null && equivalent(pair.local, pair.remote, key)) continue;
@@ -78,7 +102,13 @@ export function mergeContact(base: ContactDraft, local: ContactDraft, remote: Co
   };
 
   const categories = model.categories.stored
-    ? fitListCaps(mergeSet('categories', base.categories, local.categories, remote.categories, categoryKey), (c) => local.categories.includes(c), () => '', () => null, model.categories.maxItems)
+    ? fitListCaps(
+        mergeSet('categories', base.categories, local.categories, remote.categories, categoryKey),
+        (c) => local.categories.includes(c),
+        () => '',
+        () => null,
+        model.categories.maxItems,
+      )
     : { value: local.categories, dropped: [] };
   for (const { item } of categories.dropped) overwritten.push({ path: 'categories', localValue: null, remoteValue: item });
 

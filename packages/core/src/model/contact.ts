@@ -69,6 +69,6 @@ export type ContactInput = {
   readonly name?: Partial<PersonName>;
   readonly emails?: readonly { readonly type?: EmailType; readonly address: string }[];
   readonly phones?: readonly { readonly type?: PhoneType; readonly number: string }[];
-  readonly addresses?: readonly (Partial<Address>)[];
+  readonly addresses?: readonly Partial<Address>[];
   readonly categories?: readonly string[];
 } & { readonly [K in ScalarField]?: string };

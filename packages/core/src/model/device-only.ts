@@ -26,12 +26,26 @@ export function withDeviceOnly(target: ContactDraft, source: ContactDraft, model
 
 /** Only what the service stores: device-only values blanked, for comparing with a server record. */
 export function storedPart(draft: ContactDraft, model: FieldModel): ContactDraft {
-  const blank: ContactDraft = { ...draft, name: { given: '', middle: '', family: '', prefix: '', suffix: '' }, nickname: '', company: '', jobTitle: '', notes: '', birthday: '', emails: [], phones: [], addresses: [], categories: [] };
+  const blank: ContactDraft = {
+    ...draft,
+    name: { given: '', middle: '', family: '', prefix: '', suffix: '' },
+    nickname: '',
+    company: '',
+    jobTitle: '',
+    notes: '',
+    birthday: '',
+    emails: [],
+    phones: [],
+    addresses: [],
+    categories: [],
+  };
   return overlay(draft, blank, model, (stored) => !stored);
 }
 
 function overlay(target: ContactDraft, source: ContactDraft, model: FieldModel, take: (stored: boolean) => boolean): ContactDraft {
-  const name = Object.fromEntries(NAME_PARTS.map((part) => [part, take(model.name[part].stored) ? source.name[part] : target.name[part]])) as unknown as PersonName;
+  const name = Object.fromEntries(
+    NAME_PARTS.map((part) => [part, take(model.name[part].stored) ? source.name[part] : target.name[part]]),
+  ) as unknown as PersonName;
   const next: { -readonly [K in keyof ContactDraft]: ContactDraft[K] } = { ...target, name };
   for (const field of TEXT_FIELDS) if (take(model[field].stored)) next[field] = source[field];
   if (take(model.birthday.stored)) next.birthday = source.birthday;

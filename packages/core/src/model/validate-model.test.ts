@@ -14,7 +14,15 @@ const STRICT: FieldModel = {
 
 describe('validateDraft through a field model', () => {
   it('takes lengths, types, slots and caps from the model', () => {
-    const draft = toDraft({ name: { given: 'Ann' }, notes: 'x'.repeat(11), emails: [{ type: 'personal', address: 'a@x.org' }, { type: 'personal', address: 'b@x.org' }, { type: 'other', address: 'c@x.org' }] });
+    const draft = toDraft({
+      name: { given: 'Ann' },
+      notes: 'x'.repeat(11),
+      emails: [
+        { type: 'personal', address: 'a@x.org' },
+        { type: 'personal', address: 'b@x.org' },
+        { type: 'other', address: 'c@x.org' },
+      ],
+    });
     expect(validateDraft(draft, STRICT).map((e) => e.path)).toEqual(['notes', 'emails.1.type', 'emails.2.type', 'emails']);
     expect(validateDraft(draft).map((e) => e.path)).toEqual([]);
   });

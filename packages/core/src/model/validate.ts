@@ -10,8 +10,20 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEARLESS_DATE = /^--(\d{2})-(\d{2})$/;
 
-const TYPE_WORDS: Readonly<Record<string, string>> = { personal: 'personal', work: 'work', other: 'other', mobile: 'mobile', home: 'home', fax: 'fax', pager: 'pager' };
-const LIST_NOUNS = { emails: ['email address', 'email addresses'], phones: ['phone number', 'phone numbers'], addresses: ['address', 'addresses'] } as const;
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  personal: 'personal',
+  work: 'work',
+  other: 'other',
+  mobile: 'mobile',
+  home: 'home',
+  fax: 'fax',
+  pager: 'pager',
+};
+const LIST_NOUNS = {
+  emails: ['email address', 'email addresses'],
+  phones: ['phone number', 'phone numbers'],
+  addresses: ['address', 'addresses'],
+} as const;
 
 /**
  * The rules a contact must meet before a write is accepted, so the user hears of a problem while
@@ -31,13 +43,15 @@ export function validateDraft(draft: ContactDraft, model: FieldModel = OPEN_FIEL
   for (const field of ['nickname', 'company', 'jobTitle', 'notes'] as const) text(field, draft[field], model[field].maxLength);
   if (draft.birthday !== '') {
     if (YEARLESS_DATE.test(draft.birthday) && isMonthDay(draft.birthday)) {
-      if (model.birthday.stored && !model.birthday.yearless) errors.push({ path: 'birthday', message: 'This account needs the year of a birthday.' });
+      if (model.birthday.stored && !model.birthday.yearless)
+        errors.push({ path: 'birthday', message: 'This account needs the year of a birthday.' });
     } else if (!isCalendarDate(draft.birthday)) {
       errors.push({ path: 'birthday', message: 'Enter the birthday as a date, YYYY-MM-DD, or --MM-DD without a year.' });
     }
   }
   draft.emails.forEach((email, i) => {
-    if (!isEmailAddress(email.address)) errors.push({ path: `emails.${i}.address`, message: 'Enter an email address like person@example.com.' });
+    if (!isEmailAddress(email.address))
+      errors.push({ path: `emails.${i}.address`, message: 'Enter an email address like person@example.com.' });
   });
   draft.phones.forEach((phone, i) => {
     if (!/\d/.test(phone.number)) errors.push({ path: `phones.${i}.number`, message: 'Enter a phone number with digits.' });
@@ -46,7 +60,9 @@ export function validateDraft(draft: ContactDraft, model: FieldModel = OPEN_FIEL
   draft.addresses.forEach((address, i) => {
     const parts = [address.street, address.city, address.region, address.postalCode, address.country];
     if (parts.every((part) => part.trim() === '')) errors.push({ path: `addresses.${i}`, message: 'Fill in the address or remove it.' });
-    (['street', 'city', 'region', 'postalCode', 'country'] as const).forEach((part) => text(`addresses.${i}.${part}`, address[part], model.addresses.maxLength));
+    (['street', 'city', 'region', 'postalCode', 'country'] as const).forEach((part) =>
+      text(`addresses.${i}.${part}`, address[part], model.addresses.maxLength),
+    );
   });
   errors.push(...listLimits('emails', draft.emails, model.emails));
   errors.push(...listLimits('phones', draft.phones, model.phones));
@@ -83,8 +99,14 @@ function listLimits<Type extends string>(
     const limit = model.types[item.type];
     const count = (counts.get(item.type) ?? 0) + 1;
     counts.set(item.type, count);
-    const accepted = Object.keys(model.types).map((t) => TYPE_WORDS[t] ?? t).join(', ');
-    if (limit === undefined) errors.push({ path: `${path}.${i}.type`, message: `This account does not take a ${TYPE_WORDS[item.type] ?? item.type} ${noun}: choose ${accepted}.` });
+    const accepted = Object.keys(model.types)
+      .map((t) => TYPE_WORDS[t] ?? t)
+      .join(', ');
+    if (limit === undefined)
+      errors.push({
+        path: `${path}.${i}.type`,
+        message: `This account does not take a ${TYPE_WORDS[item.type] ?? item.type} ${noun}: choose ${accepted}.`,
+      });
     else if (limit !== null && count > limit) {
       const word = TYPE_WORDS[item.type] ?? item.type;
       const many = limit === 1 ? `one ${word} ${noun}` : `${limit} ${word} ${nouns}`;

@@ -21,8 +21,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicyOptions = {
 
 export type RetryDecision =
   /** Try again in `delayMs`. `serverImposed`: no request may reach the server before then. */
-  | { readonly kind: 'retry'; readonly delayMs: number; readonly serverImposed: boolean }
-  | { readonly kind: 'give-up' };
+  { readonly kind: 'retry'; readonly delayMs: number; readonly serverImposed: boolean } | { readonly kind: 'give-up' };
 
 /**
  * Decides whether and when a failed run is retried automatically. Pure: same inputs, same answer.

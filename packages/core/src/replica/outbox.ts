@@ -7,7 +7,12 @@ import { remoteOf } from './rows.js';
  */
 
 /** The entry after a local create or edit of `before` (undefined for a new contact). */
-export function entryAfterEdit(entry: OutboxEntry | undefined, before: ContactRow | undefined, contactId: string, now: number): OutboxEntry {
+export function entryAfterEdit(
+  entry: OutboxEntry | undefined,
+  before: ContactRow | undefined,
+  contactId: string,
+  now: number,
+): OutboxEntry {
   if (entry !== undefined) {
     // A refused or stuck change that the user edits again is worth sending again.
     const status = entry.status === 'rejected' || entry.status === 'conflict' ? 'ready' : entry.status;

@@ -10,15 +10,31 @@ describe('schema version 2', () => {
     const idb = new IDBFactory();
     const clock = new FakeClock();
     const v1 = new Dexie('upgrade@fake', { indexedDB: idb, IDBKeyRange });
-    v1.version(1).stores({ contacts: 'id, remoteId', outbox: 'contactId', categoryOps: '++id', conflicts: '++id, contactId', syncState: 'key' });
+    v1.version(1).stores({
+      contacts: 'id, remoteId',
+      outbox: 'contactId',
+      categoryOps: '++id',
+      conflicts: '++id, contactId',
+      syncState: 'key',
+    });
     await v1.open();
     await v1.table('contacts').put({ ...person('Ann'), id: 'local-1', updatedAt: clock.now(), state: 'pending' });
     await v1.table('outbox').put({ contactId: 'local-1', kind: 'create', base: null, seq: 1, status: 'ready', enqueuedAt: clock.now() });
-    await v1.table('syncState').put({ key: 'state', cursor: null, failures: 1, retryAt: clock.now() + 60_000, notBefore: clock.now() + 60_000, lastSyncedAt: null });
+    await v1
+      .table('syncState')
+      .put({ key: 'state', cursor: null, failures: 1, retryAt: clock.now() + 60_000, notBefore: clock.now() + 60_000, lastSyncedAt: null });
     v1.close();
 
     const fake = new FakeContactService();
-    const engine = await createSyncEngine({ databaseName: 'upgrade@fake', service: fake, indexedDB: idb, IDBKeyRange, now: clock.now, monotonicNow: clock.monotonic, random: seededRandom(1) });
+    const engine = await createSyncEngine({
+      databaseName: 'upgrade@fake',
+      service: fake,
+      indexedDB: idb,
+      IDBKeyRange,
+      now: clock.now,
+      monotonicNow: clock.monotonic,
+      random: seededRandom(1),
+    });
     const waiting = await engine.sync();
     expect(waiting.outcome).toBe('waiting');
     expect(waiting.retryAt).toBe(clock.now() + 60_000);

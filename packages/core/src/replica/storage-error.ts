@@ -10,7 +10,11 @@ export function storageError(cause: unknown): SyncError {
   // The messages speak of one transaction (a local write): it rolled back whole. A sync that fails
   // part way writes its own message, saying what was stored before (sync-run.ts).
   return quota
-    ? new SyncError('storage-full', 'This device is out of storage space, so the change was not saved. Free up space on this device, then try again.', { cause })
+    ? new SyncError(
+        'storage-full',
+        'This device is out of storage space, so the change was not saved. Free up space on this device, then try again.',
+        { cause },
+      )
     : new SyncError('storage-failed', 'The contact could not be saved on this device. Nothing was changed.', { cause });
 }
 
@@ -19,12 +23,7 @@ export function storageError(cause: unknown): SyncError {
  * database) becomes a `storage-failed` (or `storage-full`) SyncError, so callers up to the sync run can tell a storage
  * failure from a bug; a SyncError thrown by `work` itself passes through unchanged.
  */
-export async function storageTransaction<T>(
-  db: Dexie,
-  mode: 'r' | 'rw',
-  tables: readonly Table[],
-  work: () => Promise<T>,
-): Promise<T> {
+export async function storageTransaction<T>(db: Dexie, mode: 'r' | 'rw', tables: readonly Table[], work: () => Promise<T>): Promise<T> {
   try {
     return await db.transaction(mode, tables, work);
   } catch (error) {

@@ -37,8 +37,7 @@ export interface RemoteContact {
 }
 
 export type RemoteChange =
-  | { readonly kind: 'upsert'; readonly record: RemoteContact }
-  | { readonly kind: 'delete'; readonly remoteId: string };
+  { readonly kind: 'upsert'; readonly record: RemoteContact } | { readonly kind: 'delete'; readonly remoteId: string };
 
 /**
  * One page of changes.

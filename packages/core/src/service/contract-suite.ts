@@ -41,7 +41,10 @@ async function push(h: ContractHarness, operations: PushOperation[], cursor: Cur
 }
 
 /** Pulls until the service has nothing more; returns every change and the final cursor. */
-async function pullAll(h: ContractHarness, cursor: Cursor | null): Promise<{ changes: RemoteChange[]; cursor: Cursor | null; modes: string[] }> {
+async function pullAll(
+  h: ContractHarness,
+  cursor: Cursor | null,
+): Promise<{ changes: RemoteChange[]; cursor: Cursor | null; modes: string[] }> {
   const changes: RemoteChange[] = [];
   const modes: string[] = [];
   for (let i = 0; i < 1_000; i++) {
@@ -160,18 +163,26 @@ export function describeServiceContract(options: ContractOptions): void {
       expect(result?.kind).toBe('ok');
       await settle();
       const [record] = [...upserts((await pullAll(h, null)).changes).values()];
-      expect(comparable(record?.contact as ContactDraft, ['emails', 'phones', 'addresses', 'categories'])).toEqual(comparable(atLimits, ['emails', 'phones', 'addresses', 'categories']));
-      for (const list of ['emails', 'phones', 'addresses', 'categories'] as const) expect(record?.contact[list]).toHaveLength(atLimits[list].length);
+      expect(comparable(record?.contact as ContactDraft, ['emails', 'phones', 'addresses', 'categories'])).toEqual(
+        comparable(atLimits, ['emails', 'phones', 'addresses', 'categories']),
+      );
+      for (const list of ['emails', 'phones', 'addresses', 'categories'] as const)
+        expect(record?.contact[list]).toHaveLength(atLimits[list].length);
     });
 
     it('refuses, by its field model first, a contact one step past each limit', async () => {
       const model = h.service.fieldModel ?? OPEN_FIELD_MODEL;
       const past = contactsPastLimits(model);
-      for (const { path, contact } of past) expect(validateDraft(contact, model).map((e) => e.path.split('.').slice(0, path.split('.').length).join('.'))).toContain(path);
+      for (const { path, contact } of past)
+        expect(validateDraft(contact, model).map((e) => e.path.split('.').slice(0, path.split('.').length).join('.'))).toContain(path);
       // The server agrees on a sample: the longest note plus one, and one email too many in a slot.
       const modelOnly = options.modelOnlyLimits?.paths ?? [];
       const sample = past.filter((p) => (p.path === 'notes' || p.path === 'emails') && !modelOnly.includes(p.path)).slice(0, 2);
-      const results = await push(h, sample.map((p, i) => ({ kind: 'create', opId: `past${i}`, contact: p.contact })), null);
+      const results = await push(
+        h,
+        sample.map((p, i) => ({ kind: 'create', opId: `past${i}`, contact: p.contact })),
+        null,
+      );
       for (const result of results) expect(result.kind).toBe('rejected');
     });
 
@@ -194,7 +205,11 @@ export function describeServiceContract(options: ContractOptions): void {
       await settle();
       const { changes, cursor } = await pullAll(h, null);
       const base = upserts(changes).get(remoteId) as RemoteContact;
-      const contact: ContactDraft = { ...base.contact, company: 'ACME', emails: [...base.contact.emails, { type: 'work', address: 'ann@acme.example' }] };
+      const contact: ContactDraft = {
+        ...base.contact,
+        company: 'ACME',
+        emails: [...base.contact.emails, { type: 'work', address: 'ann@acme.example' }],
+      };
       const [result] = await push(h, [{ kind: 'update', opId: 'u', base, contact }], cursor);
       expect(result?.kind).toBe('ok');
       const stored = (await h.remote.list()).find((c) => c.remoteId === remoteId)?.contact;

@@ -89,7 +89,11 @@ export class FakeContactService implements ContactService {
   remoteUpdate(remoteId: string, change: Partial<ContactDraft>): void {
     const stored = this.live(remoteId);
     if (stored === undefined) throw new Error(`no contact ${remoteId}`);
-    this.book.set(remoteId, { contact: storedPart(pickDraft({ ...stored.contact, ...change }), this.fieldModel), rev: ++this.rev, deleted: false });
+    this.book.set(remoteId, {
+      contact: storedPart(pickDraft({ ...stored.contact, ...change }), this.fieldModel),
+      rev: ++this.rev,
+      deleted: false,
+    });
   }
 
   remoteRemove(remoteId: string): void {

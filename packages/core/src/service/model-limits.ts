@@ -20,7 +20,9 @@ function fill<Type extends string, Item>(list: ListFieldModel<Type>, make: (type
  */
 export function contactAtLimits(model: FieldModel): ContactDraft {
   const long = (max: number, letter: string) => letter.repeat(max);
-  const name = Object.fromEntries(NAME_PARTS.map((part, i) => [part, model.name[part].stored ? long(model.name[part].maxLength, 'abcde'[i] ?? 'x') : ''])) as unknown as PersonName;
+  const name = Object.fromEntries(
+    NAME_PARTS.map((part, i) => [part, model.name[part].stored ? long(model.name[part].maxLength, 'abcde'[i] ?? 'x') : '']),
+  ) as unknown as PersonName;
   return toDraft({
     name,
     nickname: model.nickname.stored ? long(model.nickname.maxLength, 'n') : '',
@@ -30,7 +32,14 @@ export function contactAtLimits(model: FieldModel): ContactDraft {
     birthday: model.birthday.stored ? '1990-02-28' : '',
     emails: fill(model.emails, (type, i) => ({ type, address: `limit${i}@example.org` })),
     phones: fill(model.phones, (type, i) => ({ type, number: `+1 555 01${String(i).padStart(2, '0')}` })),
-    addresses: fill(model.addresses, (type, i) => ({ type, street: long(Math.min(model.addresses.maxLength, 200), 's'), city: `City${i}`, region: '', postalCode: '', country: '' })),
+    addresses: fill(model.addresses, (type, i) => ({
+      type,
+      street: long(Math.min(model.addresses.maxLength, 200), 's'),
+      city: `City${i}`,
+      region: '',
+      postalCode: '',
+      country: '',
+    })),
     categories: model.categories.stored ? Array.from({ length: Math.min(model.categories.maxItems ?? 3, 3) }, (_, i) => `Limit${i}`) : [],
   });
 }
@@ -41,14 +50,18 @@ export function contactsPastLimits(model: FieldModel): { readonly path: string; 
   const past: { path: string; contact: ContactDraft }[] = [];
   for (const part of NAME_PARTS) {
     const field = model.name[part];
-    if (field.stored) past.push({ path: `name.${part}`, contact: { ...at, name: { ...at.name, [part]: 'x'.repeat(field.maxLength + 1) } } });
+    if (field.stored)
+      past.push({ path: `name.${part}`, contact: { ...at, name: { ...at.name, [part]: 'x'.repeat(field.maxLength + 1) } } });
   }
   for (const key of ['nickname', 'company', 'jobTitle', 'notes'] as const) {
     if (model[key].stored) past.push({ path: key, contact: { ...at, [key]: 'x'.repeat(model[key].maxLength + 1) } });
   }
   for (const [type, limit] of Object.entries(model.emails.types)) {
     if (limit !== null && limit !== undefined && model.emails.stored) {
-      past.push({ path: 'emails', contact: { ...at, emails: [...at.emails, { type: type as 'personal', address: 'one-more@example.org' }] } });
+      past.push({
+        path: 'emails',
+        contact: { ...at, emails: [...at.emails, { type: type as 'personal', address: 'one-more@example.org' }] },
+      });
     }
   }
   return past;

@@ -47,7 +47,16 @@ describe('statusReducer', () => {
 
   it('keeps the last successful sync time through a failed run, and shows the wait', () => {
     const ok = run([{ type: 'run-finished', report: report({ finishedAt: 5_000 }) }]);
-    const waiting = run([{ type: 'run-started' }, { type: 'run-finished', report: report({ outcome: 'waiting', retryAt: 9_000, finishedAt: 6_000, error: { code: '503', userMessage: 'busy' } }) }], ok);
+    const waiting = run(
+      [
+        { type: 'run-started' },
+        {
+          type: 'run-finished',
+          report: report({ outcome: 'waiting', retryAt: 9_000, finishedAt: 6_000, error: { code: '503', userMessage: 'busy' } }),
+        },
+      ],
+      ok,
+    );
     expect(waiting).toMatchObject({ phase: 'waiting', lastSyncedAt: 5_000, retryAt: 9_000, error: { code: '503', userMessage: 'busy' } });
   });
 
@@ -63,6 +72,10 @@ describe('statusReducer', () => {
   });
 
   it('starts waiting when loaded with a scheduled retry', () => {
-    expect(run([{ type: 'loaded', lastSyncedAt: 1, retryAt: 50, pending: 3 }])).toMatchObject({ phase: 'waiting', retryAt: 50, pending: 3 });
+    expect(run([{ type: 'loaded', lastSyncedAt: 1, retryAt: 50, pending: 3 }])).toMatchObject({
+      phase: 'waiting',
+      retryAt: 50,
+      pending: 3,
+    });
   });
 });

@@ -34,13 +34,21 @@ export function statusReducer(status: SyncStatus, action: StatusAction): SyncSta
     case 'run-started':
       return { ...status, phase: 'pulling', progress: null, error: null };
     case 'phase':
-      return status.phase === action.phase ? status : { ...status, phase: action.phase, progress: action.phase === 'merging' ? status.progress : null };
+      return status.phase === action.phase
+        ? status
+        : { ...status, phase: action.phase, progress: action.phase === 'merging' ? status.progress : null };
     case 'progress':
       return { ...status, progress: { done: action.done, total: action.total } };
     case 'pending-changed':
       return status.pending === action.pending ? status : { ...status, pending: action.pending };
     case 'loaded':
-      return { ...status, lastSyncedAt: action.lastSyncedAt, retryAt: action.retryAt, pending: action.pending, phase: action.retryAt === null ? status.phase : 'waiting' };
+      return {
+        ...status,
+        lastSyncedAt: action.lastSyncedAt,
+        retryAt: action.retryAt,
+        pending: action.pending,
+        phase: action.retryAt === null ? status.phase : 'waiting',
+      };
     case 'run-finished': {
       const { report } = action;
       const succeeded = report.outcome === 'ok' || report.outcome === 'partial';

@@ -11,7 +11,10 @@ export interface PropertyParameters {
  * fast-check prints on failure; `PROPERTY_SEED` and `PROPERTY_PATH` replay one failure;
  * `PROPERTY_RUNS` sets how many runs. Pure: the caller passes `process.env`.
  */
-export function propertyParameters(env: Readonly<Record<string, string | undefined>>, defaults: { readonly seed: number; readonly runs: number }): PropertyParameters {
+export function propertyParameters(
+  env: Readonly<Record<string, string | undefined>>,
+  defaults: { readonly seed: number; readonly runs: number },
+): PropertyParameters {
   const numRuns = env.PROPERTY_RUNS === undefined ? defaults.runs : Number(env.PROPERTY_RUNS);
   const seed = env.PROPERTY_SEED !== undefined ? Number(env.PROPERTY_SEED) : env.PROPERTY_RANDOM === '1' ? undefined : defaults.seed;
   return { numRuns, ...(seed === undefined ? {} : { seed }), ...(env.PROPERTY_PATH === undefined ? {} : { path: env.PROPERTY_PATH }) };

@@ -20,7 +20,9 @@ export function AccountPicker({ accounts, loading, unreachable, onPick }: Accoun
       <h1>Contacts demo</h1>
       <ThemePicker />
       <p>Pick an address book. Each account keeps its own copy on this device, so it opens instantly next time, online or not.</p>
-      {unreachable && accounts.length === 0 ? <p role="alert">The demo server cannot be reached. Start it with the demo command and reload.</p> : null}
+      {unreachable && accounts.length === 0 ? (
+        <p role="alert">The demo server cannot be reached. Start it with the demo command and reload.</p>
+      ) : null}
       {loading && accounts.length === 0 ? <p role="status">Loading the accounts…</p> : null}
       <ul className="picker-list">
         {accounts.map((account) => (

@@ -34,7 +34,11 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
   // The open contact survives a reload (with the kept drafts, nothing typed is lost by one); a reload
   // starts on the contacts tab.
   const [tab, setTab] = useState<Tab>('contacts');
-  const [selection, setSelection] = usePersistentState<{ id: string | null; mode: PaneMode }>(`selection:${account.databaseName}`, { id: null, mode: 'view' }, isSelection);
+  const [selection, setSelection] = usePersistentState<{ id: string | null; mode: PaneMode }>(
+    `selection:${account.databaseName}`,
+    { id: null, mode: 'view' },
+    isSelection,
+  );
   const [optimistic, setOptimistic] = useState<Optimistic>(() => new Map());
   const [initialDismissed, setInitialDismissed] = useState(false);
 
@@ -53,7 +57,10 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
   // Contacts and the outbox size in one live query, so the header's counts and the badges agree.
   const status = useEngineStatus(client, account.id);
   // Contacts and the outbox size in one live query, so the header's counts and the badges agree.
-  const replica = useLiveQuery(async () => (view === null ? undefined : { contacts: await view.contacts(), outbox: await view.pendingCount() }), [view]);
+  const replica = useLiveQuery(
+    async () => (view === null ? undefined : { contacts: await view.contacts(), outbox: await view.pendingCount() }),
+    [view],
+  );
   const stored = replica?.contacts;
   useEffect(() => {
     if (stored === undefined) return;
@@ -61,7 +68,10 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
     pruneSentEdits(account.databaseName, new Set(stored.filter((c) => c.syncState !== 'synced').map((c) => c.id)));
   }, [stored, account.databaseName]);
   const contacts = useMemo(() => (stored === undefined ? undefined : withOptimistic(stored, optimistic)), [stored, optimistic]);
-  const counts = useMemo(() => (replica === undefined ? null : changeCounts(replica.contacts, replica.outbox, optimistic)), [replica, optimistic]);
+  const counts = useMemo(
+    () => (replica === undefined ? null : changeCounts(replica.contacts, replica.outbox, optimistic)),
+    [replica, optimistic],
+  );
   const conflicts = useLiveQuery(() => view?.conflicts(), [view]) ?? [];
   const reports = useSyncReports(client, account.id);
   const browserOnline = useOnline();
@@ -119,14 +129,28 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
 
   return (
     <div className="account-screen">
-      <SyncBar account={account} status={status} counts={counts} browserOnline={browserOnline} onSyncNow={syncNow} onSwitchAccount={onSwitchAccount} />
+      <SyncBar
+        account={account}
+        status={status}
+        counts={counts}
+        browserOnline={browserOnline}
+        onSyncNow={syncNow}
+        onSwitchAccount={onSwitchAccount}
+      />
       {openError === null ? null : (
         <p className="form-failure" role="alert">
           {openError}
         </p>
       )}
       <KeptReplicaNotice account={account} client={client} />
-      {initialDismissed ? null : <InitialSyncProgress sync={initialSync} status={status} stored={contacts?.length ?? 0} onDismiss={() => setInitialDismissed(true)} />}
+      {initialDismissed ? null : (
+        <InitialSyncProgress
+          sync={initialSync}
+          status={status}
+          stored={contacts?.length ?? 0}
+          onDismiss={() => setInitialDismissed(true)}
+        />
+      )}
       {showShortcuts ? (
         <section className="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts">
           <h2 id="shortcuts-title">Keyboard shortcuts</h2>
@@ -147,7 +171,16 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
       ) : null}
       <nav className="tabs" role="tablist" aria-label="Sections">
         {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            className={tab === id ? 'tab active' : 'tab'}
+            onClick={() => setTab(id)}
+          >
             {label}
           </button>
         ))}
@@ -159,7 +192,12 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
             databaseName={account.databaseName}
             onSaved={(contact) => setOptimistic((previous) => new Map(previous).set(contact.id, contact))}
             contacts={contacts}
-            conflicts={conflicts} selected={selected} selectedId={selection.id} mode={selection.mode} onSelect={select} />
+            conflicts={conflicts}
+            selected={selected}
+            selectedId={selection.id}
+            mode={selection.mode}
+            onSelect={select}
+          />
         ) : null}
         {tab === 'inbox' ? (
           <ConflictsInbox
@@ -183,5 +221,8 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
 function isSelection(value: unknown): value is { id: string | null; mode: PaneMode } {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (v['id'] === null || typeof v['id'] === 'string') && (v['mode'] === 'view' || v['mode'] === 'edit' || v['mode'] === 'new' || v['mode'] === 'duplicates');
+  return (
+    (v['id'] === null || typeof v['id'] === 'string') &&
+    (v['mode'] === 'view' || v['mode'] === 'edit' || v['mode'] === 'new' || v['mode'] === 'duplicates')
+  );
 }

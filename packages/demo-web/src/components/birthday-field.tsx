@@ -22,11 +22,26 @@ export function BirthdayField({ value, errors, onChange, yearless }: BirthdayFie
       <div className="birthday-parts">
         <div className="field">
           <label htmlFor={`${id}-day`}>Day</label>
-          <input id={`${id}-day`} data-path="birthday" inputMode="numeric" maxLength={2} value={value.day} aria-invalid={invalid} aria-describedby={describedBy} onChange={(event) => onChange({ ...value, day: event.target.value })} />
+          <input
+            id={`${id}-day`}
+            data-path="birthday"
+            inputMode="numeric"
+            maxLength={2}
+            value={value.day}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            onChange={(event) => onChange({ ...value, day: event.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-month`}>Month</label>
-          <select id={`${id}-month`} value={value.month} aria-invalid={invalid} aria-describedby={describedBy} onChange={(event) => onChange({ ...value, month: event.target.value })}>
+          <select
+            id={`${id}-month`}
+            value={value.month}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            onChange={(event) => onChange({ ...value, month: event.target.value })}
+          >
             <option value="">—</option>
             {MONTHS.map((name, i) => (
               <option key={name} value={String(i + 1)}>
@@ -37,10 +52,20 @@ export function BirthdayField({ value, errors, onChange, yearless }: BirthdayFie
         </div>
         <div className="field">
           <label htmlFor={`${id}-year`}>Year (optional)</label>
-          <input id={`${id}-year`} inputMode="numeric" maxLength={4} value={value.year} aria-invalid={invalid} aria-describedby={describedBy} onChange={(event) => onChange({ ...value, year: event.target.value })} />
+          <input
+            id={`${id}-year`}
+            inputMode="numeric"
+            maxLength={4}
+            value={value.year}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            onChange={(event) => onChange({ ...value, year: event.target.value })}
+          />
         </div>
       </div>
-      {yearless === false && value.year.trim() === '' && value.day !== '' ? <p className="hint">This service keeps birthdays only with a year.</p> : null}
+      {yearless === false && value.year.trim() === '' && value.day !== '' ? (
+        <p className="hint">This service keeps birthdays only with a year.</p>
+      ) : null}
       <FieldErrors id={errorId} errors={errors} />
     </fieldset>
   );

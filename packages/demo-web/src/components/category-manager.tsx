@@ -70,7 +70,11 @@ export function CategoryManager({ contacts, rename, remove }: CategoryManagerPro
                 {confirming === name ? (
                   <span className="confirm">
                     <span>Remove from {countText(count)} contacts?</span>
-                    <button type="button" className="danger" onClick={() => void run(remove(name), `Removed “${name}” from ${countText(count)} contacts.`)}>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => void run(remove(name), `Removed “${name}” from ${countText(count)} contacts.`)}
+                    >
                       Yes, remove
                     </button>
                     <button type="button" onClick={() => setConfirming(null)}>

@@ -69,11 +69,17 @@ export function ConflictsInbox({ conflicts, contacts, reports, sentEdits, onReso
       <ul className="inbox-list">
         {sorted.map((record) => {
           const contact = contacts.get(record.contactId);
-          const refused = record.kind === 'rejected' && contact !== undefined ? refusedFields(contact, [record], sentEdits(contact.id)) : [];
-          const fields = record.fields.length > 0 ? record.fields : refused.map((f) => ({ path: f.path, localValue: f.mine, remoteValue: f.server }));
+          const refused =
+            record.kind === 'rejected' && contact !== undefined ? refusedFields(contact, [record], sentEdits(contact.id)) : [];
+          const fields =
+            record.fields.length > 0 ? record.fields : refused.map((f) => ({ path: f.path, localValue: f.mine, remoteValue: f.server }));
           return (
             <li key={record.id} className={`inbox-item inbox-${record.kind}`} data-conflict-kind={record.kind}>
-              <h3>{refused.length > 0 ? `Not saved: the server refused your change to ${fieldList(refused.map((f) => f.label))}` : TITLES[record.kind]}</h3>
+              <h3>
+                {refused.length > 0
+                  ? `Not saved: the server refused your change to ${fieldList(refused.map((f) => f.label))}`
+                  : TITLES[record.kind]}
+              </h3>
               <p className="inbox-meta">
                 {contact === undefined ? (
                   <span>{record.contactId === '' ? 'A category change' : 'A contact that no longer exists'}</span>
@@ -107,7 +113,12 @@ export function ConflictsInbox({ conflicts, contacts, reports, sentEdits, onReso
               )}
               <div className="actions">
                 {CHOICES[record.kind].map(([choice, label]) => (
-                  <button key={choice} type="button" className={choice === 'use-remote' ? '' : 'primary'} onClick={() => void resolve(record.id, choice)}>
+                  <button
+                    key={choice}
+                    type="button"
+                    className={choice === 'use-remote' ? '' : 'primary'}
+                    onClick={() => void resolve(record.id, choice)}
+                  >
                     {label}
                   </button>
                 ))}

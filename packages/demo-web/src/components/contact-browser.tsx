@@ -54,7 +54,11 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
         </div>
         <div className="field">
           <label htmlFor={categoryId}>Category</label>
-          <select id={categoryId} value={category ?? ''} onChange={(event) => setCategory(event.target.value === '' ? null : event.target.value)}>
+          <select
+            id={categoryId}
+            value={category ?? ''}
+            onChange={(event) => setCategory(event.target.value === '' ? null : event.target.value)}
+          >
             <option value="">All categories</option>
             {categories.map((name) => (
               <option key={name} value={name}>
@@ -76,7 +80,9 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
       </div>
       {tools?.(shown)}
       <p className="browser-count" aria-live="polite" data-testid="match-count">
-        {matches.length === contacts.length ? `${countText(contacts.length)} contacts` : `${countText(matches.length)} of ${countText(contacts.length)} contacts`}
+        {matches.length === contacts.length
+          ? `${countText(contacts.length)} contacts`
+          : `${countText(matches.length)} of ${countText(contacts.length)} contacts`}
       </p>
       {matches.length === 0 && contacts.length > 0 ? (
         <div className="no-matches" data-testid="no-matches">
@@ -100,30 +106,30 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
         resetKey={`${deferredQuery}\n${category ?? ''}`}
         renderRow={(entry, i) => (
           <>
-          {i === 0 || matches[i - 1]?.letter !== entry.letter ? (
-            <span className="letter-header" data-letter={entry.letter} aria-hidden="true">
-              {entry.letter}
-            </span>
-          ) : null}
-          <button
-            type="button"
-            className={entry.contact.id === selectedId ? 'contact-row selected' : 'contact-row'}
-            aria-current={entry.contact.id === selectedId ? 'true' : undefined}
-            data-contact-id={entry.contact.id}
-            onClick={() => onSelect(entry.contact.id)}
-          >
-            <Avatar name={entry.title} />
-            <span className="contact-row-text">
-              <span className="contact-row-title">
-                <Highlighted text={entry.title} query={deferredQuery} />
+            {i === 0 || matches[i - 1]?.letter !== entry.letter ? (
+              <span className="letter-header" data-letter={entry.letter} aria-hidden="true">
+                {entry.letter}
               </span>
-              <span className="contact-row-sub">
-                <Highlighted text={secondaryLine(entry.contact)} query={deferredQuery} />
+            ) : null}
+            <button
+              type="button"
+              className={entry.contact.id === selectedId ? 'contact-row selected' : 'contact-row'}
+              aria-current={entry.contact.id === selectedId ? 'true' : undefined}
+              data-contact-id={entry.contact.id}
+              onClick={() => onSelect(entry.contact.id)}
+            >
+              <Avatar name={entry.title} />
+              <span className="contact-row-text">
+                <span className="contact-row-title">
+                  <Highlighted text={entry.title} query={deferredQuery} />
+                </span>
+                <span className="contact-row-sub">
+                  <Highlighted text={secondaryLine(entry.contact)} query={deferredQuery} />
+                </span>
               </span>
-            </span>
-            {drafts.has(entry.contact.id) ? <span className="badge badge-draft">Unsaved</span> : null}
-            <SyncBadge state={entry.contact.syncState} />
-          </button>
+              {drafts.has(entry.contact.id) ? <span className="badge badge-draft">Unsaved</span> : null}
+              <SyncBadge state={entry.contact.syncState} />
+            </button>
           </>
         )}
       />

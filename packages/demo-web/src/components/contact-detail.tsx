@@ -25,7 +25,8 @@ const STATE_NOTES: Partial<Record<ContactWithState['syncState'], string>> = {
 /** One contact, read-only, every value as text. */
 export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: ContactDetailProps) {
   const [confirming, setConfirming] = useState(false);
-  const address = (a: ContactWithState['addresses'][number]) => [a.street, a.city, a.region, a.postalCode, a.country].filter((p) => p !== '').join(', ');
+  const address = (a: ContactWithState['addresses'][number]) =>
+    [a.street, a.city, a.region, a.postalCode, a.country].filter((p) => p !== '').join(', ');
   const note = contact.syncState === 'rejected' && refused.length > 0 ? undefined : STATE_NOTES[contact.syncState];
   const refusedPaths = new Set(refused.map((f) => f.path.split('.')[0]));
   const mark = (path: string): boolean => refusedPaths.has(path);
@@ -37,14 +38,17 @@ export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: Co
       </button>
       <header className="detail-header">
         <Avatar name={displayName(contact)} size="large" />
-        <h2 id="detail-title" tabIndex={-1}>{displayName(contact)}</h2>
+        <h2 id="detail-title" tabIndex={-1}>
+          {displayName(contact)}
+        </h2>
         <SyncBadge state={contact.syncState} />
       </header>
       {note === undefined ? null : <p className="state-note">{note}</p>}
       {refused.length === 0 ? null : (
         <div className="refused-note" data-testid="refused-note">
           <p>
-            <strong>Not saved:</strong> the server refused your change to {fieldList(refused.map((f) => f.label))}. It stays on this device until you send it again or discard it (see the inbox).
+            <strong>Not saved:</strong> the server refused your change to {fieldList(refused.map((f) => f.label))}. It stays on this device
+            until you send it again or discard it (see the inbox).
           </p>
           <ul>
             {refused.map((f) => (
@@ -97,7 +101,17 @@ export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: Co
   );
 }
 
-function Row({ label, value, refused = false, href }: { readonly label: string; readonly value: string; readonly refused?: boolean; readonly href?: string }) {
+function Row({
+  label,
+  value,
+  refused = false,
+  href,
+}: {
+  readonly label: string;
+  readonly value: string;
+  readonly refused?: boolean;
+  readonly href?: string;
+}) {
   return (
     <div className={refused ? 'detail-row refused' : 'detail-row'}>
       <dt>{label}</dt>

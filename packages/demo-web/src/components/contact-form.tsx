@@ -52,7 +52,17 @@ function distinct(errors: readonly FieldError[]): FieldError[] {
  * engine worker; saving checks both again. Whatever happens, the form keeps what was typed until it
  * is saved or cancelled.
  */
-export function ContactForm({ title, initial, restoredFrom, dirtyAtStart, onKeep, onSave, onCancel, checkServiceRules, yearlessBirthday }: ContactFormProps) {
+export function ContactForm({
+  title,
+  initial,
+  restoredFrom,
+  dirtyAtStart,
+  onKeep,
+  onSave,
+  onCancel,
+  checkServiceRules,
+  yearlessBirthday,
+}: ContactFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initial.draft);
   const [birthday, setBirthday] = useState(initial.birthday);
@@ -65,7 +75,10 @@ export function ContactForm({ title, initial, restoredFrom, dirtyAtStart, onKeep
   const joined = useMemo(() => joinBirthday(birthday), [birthday]);
   // The draft as it would be saved: the birthday joined from its parts (kept as it was while partial,
   // so the shared rules are not misled; the partial input is an error of its own).
-  const toSave = useMemo(() => withoutEmptyRows({ ...draft, birthday: joined.ok ? joined.value : initial.draft.birthday }), [draft, joined, initial.draft.birthday]);
+  const toSave = useMemo(
+    () => withoutEmptyRows({ ...draft, birthday: joined.ok ? joined.value : initial.draft.birthday }),
+    [draft, joined, initial.draft.birthday],
+  );
   const localErrors = useMemo(() => {
     const errors = errorsOnScreen(draft, validateDraft(toSave));
     return joined.ok ? errors : [{ path: 'birthday', message: joined.message }, ...errors.filter((e) => e.path !== 'birthday')];
@@ -150,9 +163,7 @@ export function ContactForm({ title, initial, restoredFrom, dirtyAtStart, onKeep
       )}
       {shown.length > 0 ? (
         <div className="form-summary" role="alert" tabIndex={-1}>
-          <p>
-            {shown.length === 1 ? 'One thing to fix before saving:' : `${shown.length} things to fix before saving:`}
-          </p>
+          <p>{shown.length === 1 ? 'One thing to fix before saving:' : `${shown.length} things to fix before saving:`}</p>
           <ul>
             {shown.map((error, i) => (
               <li key={`${error.path}-${i}`}>
@@ -178,20 +189,47 @@ export function ContactForm({ title, initial, restoredFrom, dirtyAtStart, onKeep
       <fieldset className="name-fields">
         <legend>Name</legend>
         {nameInputs.map(([part, label]) => (
-          <TextField key={part} label={label} path={`name.${part}`} errors={errorsAt(`name.${part}`)} value={draft.name[part]} onChange={(value) => change(setNamePart(draft, part, value))} autoComplete="off" />
+          <TextField
+            key={part}
+            label={label}
+            path={`name.${part}`}
+            errors={errorsAt(`name.${part}`)}
+            value={draft.name[part]}
+            onChange={(value) => change(setNamePart(draft, part, value))}
+            autoComplete="off"
+          />
         ))}
       </fieldset>
       <div className="scalar-fields">
         {scalarInputs.map(([key, label]) => (
-          <TextField key={key} label={label} path={key} errors={errorsAt(key)} value={draft[key]} onChange={(value) => change(setScalar(draft, key, value))} />
+          <TextField
+            key={key}
+            label={label}
+            path={key}
+            errors={errorsAt(key)}
+            value={draft[key]}
+            onChange={(value) => change(setScalar(draft, key, value))}
+          />
         ))}
       </div>
-      <BirthdayField value={birthday} errors={errorsAt('birthday')} onChange={changeBirthday} {...(yearlessBirthday === undefined ? {} : { yearless: yearlessBirthday })} />
+      <BirthdayField
+        value={birthday}
+        errors={errorsAt('birthday')}
+        onChange={changeBirthday}
+        {...(yearlessBirthday === undefined ? {} : { yearless: yearlessBirthday })}
+      />
       <EmailsSection draft={draft} onChange={change} errorsAt={errorsAt} />
       <PhonesSection draft={draft} onChange={change} errorsAt={errorsAt} />
       <AddressesSection draft={draft} onChange={change} errorsAt={errorsAt} />
       <CategoriesSection draft={draft} onChange={change} errorsAt={errorsAt} />
-      <TextField label="Notes" path="notes" multiline errors={errorsAt('notes')} value={draft.notes} onChange={(value) => change(setScalar(draft, 'notes', value))} />
+      <TextField
+        label="Notes"
+        path="notes"
+        multiline
+        errors={errorsAt('notes')}
+        value={draft.notes}
+        onChange={(value) => change(setScalar(draft, 'notes', value))}
+      />
       <div className="actions sticky-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save'}

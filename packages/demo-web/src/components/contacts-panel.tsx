@@ -47,7 +47,17 @@ const attempt = (call: Promise<unknown>): Promise<string | null> =>
  * The list on one side, the open contact (or the form) on the other; one at a time on a phone. A
  * contact with unsaved edits kept on this device opens in the form, with those edits restored.
  */
-export function ContactsPanel({ client, databaseName, contacts, selected, selectedId, conflicts, mode, onSelect, onSaved }: ContactsPanelProps) {
+export function ContactsPanel({
+  client,
+  databaseName,
+  contacts,
+  selected,
+  selectedId,
+  conflicts,
+  mode,
+  onSelect,
+  onSaved,
+}: ContactsPanelProps) {
   const paneOpen = mode === 'new' || mode === 'duplicates' || selectedId !== null;
   const kept = useKeptDraftKeys(databaseName);
   const [focusDetail, setFocusDetail] = useState(0);
@@ -70,7 +80,12 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
     if (Object.keys(patch).length > 0) recordSentEdits(databaseName, contact.id, pickDraft(contact), patch);
     try {
       const saved = Object.keys(patch).length === 0 ? contact : await client.call('update', contact.id, patch);
-      onSaved({ ...applyDraftPatch(contact, patch), id: contact.id, updatedAt: saved.updatedAt, syncState: Object.keys(patch).length === 0 ? contact.syncState : 'pending' });
+      onSaved({
+        ...applyDraftPatch(contact, patch),
+        id: contact.id,
+        updatedAt: saved.updatedAt,
+        syncState: Object.keys(patch).length === 0 ? contact.syncState : 'pending',
+      });
       dropKeptDraft(databaseName, contact.id);
       onSelect(contact.id, 'view');
       setFocusDetail((n) => n + 1);
@@ -99,7 +114,10 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
     if (contact !== undefined) deletion.start(contact);
     onSelect(null);
   };
-  const visible = useMemo(() => (deletion.deleted === null || contacts === undefined ? contacts : contacts.filter((c) => c.id !== deletion.deleted?.id)), [contacts, deletion.deleted]);
+  const visible = useMemo(
+    () => (deletion.deleted === null || contacts === undefined ? contacts : contacts.filter((c) => c.id !== deletion.deleted?.id)),
+    [contacts, deletion.deleted],
+  );
 
   const leave = (contactKey: string, next: () => void): void => {
     dropKeptDraft(databaseName, contactKey);
@@ -160,7 +178,15 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
     );
   } else if (selected !== null) {
     const refused = selected.syncState === 'rejected' ? refusedFields(selected, conflicts, readSentEdits(databaseName, selected.id)) : [];
-    pane = <ContactDetail contact={selected} refused={refused} onEdit={() => onSelect(selected.id, 'edit')} onDelete={() => remove(selected.id)} onBack={() => onSelect(null)} />;
+    pane = (
+      <ContactDetail
+        contact={selected}
+        refused={refused}
+        onEdit={() => onSelect(selected.id, 'edit')}
+        onDelete={() => remove(selected.id)}
+        onBack={() => onSelect(null)}
+      />
+    );
   } else if (selectedId !== null && contacts !== undefined) {
     const orphan = readKeptDraft(databaseName, selectedId);
     pane = (
@@ -169,7 +195,11 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
         {orphan === null ? null : (
           <p>
             Your unsaved changes to it are still kept on this device.{' '}
-            <button type="button" className="link" onClick={() => void create(orphan.draft).then((error) => error === null && dropKeptDraft(databaseName, selectedId))}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => void create(orphan.draft).then((error) => error === null && dropKeptDraft(databaseName, selectedId))}
+            >
               Save them as a new contact
             </button>{' '}
             or{' '}
@@ -217,21 +247,25 @@ export function ContactsPanel({ client, databaseName, contacts, selected, select
           onCreate={() => onSelect(null, 'new')}
           tools={(shown) => (
             <>
-            <VCardTools
-              contacts={shown}
-              create={async (draft) => {
-                try {
-                  await client.call('create', draft);
-                  return null;
-                } catch (error) {
-                  return asWorkerError(error).userMessage;
-                }
-              }}
-            />
-            <button type="button" className="find-duplicates" onClick={() => onSelect(selectedId, 'duplicates')}>
-              Find duplicates
-            </button>
-            <CategoryManager contacts={visible ?? []} rename={(from, to) => attempt(client.call('renameCategory', from, to))} remove={(name) => attempt(client.call('removeCategory', name))} />
+              <VCardTools
+                contacts={shown}
+                create={async (draft) => {
+                  try {
+                    await client.call('create', draft);
+                    return null;
+                  } catch (error) {
+                    return asWorkerError(error).userMessage;
+                  }
+                }}
+              />
+              <button type="button" className="find-duplicates" onClick={() => onSelect(selectedId, 'duplicates')}>
+                Find duplicates
+              </button>
+              <CategoryManager
+                contacts={visible ?? []}
+                rename={(from, to) => attempt(client.call('renameCategory', from, to))}
+                remove={(name) => attempt(client.call('removeCategory', name))}
+              />
             </>
           )}
         />

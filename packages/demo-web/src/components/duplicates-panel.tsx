@@ -62,7 +62,8 @@ export function DuplicatesPanel({ contacts, onMerge, onClose }: DuplicatesPanelP
                 ))}
               </ul>
               <p className="hint">
-                Merged: {countText(merged.emails.length)} emails, {countText(merged.phones.length)} phones, {countText(merged.addresses.length)} addresses
+                Merged: {countText(merged.emails.length)} emails, {countText(merged.phones.length)} phones,{' '}
+                {countText(merged.addresses.length)} addresses
                 {merged.categories.length > 0 ? `, categories ${merged.categories.join(', ')}` : ''}.
               </p>
               {problems.has(key) ? (

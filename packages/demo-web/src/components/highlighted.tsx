@@ -5,7 +5,9 @@ export function Highlighted({ text, query }: { readonly text: string; readonly q
   if (query.trim() === '') return <>{text}</>;
   return (
     <>
-      {highlight(text, query).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+      {highlight(text, query).map((segment, i) =>
+        segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>,
+      )}
     </>
   );
 }

@@ -19,7 +19,12 @@ export function KeptReplicaNotice({ account, client }: { readonly account: DemoA
   const all = useSyncExternalStore(subscribe, () => localStorage.getItem('contactsync-demo:kept-replicas') ?? '[]');
   const mine = keptReplicas().filter((r) => r.accountId === account.id && all !== '');
   const [result, setResult] = useState<string | null>(null);
-  if (mine.length === 0) return result === null ? null : <p className="kept-notice" role="status">{result}</p>;
+  if (mine.length === 0)
+    return result === null ? null : (
+      <p className="kept-notice" role="status">
+        {result}
+      </p>
+    );
   const unsent = mine.reduce((n, r) => n + r.unsent, 0);
 
   const carryOver = async (replicas: readonly KeptReplica[]): Promise<void> => {
@@ -42,8 +47,8 @@ export function KeptReplicaNotice({ account, client }: { readonly account: DemoA
       <h2 id="kept-title">Changes kept from before the demo restarted</h2>
       <p>
         The demo server was restarted and this emulated {account.label} book started again from its sample contacts. {countText(unsent)}{' '}
-        {unsent === 1 ? 'change' : 'changes'} you made here had not been sent yet; {unsent === 1 ? 'it was' : 'they were'} kept on this device.
-        Adding them creates the contacts you created or edited as new contacts in this book (deletions are not repeated).
+        {unsent === 1 ? 'change' : 'changes'} you made here had not been sent yet; {unsent === 1 ? 'it was' : 'they were'} kept on this
+        device. Adding them creates the contacts you created or edited as new contacts in this book (deletions are not repeated).
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => void carryOver(mine)}>

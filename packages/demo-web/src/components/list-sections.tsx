@@ -10,7 +10,13 @@ export interface ListSectionProps {
   readonly errorsAt: (path: string) => readonly string[];
 }
 
-function Section({ title, kind, draft, onChange, children }: ListSectionProps & { readonly title: string; readonly kind: ListKey; readonly children: ReactNode }) {
+function Section({
+  title,
+  kind,
+  draft,
+  onChange,
+  children,
+}: ListSectionProps & { readonly title: string; readonly kind: ListKey; readonly children: ReactNode }) {
   const singular = { emails: 'email', phones: 'phone', addresses: 'address', categories: 'category' }[kind];
   return (
     <fieldset className="list-section">
@@ -37,8 +43,22 @@ export function EmailsSection(props: ListSectionProps) {
     <Section {...props} title="Emails" kind="emails">
       {draft.emails.map((email, i) => (
         <div className="list-row" key={i}>
-          <SelectField label={`Email ${i + 1} type`} path={`emails.${i}.type`} errors={errorsAt(`emails.${i}.type`)} value={email.type} options={EMAIL_TYPES} onChange={(type) => onChange(setItem(draft, 'emails', i, { ...email, type }))} />
-          <TextField label={`Email ${i + 1} address`} path={`emails.${i}.address`} type="email" errors={errorsAt(`emails.${i}.address`)} value={email.address} onChange={(address) => onChange(setItem(draft, 'emails', i, { ...email, address }))} />
+          <SelectField
+            label={`Email ${i + 1} type`}
+            path={`emails.${i}.type`}
+            errors={errorsAt(`emails.${i}.type`)}
+            value={email.type}
+            options={EMAIL_TYPES}
+            onChange={(type) => onChange(setItem(draft, 'emails', i, { ...email, type }))}
+          />
+          <TextField
+            label={`Email ${i + 1} address`}
+            path={`emails.${i}.address`}
+            type="email"
+            errors={errorsAt(`emails.${i}.address`)}
+            value={email.address}
+            onChange={(address) => onChange(setItem(draft, 'emails', i, { ...email, address }))}
+          />
           <RemoveButton label={`Remove email ${i + 1}`} onClick={() => onChange(removeItem(draft, 'emails', i))} />
         </div>
       ))}
@@ -52,8 +72,22 @@ export function PhonesSection(props: ListSectionProps) {
     <Section {...props} title="Phones" kind="phones">
       {draft.phones.map((phone, i) => (
         <div className="list-row" key={i}>
-          <SelectField label={`Phone ${i + 1} type`} path={`phones.${i}.type`} errors={errorsAt(`phones.${i}.type`)} value={phone.type} options={PHONE_TYPES} onChange={(type) => onChange(setItem(draft, 'phones', i, { ...phone, type }))} />
-          <TextField label={`Phone ${i + 1} number`} path={`phones.${i}.number`} type="tel" errors={errorsAt(`phones.${i}.number`)} value={phone.number} onChange={(number) => onChange(setItem(draft, 'phones', i, { ...phone, number }))} />
+          <SelectField
+            label={`Phone ${i + 1} type`}
+            path={`phones.${i}.type`}
+            errors={errorsAt(`phones.${i}.type`)}
+            value={phone.type}
+            options={PHONE_TYPES}
+            onChange={(type) => onChange(setItem(draft, 'phones', i, { ...phone, type }))}
+          />
+          <TextField
+            label={`Phone ${i + 1} number`}
+            path={`phones.${i}.number`}
+            type="tel"
+            errors={errorsAt(`phones.${i}.number`)}
+            value={phone.number}
+            onChange={(number) => onChange(setItem(draft, 'phones', i, { ...phone, number }))}
+          />
           <RemoveButton label={`Remove phone ${i + 1}`} onClick={() => onChange(removeItem(draft, 'phones', i))} />
         </div>
       ))}
@@ -75,9 +109,23 @@ export function AddressesSection(props: ListSectionProps) {
     <Section {...props} title="Addresses" kind="addresses">
       {draft.addresses.map((address, i) => (
         <div className="list-row address-row" key={i} role="group" aria-label={`Address ${i + 1}`}>
-          <SelectField label={`Address ${i + 1} type`} path={`addresses.${i}.type`} errors={[...errorsAt(`addresses.${i}`), ...errorsAt(`addresses.${i}.type`)]} value={address.type} options={ADDRESS_TYPES} onChange={(type) => onChange(setItem(draft, 'addresses', i, { ...address, type }))} />
+          <SelectField
+            label={`Address ${i + 1} type`}
+            path={`addresses.${i}.type`}
+            errors={[...errorsAt(`addresses.${i}`), ...errorsAt(`addresses.${i}.type`)]}
+            value={address.type}
+            options={ADDRESS_TYPES}
+            onChange={(type) => onChange(setItem(draft, 'addresses', i, { ...address, type }))}
+          />
           {ADDRESS_PARTS.map(([part, label]) => (
-            <TextField key={part} label={label} path={`addresses.${i}.${part}`} errors={errorsAt(`addresses.${i}.${part}`)} value={address[part]} onChange={(value) => onChange(setItem(draft, 'addresses', i, { ...address, [part]: value }))} />
+            <TextField
+              key={part}
+              label={label}
+              path={`addresses.${i}.${part}`}
+              errors={errorsAt(`addresses.${i}.${part}`)}
+              value={address[part]}
+              onChange={(value) => onChange(setItem(draft, 'addresses', i, { ...address, [part]: value }))}
+            />
           ))}
           <RemoveButton label={`Remove address ${i + 1}`} onClick={() => onChange(removeItem(draft, 'addresses', i))} />
         </div>
@@ -92,7 +140,13 @@ export function CategoriesSection(props: ListSectionProps) {
     <Section {...props} title="Categories" kind="categories">
       {draft.categories.map((category, i) => (
         <div className="list-row" key={i}>
-          <TextField label={`Category ${i + 1}`} path={`categories.${i}`} errors={errorsAt(`categories.${i}`)} value={category} onChange={(value) => onChange(setItem(draft, 'categories', i, value))} />
+          <TextField
+            label={`Category ${i + 1}`}
+            path={`categories.${i}`}
+            errors={errorsAt(`categories.${i}`)}
+            value={category}
+            onChange={(value) => onChange(setItem(draft, 'categories', i, value))}
+          />
           <RemoveButton label={`Remove category ${i + 1}`} onClick={() => onChange(removeItem(draft, 'categories', i))} />
         </div>
       ))}

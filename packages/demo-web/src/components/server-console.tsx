@@ -53,12 +53,17 @@ export function ServerConsole({ account, selected, onNetworkBack }: ServerConsol
   const rejectNextWrite = (): Promise<void> => sendConsoleAction(account.id, 'reject-next-write', {}).then(record);
   const lock = (locked: boolean): Promise<void> => sendConsoleAction(account.id, 'lock', { locked }).then(record);
   const editRemote = (): Promise<void> =>
-    selected === null ? Promise.resolve() : sendConsoleAction(account.id, 'edit-contact', { match: matchOf(selected), field, value }).then(record);
+    selected === null
+      ? Promise.resolve()
+      : sendConsoleAction(account.id, 'edit-contact', { match: matchOf(selected), field, value }).then(record);
   const deleteRemote = (): Promise<void> =>
     selected === null ? Promise.resolve() : sendConsoleAction(account.id, 'delete-contact', { match: matchOf(selected) }).then(record);
   const createRemote = (): Promise<void> => {
     const stamp = clockTime(Date.now()).replace(/:/g, '');
-    const contact = toDraft({ name: { given: 'Remote', family: `Contact ${stamp}` }, emails: [{ type: 'personal', address: `remote.${stamp}@elsewhere.example` }] });
+    const contact = toDraft({
+      name: { given: 'Remote', family: `Contact ${stamp}` },
+      emails: [{ type: 'personal', address: `remote.${stamp}@elsewhere.example` }],
+    });
     return sendConsoleAction(account.id, 'create-contact', { contact }).then(record);
   };
 

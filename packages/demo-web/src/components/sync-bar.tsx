@@ -44,18 +44,30 @@ export function SyncBar({ account, status, counts, browserOnline, onSyncNow, onS
         <span className="sync-facts">
           <span data-testid="pending-count">
             {/* Nothing is claimed before the replica has been read. */}
-            {counts === null ? 'Counting changes…' : toSend === 0 ? 'No pending changes' : `${countText(toSend)} pending ${toSend === 1 ? 'change' : 'changes'}`}
+            {counts === null
+              ? 'Counting changes…'
+              : toSend === 0
+                ? 'No pending changes'
+                : `${countText(toSend)} pending ${toSend === 1 ? 'change' : 'changes'}`}
           </span>
           {refused === 0 ? null : (
             <span data-testid="refused-count" className="tone-problem">
               {countText(refused)} refused by the server
             </span>
           )}
-          <span data-testid="last-synced">{status?.lastSyncedAt == null ? 'Never synced' : `Last synced ${whenText(status.lastSyncedAt)}`}</span>
+          <span data-testid="last-synced">
+            {status?.lastSyncedAt == null ? 'Never synced' : `Last synced ${whenText(status.lastSyncedAt)}`}
+          </span>
         </span>
       </div>
       <div className="sync-now">
-        <button type="button" className="primary" onClick={onSyncNow} disabled={busy || blocked !== null} aria-describedby={blocked === null ? undefined : 'sync-now-why'}>
+        <button
+          type="button"
+          className="primary"
+          onClick={onSyncNow}
+          disabled={busy || blocked !== null}
+          aria-describedby={blocked === null ? undefined : 'sync-now-why'}
+        >
           {busy ? 'Syncing…' : 'Sync now'}
         </button>
         {blocked === null ? null : (

@@ -26,8 +26,8 @@ export function SyncReports({ reports }: { readonly reports: readonly SyncReport
             </strong>
             <span>
               {' '}
-              received {report.pulled.added} new, {report.pulled.updated} changed, {report.pulled.removed} removed; sent {report.pushed.created} new,{' '}
-              {report.pushed.updated} changed, {report.pushed.removed} removed
+              received {report.pulled.added} new, {report.pulled.updated} changed, {report.pulled.removed} removed; sent{' '}
+              {report.pushed.created} new, {report.pushed.updated} changed, {report.pushed.removed} removed
               {report.merged > 0 ? `; merged ${report.merged} with changes from another device` : ''}
               {report.pending > 0 ? `; ${report.pending} still pending` : ''}.
             </span>

@@ -33,7 +33,10 @@ export function VCardTools({ contacts, create }: VCardToolsProps) {
       if (problem === null) added++;
       else refused.push(problem);
     }
-    const notes = [skipped > 0 ? `${countText(skipped)} unreadable card${skipped === 1 ? '' : 's'} skipped` : '', refused.length > 0 ? `${countText(refused.length)} refused: ${refused[0] ?? ''}` : '']
+    const notes = [
+      skipped > 0 ? `${countText(skipped)} unreadable card${skipped === 1 ? '' : 's'} skipped` : '',
+      refused.length > 0 ? `${countText(refused.length)} refused: ${refused[0] ?? ''}` : '',
+    ]
       .filter((n) => n !== '')
       .join('; ');
     setResult(`Imported ${countText(added)} contact${added === 1 ? '' : 's'}${notes === '' ? '.' : ` (${notes}).`}`);

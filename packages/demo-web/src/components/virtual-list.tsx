@@ -104,7 +104,12 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, label, ove
   }
 
   return (
-    <div ref={viewport} className="virtual-viewport" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} onKeyDown={moveFocus}>
+    <div
+      ref={viewport}
+      className="virtual-viewport"
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onKeyDown={moveFocus}
+    >
       <div role="list" aria-label={label} className="virtual-spacer" style={{ height: items.length * rowHeight }}>
         {rows}
       </div>

@@ -7,11 +7,20 @@ async function postJson(path: string, body: unknown): Promise<unknown> {
 }
 
 function isAnswer(value: unknown): value is ConsoleAnswer {
-  return typeof value === 'object' && value !== null && typeof (value as ConsoleAnswer).ok === 'boolean' && typeof (value as ConsoleAnswer).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ConsoleAnswer).ok === 'boolean' &&
+    typeof (value as ConsoleAnswer).message === 'string'
+  );
 }
 
 /** Sends one server-console action for an account to the demo server. Never throws. */
-export async function sendConsoleAction<K extends ConsoleActionName>(accountId: string, action: K, body: ConsoleActions[K]): Promise<ConsoleAnswer> {
+export async function sendConsoleAction<K extends ConsoleActionName>(
+  accountId: string,
+  action: K,
+  body: ConsoleActions[K],
+): Promise<ConsoleAnswer> {
   try {
     const answer = await postJson(`${API_PATHS.console}/${encodeURIComponent(accountId)}/${action}`, body);
     return isAnswer(answer) ? answer : { ok: false, message: 'The demo server gave an unexpected answer.' };

@@ -17,7 +17,20 @@ export type BirthdayValue = { readonly ok: true; readonly value: string } | { re
 const FULL = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEARLESS = /^--(\d{2})-(\d{2})$/;
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /** A stored birthday as form parts (anything unreadable shows as typed in the year, so nothing is hidden). */
 export function splitBirthday(value: string): BirthdayParts {
@@ -42,7 +55,8 @@ export function joinBirthday(parts: BirthdayParts): BirthdayValue {
   const month = parts.month.trim();
   const year = parts.year.trim();
   if (day === '' && month === '' && year === '') return { ok: true, value: '' };
-  if (day === '' || month === '') return { ok: false, message: 'Enter both the day and the month of the birthday (the year may stay empty), or clear all three.' };
+  if (day === '' || month === '')
+    return { ok: false, message: 'Enter both the day and the month of the birthday (the year may stay empty), or clear all three.' };
   const m = Number(month);
   const d = Number(day);
   if (!Number.isInteger(m) || m < 1 || m > 12) return { ok: false, message: 'Choose the month of the birthday.' };

@@ -23,7 +23,8 @@ export type SortOrder = 'first' | 'last';
 
 /** What a contact is sorted by: its display name, or for `last` its family name first. */
 function sortKey(contact: ContactWithState, title: string, order: SortOrder): string {
-  if (order === 'last' && contact.name.family.trim() !== '') return `${contact.name.family} ${contact.name.given} ${contact.name.middle}`.trim();
+  if (order === 'last' && contact.name.family.trim() !== '')
+    return `${contact.name.family} ${contact.name.given} ${contact.name.middle}`.trim();
   return title;
 }
 
@@ -38,7 +39,13 @@ export function buildSearchIndex(contacts: readonly ContactWithState[], order: S
     const title = displayName(contact);
     const key = sortKey(contact, title, order);
     const parts = [title, contact.nickname, contact.company, contact.jobTitle, ...contact.emails.map((e) => e.address)];
-    const entry: SearchEntry = { contact, title, letter: letterOf(key), text: fold(parts.join('\n')), digits: contact.phones.map((p) => onlyDigits(p.number)).join(' ') };
+    const entry: SearchEntry = {
+      contact,
+      title,
+      letter: letterOf(key),
+      text: fold(parts.join('\n')),
+      digits: contact.phones.map((p) => onlyDigits(p.number)).join(' '),
+    };
     return { key, entry };
   });
   keyed.sort((a, b) => collator.compare(a.key, b.key) || a.entry.contact.id.localeCompare(b.entry.contact.id));
@@ -50,7 +57,9 @@ export function buildSearchIndex(contacts: readonly ContactWithState[], order: S
  * digits of a phone number (so "555 0100" finds "+1 (555) 555-0100").
  */
 export function searchContacts(entries: readonly SearchEntry[], query: string, category: string | null): SearchEntry[] {
-  const words = fold(query).split(/\s+/).filter((word) => word !== '');
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const inCategory = category === null ? () => true : (entry: SearchEntry) => entry.contact.categories.includes(category);
   if (words.length === 0) return category === null ? [...entries] : entries.filter(inCategory);
   return entries.filter((entry) => {

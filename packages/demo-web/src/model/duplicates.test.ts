@@ -6,8 +6,19 @@ let next = 0;
 const contact = (input: ContactInput): ContactWithState => ({ ...toDraft(input), id: `c${++next}`, updatedAt: next, syncState: 'synced' });
 
 describe('duplicates', () => {
-  const a = contact({ name: { given: 'Ada', family: 'Lovelace' }, company: 'Engines', emails: [{ address: 'ada@x.example' }], notes: 'Met in 1833.' });
-  const b = contact({ name: { given: 'ada', family: 'lovelace' }, company: 'Babbage & Co', phones: [{ number: '+44 1' }], categories: ['Friends'], notes: 'Met in 1833.' });
+  const a = contact({
+    name: { given: 'Ada', family: 'Lovelace' },
+    company: 'Engines',
+    emails: [{ address: 'ada@x.example' }],
+    notes: 'Met in 1833.',
+  });
+  const b = contact({
+    name: { given: 'ada', family: 'lovelace' },
+    company: 'Babbage & Co',
+    phones: [{ number: '+44 1' }],
+    categories: ['Friends'],
+    notes: 'Met in 1833.',
+  });
   const c = contact({ nickname: 'Countess', emails: [{ address: 'ADA@x.example' }], jobTitle: 'Programmer' });
   const d = contact({ name: { given: 'Grace', family: 'Hopper' } });
 

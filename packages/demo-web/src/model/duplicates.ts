@@ -84,7 +84,10 @@ export function mergeContacts(group: readonly ContactDraft[]): ContactDraft {
       else if (norm(mine) !== norm(theirs)) also.push(`${LABELS[key]}: ${theirs}`);
     }
   }
-  const notes = union([first.notes, ...rest.map((c) => c.notes)].filter((n) => n.trim() !== '').map((n) => [n]), norm);
+  const notes = union(
+    [first.notes, ...rest.map((c) => c.notes)].filter((n) => n.trim() !== '').map((n) => [n]),
+    norm,
+  );
   const alsoLine = also.length === 0 ? [] : [`Also: ${[...new Set(also)].join('; ')}`];
   return {
     ...first,
@@ -93,7 +96,9 @@ export function mergeContacts(group: readonly ContactDraft[]): ContactDraft {
     notes: [...notes, ...alsoLine].join('\n\n'),
     emails: union([first.emails, ...rest.map((c) => c.emails)], (e) => e.address.trim().toLowerCase()),
     phones: union([first.phones, ...rest.map((c) => c.phones)], (p) => p.number.replace(/[^\d+]/g, '')),
-    addresses: union([first.addresses, ...rest.map((c) => c.addresses)], (a) => norm([a.street, a.city, a.region, a.postalCode, a.country].join('|'))),
+    addresses: union([first.addresses, ...rest.map((c) => c.addresses)], (a) =>
+      norm([a.street, a.city, a.region, a.postalCode, a.country].join('|')),
+    ),
     categories: union([first.categories, ...rest.map((c) => c.categories)], norm),
   };
 }

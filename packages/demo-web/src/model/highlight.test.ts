@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { highlight } from './highlight';
 
-const marked = (text: string, query: string): string[] => highlight(text, query).filter((s) => s.match).map((s) => s.text);
+const marked = (text: string, query: string): string[] =>
+  highlight(text, query)
+    .filter((s) => s.match)
+    .map((s) => s.text);
 
 describe('highlight', () => {
   it('marks every word of the query, without case or accents', () => {

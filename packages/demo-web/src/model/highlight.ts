@@ -12,7 +12,9 @@ export interface Segment {
  * positions are mapped back to the original one character at a time.
  */
 export function highlight(text: string, query: string): Segment[] {
-  const words = fold(query).split(/\s+/).filter((w) => w !== '');
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0 || text === '') return [{ text, match: false }];
   let folded = '';
   const origin: number[] = []; // for each folded char, the index of the original char it came from

@@ -27,7 +27,14 @@ const notify = (): void => {
 function isKeptDraft(value: unknown): value is KeptDraft {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v['draft'] === 'object' && v['draft'] !== null && typeof v['base'] === 'object' && v['base'] !== null && typeof v['birthday'] === 'object' && typeof v['keptAt'] === 'number';
+  return (
+    typeof v['draft'] === 'object' &&
+    v['draft'] !== null &&
+    typeof v['base'] === 'object' &&
+    v['base'] !== null &&
+    typeof v['birthday'] === 'object' &&
+    typeof v['keptAt'] === 'number'
+  );
 }
 
 export function readKeptDraft(databaseName: string, contactKey: string): KeptDraft | null {

@@ -20,10 +20,25 @@ const valueAt = (contact: ContactDraft, path: string): unknown => {
  * The fields of a contact's refused change: those core's log names, else those this device sent
  * (`sent-edits.ts`), with the value typed here and the one the server keeps.
  */
-export function refusedFields(contact: ContactDraft & { readonly id: string }, conflicts: readonly ConflictRecord[], sent: SentEdits): RefusedField[] {
+export function refusedFields(
+  contact: ContactDraft & { readonly id: string },
+  conflicts: readonly ConflictRecord[],
+  sent: SentEdits,
+): RefusedField[] {
   const logged = conflicts.filter((c) => c.kind === 'rejected' && c.contactId === contact.id).flatMap((c) => c.fields);
-  if (logged.length > 0) return logged.map((f) => ({ path: f.path, label: fieldLabel(f.path), mine: valueText(f.localValue), server: valueText(f.remoteValue) }));
-  return Object.entries(sent).map(([path, before]) => ({ path, label: fieldLabel(path), mine: valueText(valueAt(contact, path)), server: valueText(before) }));
+  if (logged.length > 0)
+    return logged.map((f) => ({
+      path: f.path,
+      label: fieldLabel(f.path),
+      mine: valueText(f.localValue),
+      server: valueText(f.remoteValue),
+    }));
+  return Object.entries(sent).map(([path, before]) => ({
+    path,
+    label: fieldLabel(path),
+    mine: valueText(valueAt(contact, path)),
+    server: valueText(before),
+  }));
 }
 
 /** "Job title and Notes": the fields a refusal is about, as a person names them. */

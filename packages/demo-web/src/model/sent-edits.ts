@@ -22,7 +22,9 @@ function read(key: string): Stored | null {
     const value: unknown = JSON.parse(localStorage.getItem(key) ?? 'null');
     if (typeof value !== 'object' || value === null) return null;
     const v = value as Record<string, unknown>;
-    return typeof v['at'] === 'number' && typeof v['fields'] === 'object' && v['fields'] !== null ? { at: v['at'], fields: v['fields'] as SentEdits } : null;
+    return typeof v['at'] === 'number' && typeof v['fields'] === 'object' && v['fields'] !== null
+      ? { at: v['at'], fields: v['fields'] as SentEdits }
+      : null;
   } catch {
     return null;
   }

@@ -24,7 +24,12 @@ const NO_CHANGES: ChangeCounts = { toSend: 0, refused: 0 };
  * `counts` come from the replica (what the badges show), so "waiting to be sent" is said only when a
  * sync will send something: refused changes wait for the person, not for a sync.
  */
-export function statusLine(status: SyncStatus | null, browserOnline: boolean, counts: ChangeCounts | null = NO_CHANGES, now = Date.now()): StatusLine {
+export function statusLine(
+  status: SyncStatus | null,
+  browserOnline: boolean,
+  counts: ChangeCounts | null = NO_CHANGES,
+  now = Date.now(),
+): StatusLine {
   const offline = !browserOnline || status?.phase === 'offline';
   const connection = offline ? 'offline' : 'online';
   if (status === null) return { connection, text: 'Opening the address book…', tone: 'busy' };
@@ -42,7 +47,11 @@ export function statusLine(status: SyncStatus | null, browserOnline: boolean, co
       const why = status.error === null ? 'The server asked the app to wait.' : status.error.userMessage;
       if (status.retryAt === null) return { connection, text: `${why} Waiting for the server.`, tone: 'waiting' };
       const left = status.retryAt - now;
-      return { connection, text: left > 0 ? `${why} Trying again in ${countdownText(left)}.` : `${why} Trying again now…`, tone: 'waiting' };
+      return {
+        connection,
+        text: left > 0 ? `${why} Trying again in ${countdownText(left)}.` : `${why} Trying again now…`,
+        tone: 'waiting',
+      };
     }
     case 'offline':
       return { connection, text: 'Offline. Changes stay on this device and are sent when you are back online.', tone: 'waiting' };

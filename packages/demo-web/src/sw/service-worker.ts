@@ -43,7 +43,9 @@ scope.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('contactsync-demo-shell-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key.startsWith('contactsync-demo-shell-') && key !== CACHE).map((key) => caches.delete(key))),
+      )
       .then(() => scope.clients.claim()),
   );
 });

@@ -23,9 +23,25 @@ describe('vCard codec', () => {
   });
 
   it('reads vCard 3.0 from other apps, skipping what the model has no field for', () => {
-    const text = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Grace Hopper', 'N:Hopper;Grace;;;', 'item1.EMAIL;TYPE=INTERNET,WORK:grace@navy.example', 'PHOTO;ENCODING=b;TYPE=JPEG:AAAA', 'BDAY:1906-12-09', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'END:VCARD'].join('\n');
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Grace Hopper',
+      'N:Hopper;Grace;;;',
+      'item1.EMAIL;TYPE=INTERNET,WORK:grace@navy.example',
+      'PHOTO;ENCODING=b;TYPE=JPEG:AAAA',
+      'BDAY:1906-12-09',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'END:VCARD',
+    ].join('\n');
     const { contacts, skipped } = decodeVCards(text);
     expect(skipped).toBe(1);
-    expect(contacts[0]).toMatchObject({ name: { given: 'Grace', family: 'Hopper' }, birthday: '1906-12-09', emails: [{ type: 'work', address: 'grace@navy.example' }] });
+    expect(contacts[0]).toMatchObject({
+      name: { given: 'Grace', family: 'Hopper' },
+      birthday: '1906-12-09',
+      emails: [{ type: 'work', address: 'grace@navy.example' }],
+    });
   });
 });

@@ -1,4 +1,13 @@
-import { EMPTY_DRAFT, type Address, type AddressType, type ContactDraft, type Email, type EmailType, type Phone, type PhoneType } from '@contactsync/core';
+import {
+  EMPTY_DRAFT,
+  type Address,
+  type AddressType,
+  type ContactDraft,
+  type Email,
+  type EmailType,
+  type Phone,
+  type PhoneType,
+} from '@contactsync/core';
 
 /**
  * A small vCard 4.0 codec (RFC 6350) for export and import of the fields the contact model has: FN,
@@ -46,7 +55,8 @@ export function encodeVCard(contact: ContactDraft, fn: string): string {
   if (contact.birthday !== '') lines.push(`BDAY:${birthdayOut(contact.birthday)}`);
   for (const email of contact.emails) lines.push(`EMAIL;TYPE=${EMAIL_OUT[email.type]}:${escape(email.address)}`);
   for (const phone of contact.phones) lines.push(`TEL;TYPE=${PHONE_OUT[phone.type]}:${escape(phone.number)}`);
-  for (const a of contact.addresses) lines.push(`ADR;TYPE=${a.type}:;;${[a.street, a.city, a.region, a.postalCode, a.country].map(escape).join(';')}`);
+  for (const a of contact.addresses)
+    lines.push(`ADR;TYPE=${a.type}:;;${[a.street, a.city, a.region, a.postalCode, a.country].map(escape).join(';')}`);
   if (contact.categories.length > 0) lines.push(`CATEGORIES:${contact.categories.map(escape).join(',')}`);
   if (contact.notes !== '') lines.push(`NOTE:${escape(contact.notes)}`);
   lines.push('END:VCARD');
@@ -99,10 +109,22 @@ function parseLine(line: string): Property | null {
   return { name, types, value: line.slice(colon + 1) };
 }
 
-const emailType = (types: readonly string[]): EmailType => (types.includes('work') ? 'work' : types.includes('home') || types.includes('internet') ? 'personal' : 'other');
+const emailType = (types: readonly string[]): EmailType =>
+  types.includes('work') ? 'work' : types.includes('home') || types.includes('internet') ? 'personal' : 'other';
 const phoneType = (types: readonly string[]): PhoneType =>
-  types.includes('cell') ? 'mobile' : types.includes('fax') ? 'fax' : types.includes('pager') ? 'pager' : types.includes('work') ? 'work' : types.includes('home') ? 'home' : 'other';
-const addressType = (types: readonly string[]): AddressType => (types.includes('work') ? 'work' : types.includes('home') ? 'home' : 'other');
+  types.includes('cell')
+    ? 'mobile'
+    : types.includes('fax')
+      ? 'fax'
+      : types.includes('pager')
+        ? 'pager'
+        : types.includes('work')
+          ? 'work'
+          : types.includes('home')
+            ? 'home'
+            : 'other';
+const addressType = (types: readonly string[]): AddressType =>
+  types.includes('work') ? 'work' : types.includes('home') ? 'home' : 'other';
 
 function birthdayIn(value: string): string {
   const full = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(value);
@@ -187,6 +209,11 @@ function toDraft(properties: readonly Property[]): ContactDraft | null {
   }
   if (Object.values(draft.name).every((part) => part === '') && fn !== '') draft = { ...draft, name: { ...draft.name, given: fn } };
   const result = { ...draft, emails, phones, addresses, categories };
-  const empty = Object.values(result.name).every((p) => p === '') && result.nickname === '' && result.company === '' && emails.length === 0 && phones.length === 0;
+  const empty =
+    Object.values(result.name).every((p) => p === '') &&
+    result.nickname === '' &&
+    result.company === '' &&
+    emails.length === 0 &&
+    phones.length === 0;
   return empty ? null : result;
 }

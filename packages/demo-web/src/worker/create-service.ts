@@ -16,9 +16,17 @@ export function createService(account: DemoAccount, origin: string, fetchImpl: F
       return windowsLive({ baseUrl, lid: account.lid, token: account.token, fetch });
     case 'yahoo': {
       // This adapter takes a fetch of the standard signature; it only ever passes a URL string.
-      const standardFetch: typeof globalThis.fetch = (input, init) => fetch(input instanceof Request ? input.url : String(input), init ?? {});
+      const standardFetch: typeof globalThis.fetch = (input, init) =>
+        fetch(input instanceof Request ? input.url : String(input), init ?? {});
       // The real cookie is added by the proxy (see `YahooAccount`); a page cannot send one itself.
-      return yahooAddressBook({ baseUrl, appid: account.appid, wssid: account.wssid, cookie: 'Y=set-by-the-demo-proxy', format: account.format, fetch: standardFetch });
+      return yahooAddressBook({
+        baseUrl,
+        appid: account.appid,
+        wssid: account.wssid,
+        cookie: 'Y=set-by-the-demo-proxy',
+        format: account.format,
+        fetch: standardFetch,
+      });
     }
   }
 }

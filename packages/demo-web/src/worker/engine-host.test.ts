@@ -7,7 +7,15 @@ import { createEngineHost } from './engine-host';
 import type { FromWorker } from './protocol';
 import { SignalHub } from './signal-hub';
 
-const ACCOUNT: DemoAccount = { id: 'wl', label: 'Test', service: 'windows-live', databaseName: 'host-test', baseUrl: '/api/wl', lid: '0123456789abcdef', token: 't' };
+const ACCOUNT: DemoAccount = {
+  id: 'wl',
+  label: 'Test',
+  service: 'windows-live',
+  databaseName: 'host-test',
+  baseUrl: '/api/wl',
+  lid: '0123456789abcdef',
+  token: 't',
+};
 
 /** A host over the in-memory fake service, with the triggers in the test's hands. */
 function harness() {

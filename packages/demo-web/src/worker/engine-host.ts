@@ -1,4 +1,12 @@
-import { createSyncEngine, SyncError, type AutoSyncEnvironment, type ContactService, type CreateSyncEngineOptions, type SyncEngine, type SyncReport } from '@contactsync/core';
+import {
+  createSyncEngine,
+  SyncError,
+  type AutoSyncEnvironment,
+  type ContactService,
+  type CreateSyncEngineOptions,
+  type SyncEngine,
+  type SyncReport,
+} from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
 import type { EngineApi, FromWorker } from './protocol';
 import { startPeriodicPull } from './periodic-pull';
@@ -78,13 +86,19 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     const service = options.createService(account);
     // Pulled records commit in chunks of this size, so a first sync shows its first rows long before
     // it ends (the page's live query sees each chunk) instead of all 2,000 at once at the end.
-    const engine = await createSyncEngine({ pullChunkSize: FIRST_ROWS_CHUNK, ...options.engineOptions, databaseName: account.databaseName, service });
+    const engine = await createSyncEngine({
+      pullChunkSize: FIRST_ROWS_CHUNK,
+      ...options.engineOptions,
+      databaseName: account.databaseName,
+      service,
+    });
     const unsubscribe = engine.subscribe((status) => post({ kind: 'status', accountId: account.id, status }));
     let stopPull = (): void => undefined;
     const open: OpenAccount = { account, engine, service, unsubscribe, stopPull: () => stopPull() };
     current = open;
     const interval = options.pullIntervalMs ?? 0;
-    if (options.signals !== undefined && interval > 0) stopPull = startPeriodicPull(engine, options.signals, interval, () => syncInBackground(open));
+    if (options.signals !== undefined && interval > 0)
+      stopPull = startPeriodicPull(engine, options.signals, interval, () => syncInBackground(open));
     post({ kind: 'status', accountId: account.id, status: engine.status });
     engine.startAutoSync(reportingEnvironment(options.environment, () => syncInBackground(open)));
     syncInBackground(open);

@@ -34,10 +34,12 @@ scope.addEventListener('message', (event) => {
     return;
   }
   // Through a promise, so that a method that throws before its first await still gets a reply.
-  Promise.resolve(message).then(dispatch).then(
-    (value) => scope.postMessage({ kind: 'reply', id: message.id, ok: true, value }),
-    (error: unknown) => scope.postMessage({ kind: 'reply', id: message.id, ok: false, error: toWorkerError(error) }),
-  );
+  Promise.resolve(message)
+    .then(dispatch)
+    .then(
+      (value) => scope.postMessage({ kind: 'reply', id: message.id, ok: true, value }),
+      (error: unknown) => scope.postMessage({ kind: 'reply', id: message.id, ok: false, error: toWorkerError(error) }),
+    );
 });
 
 /** Calls the host method a message names. `CallMessage` pairs each method with its own arguments. */

@@ -15,10 +15,20 @@ describe('periodic pull', () => {
 
   it('pulls every interval while visible, not while hidden, and never inside a server wait', () => {
     let status = idle;
-    const engine = { get status() { return status; } } as unknown as SyncEngine;
+    const engine = {
+      get status() {
+        return status;
+      },
+    } as unknown as SyncEngine;
     const signals = new SignalHub();
     const runs: number[] = [];
-    const stop = startPeriodicPull(engine, signals, 1_000, () => runs.push(Date.now()), () => Date.now());
+    const stop = startPeriodicPull(
+      engine,
+      signals,
+      1_000,
+      () => runs.push(Date.now()),
+      () => Date.now(),
+    );
     vi.advanceTimersByTime(3_000);
     expect(runs).toHaveLength(3);
 

@@ -7,7 +7,13 @@ import type { SignalHub } from './signal-hub';
  * it): it skips its turn while the engine waits out a server-imposed wait (`retryAt` in the future),
  * is offline or needs a sign-in, so it never asks sooner than the server allowed.
  */
-export function startPeriodicPull(engine: SyncEngine, signals: SignalHub, intervalMs: number, runSync: () => void, now = Date.now): () => void {
+export function startPeriodicPull(
+  engine: SyncEngine,
+  signals: SignalHub,
+  intervalMs: number,
+  runSync: () => void,
+  now = Date.now,
+): () => void {
   let visible = true;
   const offVisible = signals.on('visible', () => {
     visible = true;
@@ -17,7 +23,13 @@ export function startPeriodicPull(engine: SyncEngine, signals: SignalHub, interv
   });
   const timer = setInterval(() => {
     const { phase, retryAt } = engine.status;
-    const held = (retryAt !== null && retryAt > now()) || phase === 'offline' || phase === 'auth-required' || phase === 'pulling' || phase === 'pushing' || phase === 'merging';
+    const held =
+      (retryAt !== null && retryAt > now()) ||
+      phase === 'offline' ||
+      phase === 'auth-required' ||
+      phase === 'pulling' ||
+      phase === 'pushing' ||
+      phase === 'merging';
     if (visible && !held) runSync();
   }, intervalMs);
   return () => {

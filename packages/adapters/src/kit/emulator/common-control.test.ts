@@ -30,7 +30,12 @@ const EMULATORS: readonly [string, () => Promise<Subject>][] = [
       return {
         url: e.url,
         read: () => fetch(root, { headers: auth }),
-        write: () => fetch(`${root}/Contacts`, { method: 'POST', headers: auth, body: '<Contact><Profiles><Personal><FirstName>W</FirstName></Personal></Profiles></Contact>' }),
+        write: () =>
+          fetch(`${root}/Contacts`, {
+            method: 'POST',
+            headers: auth,
+            body: '<Contact><Profiles><Personal><FirstName>W</FirstName></Personal></Profiles></Contact>',
+          }),
         contacts: () => e.control.list().length,
         close: () => e.close(),
       };
@@ -45,7 +50,11 @@ const EMULATORS: readonly [string, () => Promise<Subject>][] = [
         url: e.url,
         read: () => fetch(url(0), { headers: { cookie: e.cookie } }),
         write: () =>
-          fetch(url(0), { method: 'POST', headers: { cookie: e.cookie, 'content-type': 'application/xml' }, body: '<sync-request><add-contact><add-name><first>Y</first></add-name></add-contact></sync-request>' }),
+          fetch(url(0), {
+            method: 'POST',
+            headers: { cookie: e.cookie, 'content-type': 'application/xml' },
+            body: '<sync-request><add-contact><add-name><first>Y</first></add-name></add-contact></sync-request>',
+          }),
         contacts: () => e.control.listContacts().length,
         close: () => e.close(),
       };
@@ -67,7 +76,10 @@ describe.each(EMULATORS)('the common control plane (%s)', (_name, start) => {
 
   it('seeds, resets, locks, fails the next request, loses the next response, and logs', async () => {
     const s = (subject = await start());
-    expect(((await control(s, 'POST', 'seed', { contacts: [toDraft({ name: { given: 'A' } })], count: undefined })).json as { ids: string[] }).ids).toHaveLength(1);
+    expect(
+      ((await control(s, 'POST', 'seed', { contacts: [toDraft({ name: { given: 'A' } })], count: undefined })).json as { ids: string[] })
+        .ids,
+    ).toHaveLength(1);
     expect(s.contacts()).toBe(1);
     await control(s, 'POST', 'reset');
     expect(s.contacts()).toBe(0);

@@ -57,7 +57,11 @@ export function jsonObject(value: unknown, what: string): JsonObject {
   return value as JsonObject;
 }
 
-export function optional<T extends string | number | boolean>(o: JsonObject, key: string, type: 'string' | 'number' | 'boolean'): T | undefined {
+export function optional<T extends string | number | boolean>(
+  o: JsonObject,
+  key: string,
+  type: 'string' | 'number' | 'boolean',
+): T | undefined {
   const v = Object.hasOwn(o, key) ? o[key] : undefined;
   if (v === undefined || v === null) return undefined;
   if (typeof v !== type || (type === 'number' && !Number.isFinite(v))) throw new ControlInputError(`${key} must be a ${type}`);

@@ -91,7 +91,11 @@ function headersOf(req: IncomingMessage): Record<string, string | undefined> {
   return out;
 }
 
-async function handle<FailRule, Match>(service: EmulatorService<FailRule, Match>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle<FailRule, Match>(
+  service: EmulatorService<FailRule, Match>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const body = await readBody(req);
   const method = (req.method ?? 'GET').toUpperCase();
@@ -114,7 +118,12 @@ async function handle<FailRule, Match>(service: EmulatorService<FailRule, Match>
   res.end(reply.body);
 }
 
-function control<FailRule, Match>(service: EmulatorService<FailRule, Match>, method: string, route: string, bytes: Uint8Array): ControlAnswer {
+function control<FailRule, Match>(
+  service: EmulatorService<FailRule, Match>,
+  method: string,
+  route: string,
+  bytes: Uint8Array,
+): ControlAnswer {
   try {
     let parsed: unknown;
     try {
@@ -123,11 +132,16 @@ function control<FailRule, Match>(service: EmulatorService<FailRule, Match>, met
       throw new ControlInputError('the body is not JSON');
     }
     const body = jsonObject(parsed, 'the body');
-    const path = route.split('/').filter((p) => p !== '').map(decodeURIComponent);
-    const answer = commonControlRoute(service.control, service.controlInput, method, route, body) ?? service.controlRoute?.(method, path, body);
+    const path = route
+      .split('/')
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
+    const answer =
+      commonControlRoute(service.control, service.controlInput, method, route, body) ?? service.controlRoute?.(method, path, body);
     return answer ?? { status: 404, body: { error: `no control route ${method} ${route}` } };
   } catch (error) {
-    if (error instanceof ControlInputError) return { status: 400, body: { error: error.message, ...(error.code === undefined ? {} : { code: error.code }) } };
+    if (error instanceof ControlInputError)
+      return { status: 400, body: { error: error.message, ...(error.code === undefined ? {} : { code: error.code }) } };
     throw error;
   }
 }

@@ -29,7 +29,12 @@ export async function startFromArgs(args: readonly string[]): Promise<{ readonly
   const emulator = await startGraphEmulator({
     port,
     ...(values.token === undefined ? {} : { token: values.token }),
-    settings: { partialUpdates: values.partial, replay: values.replay, shuffle: values.shuffle, ...(pageSize === undefined ? {} : { maxPageSize: pageSize }) },
+    settings: {
+      partialUpdates: values.partial,
+      replay: values.replay,
+      shuffle: values.shuffle,
+      ...(pageSize === undefined ? {} : { maxPageSize: pageSize }),
+    },
   });
   if (seed > 0) emulator.control.seed(generateContacts(seed));
   return { emulator, line: JSON.stringify({ url: emulator.url, origin: emulator.origin, token: emulator.control.token() }) };

@@ -94,11 +94,20 @@ function dispatch(control: GraphEmulatorControl, method: string, pathname: strin
       return json(200, { ids: control.reset(drafts(body['contacts'])) });
     case 'POST seed': {
       const count = opt<number>(body, 'count', 'number');
-      return json(200, { ids: control.seed(count === undefined ? drafts(body['contacts']) : generateContacts(count, opt<number>(body, 'seed', 'number'))) });
+      return json(200, {
+        ids: control.seed(count === undefined ? drafts(body['contacts']) : generateContacts(count, opt<number>(body, 'seed', 'number'))),
+      });
     }
     case 'POST fail': {
       const rule: Record<string, unknown> = { status: req<number>(body, 'status', 'number') };
-      for (const [key, type] of [['count', 'number'], ['retryAfter', 'number'], ['code', 'string'], ['method', 'string'], ['path', 'string'], ['inBatch', 'boolean']] as const) {
+      for (const [key, type] of [
+        ['count', 'number'],
+        ['retryAfter', 'number'],
+        ['code', 'string'],
+        ['method', 'string'],
+        ['path', 'string'],
+        ['inBatch', 'boolean'],
+      ] as const) {
         const v = opt(body, key, type);
         if (v !== undefined) rule[key] = v;
       }
@@ -107,7 +116,11 @@ function dispatch(control: GraphEmulatorControl, method: string, pathname: strin
     }
     case 'POST drop': {
       const rule: Record<string, unknown> = {};
-      for (const [key, type] of [['count', 'number'], ['method', 'string'], ['path', 'string']] as const) {
+      for (const [key, type] of [
+        ['count', 'number'],
+        ['method', 'string'],
+        ['path', 'string'],
+      ] as const) {
         const v = opt(body, key, type);
         if (v !== undefined) rule[key] = v;
       }
@@ -125,7 +138,8 @@ function dispatch(control: GraphEmulatorControl, method: string, pathname: strin
       return noContent();
     case 'POST expire-tokens': {
       const how = opt<string>(body, 'how', 'string') ?? 'gone';
-      if (how !== 'gone' && how !== 'syncStateNotFound' && how !== 'syncStateInvalid') throw new BadInput('how must be gone, syncStateNotFound or syncStateInvalid');
+      if (how !== 'gone' && how !== 'syncStateNotFound' && how !== 'syncStateInvalid')
+        throw new BadInput('how must be gone, syncStateNotFound or syncStateInvalid');
       control.expireTokens(how);
       return noContent();
     }

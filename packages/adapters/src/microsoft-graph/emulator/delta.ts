@@ -85,7 +85,13 @@ export class DeltaRounds {
   }
 
   /** The next page of a round, under its skip token. */
-  page(skip: string, pageSize: number, settings: GraphEmulatorSettings, random: () => number, linkBase: string): DeltaPageBody | TokenProblem {
+  page(
+    skip: string,
+    pageSize: number,
+    settings: GraphEmulatorSettings,
+    random: () => number,
+    linkBase: string,
+  ): DeltaPageBody | TokenProblem {
     const round = this.rounds.get(skip);
     if (round === undefined) return 'syncStateNotFound';
     const problem = this.problem(round, settings);
@@ -110,7 +116,13 @@ export class DeltaRounds {
       return { value: items, '@odata.nextLink': `${link}$skiptoken=${next}` };
     }
     const delta = this.token('d');
-    this.tokens.set(delta, { collection: round.collection, select: round.select, seq: round.endSeq, issuedAt: this.now(), epoch: this.mailbox.epoch });
+    this.tokens.set(delta, {
+      collection: round.collection,
+      select: round.select,
+      seq: round.endSeq,
+      issuedAt: this.now(),
+      epoch: this.mailbox.epoch,
+    });
     return { value: items, '@odata.deltaLink': `${link}$deltatoken=${delta}` };
   }
 
@@ -120,7 +132,10 @@ export class DeltaRounds {
     if (round.initial || !settings.partialUpdates || contact.createdSeq > round.startSeq) return this.mailbox.render(contact, round.select);
     // An update: only the properties changed since the round's token.
     const changed = [...contact.changedAt].filter(([, seq]) => seq > round.startSeq).map(([key]) => key);
-    return this.mailbox.render(contact, changed.filter((k) => round.select === null || round.select.includes(k)));
+    return this.mailbox.render(
+      contact,
+      changed.filter((k) => round.select === null || round.select.includes(k)),
+    );
   }
 
   clear(): void {

@@ -19,7 +19,13 @@ export function propsFromDraft(change: Partial<ContactDraft>): Record<string, un
   const p: Record<string, unknown> = {};
   if (change.name !== undefined) {
     const n = change.name;
-    Object.assign(p, { givenName: orNull(n.given), middleName: orNull(n.middle), surname: orNull(n.family), title: orNull(n.prefix), generation: orNull(n.suffix) });
+    Object.assign(p, {
+      givenName: orNull(n.given),
+      middleName: orNull(n.middle),
+      surname: orNull(n.family),
+      title: orNull(n.prefix),
+      generation: orNull(n.suffix),
+    });
   }
   if (change.nickname !== undefined) p['nickName'] = orNull(change.nickname);
   if (change.company !== undefined) p['companyName'] = orNull(change.company);
@@ -51,12 +57,25 @@ export function draftFromProps(p: Readonly<Record<string, unknown>>): ContactDra
   for (const type of ['home', 'work', 'other'] as const) {
     const a = p[ADDRESS_KEYS[type]] as Record<string, unknown> | null | undefined;
     if (a === null || a === undefined) continue;
-    const parsed: Address = { type, street: s(a['street']), city: s(a['city']), region: s(a['state']), postalCode: s(a['postalCode']), country: s(a['countryOrRegion']) };
+    const parsed: Address = {
+      type,
+      street: s(a['street']),
+      city: s(a['city']),
+      region: s(a['state']),
+      postalCode: s(a['postalCode']),
+      country: s(a['countryOrRegion']),
+    };
     if (parsed.street || parsed.city || parsed.region || parsed.postalCode || parsed.country) addresses.push(parsed);
   }
   const birthday = s(p['birthday']).slice(0, 10);
   return {
-    name: { given: s(p['givenName']), middle: s(p['middleName']), family: s(p['surname']), prefix: s(p['title']), suffix: s(p['generation']) },
+    name: {
+      given: s(p['givenName']),
+      middle: s(p['middleName']),
+      family: s(p['surname']),
+      prefix: s(p['title']),
+      suffix: s(p['generation']),
+    },
     nickname: s(p['nickName']),
     company: s(p['companyName']),
     jobTitle: s(p['jobTitle']),

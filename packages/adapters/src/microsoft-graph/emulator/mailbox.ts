@@ -56,7 +56,14 @@ export class Mailbox {
   create(props: Record<string, unknown>, extended: ReadonlyMap<string, string> = new Map()): StoredContact {
     const id = `AAMkAGI${String(this.nextId++).padStart(6, '0')}AAA=`;
     const seq = ++this.seq;
-    const contact: StoredContact = { id, props: { ...props }, version: 1, createdSeq: seq, changedAt: new Map(Object.keys(props).map((k) => [k, seq])), extended };
+    const contact: StoredContact = {
+      id,
+      props: { ...props },
+      version: 1,
+      createdSeq: seq,
+      changedAt: new Map(Object.keys(props).map((k) => [k, seq])),
+      extended,
+    };
     this.contacts.set(id, contact);
     this.lastChange.set(id, { seq, removed: null });
     return contact;
@@ -87,7 +94,10 @@ export class Mailbox {
 
   /** Ids changed (created, updated or removed) after `seq`, oldest change first. */
   changedSince(seq: number): string[] {
-    return [...this.lastChange].filter(([, c]) => c.seq > seq).sort((a, b) => a[1].seq - b[1].seq).map(([id]) => id);
+    return [...this.lastChange]
+      .filter(([, c]) => c.seq > seq)
+      .sort((a, b) => a[1].seq - b[1].seq)
+      .map(([id]) => id);
   }
 
   reset(): void {

@@ -29,7 +29,12 @@ function folderOk(folder: string | undefined): boolean {
 
 function selectOf(query: URLSearchParams): string[] | null {
   const select = query.get('$select');
-  return select === null ? null : select.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return select === null
+    ? null
+    : select
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 export function route(ctx: RouteContext, call: GraphCall): Reply {
@@ -56,7 +61,11 @@ export function route(ctx: RouteContext, call: GraphCall): Reply {
   if (current === undefined) return notFound();
   const ifMatch = call.headers['if-match'];
   if (call.method !== 'GET' && ifMatch !== undefined && ifMatch !== '*' && ifMatch !== mailbox.etag(current)) {
-    return errorReply(412, 'ErrorIrresolvableConflict', 'The change key passed in the request does not match the current change key of the item.');
+    return errorReply(
+      412,
+      'ErrorIrresolvableConflict',
+      'The change key passed in the request does not match the current change key of the item.',
+    );
   }
   switch (call.method) {
     case 'GET':
@@ -94,7 +103,8 @@ function deltaPage(ctx: RouteContext, call: GraphCall, collection: string): Repl
   let skip = call.query.get('$skiptoken');
   if (skip === null) {
     const started = ctx.rounds.start(collection, selectOf(call.query), call.query.get('$deltatoken'), ctx.settings);
-    if (started === 'gone' || started === 'syncStateNotFound' || started === 'syncStateInvalid') return tokenProblem(ctx, collection, started);
+    if (started === 'gone' || started === 'syncStateNotFound' || started === 'syncStateInvalid')
+      return tokenProblem(ctx, collection, started);
     skip = started;
   }
   const page = ctx.rounds.page(skip, pageSize, ctx.settings, ctx.random, ctx.root);
@@ -104,7 +114,13 @@ function deltaPage(ctx: RouteContext, call: GraphCall, collection: string): Repl
 
 function tokenProblem(ctx: RouteContext, collection: string, problem: 'gone' | 'syncStateNotFound' | 'syncStateInvalid'): Reply {
   if (problem === 'gone') {
-    return errorReply(410, 'resyncRequired', 'The delta token has expired: start a new initial round.', { Location: `${ctx.root}${collection}/delta` });
+    return errorReply(410, 'resyncRequired', 'The delta token has expired: start a new initial round.', {
+      Location: `${ctx.root}${collection}/delta`,
+    });
   }
-  return errorReply(400, problem, problem === 'syncStateNotFound' ? 'The sync state generation is not found.' : 'The sync state is invalid.');
+  return errorReply(
+    400,
+    problem,
+    problem === 'syncStateNotFound' ? 'The sync state generation is not found.' : 'The sync state is invalid.',
+  );
 }

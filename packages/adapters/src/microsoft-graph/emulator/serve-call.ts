@@ -43,9 +43,23 @@ function batch(state: EmulatorState, ctx: RouteContext, call: GraphCall): Reply 
     }
     const method = r.method.toUpperCase();
     const forced = state.faults.takeForced(method, url.pathname, true);
-    const reply = forced !== null ? forcedReply(forced) : route(ctx, { method, path: url.pathname, query: url.searchParams, headers, body: r.body });
-    state.requestLog.push({ method, path: url.pathname, status: reply.status, time: state.now(), forced: forced !== null, dropped: false, inBatch: true });
-    responses.push({ id: r.id, status: reply.status, headers: { ...reply.headers }, ...(reply.json === undefined ? {} : { body: reply.json }) });
+    const reply =
+      forced !== null ? forcedReply(forced) : route(ctx, { method, path: url.pathname, query: url.searchParams, headers, body: r.body });
+    state.requestLog.push({
+      method,
+      path: url.pathname,
+      status: reply.status,
+      time: state.now(),
+      forced: forced !== null,
+      dropped: false,
+      inBatch: true,
+    });
+    responses.push({
+      id: r.id,
+      status: reply.status,
+      headers: { ...reply.headers },
+      ...(reply.json === undefined ? {} : { body: reply.json }),
+    });
   }
   // Graph answers batch items in whatever order they finish.
   for (let i = responses.length - 1; i > 0; i--) {

@@ -13,14 +13,23 @@ afterEach(async () => {
 });
 
 const auth = { Authorization: 'Bearer tok' };
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
-  const init: RequestInit = { method, headers: { ...auth, ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) } };
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
+  const init: RequestInit = {
+    method,
+    headers: { ...auth, ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+  };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(path.startsWith('http') ? path : `${emu.url}${path}`, init);
   const text = await response.text();
   return { status: response.status, json: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
 }
-const control = async (method: string, path: string, body?: unknown) => (await fetch(`${emu.origin}/_control/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).status;
+const control = async (method: string, path: string, body?: unknown) =>
+  (await fetch(`${emu.origin}/_control/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).status;
 
 describe('contacts', () => {
   it('changes the etag with every write and answers a stale If-Match with 412 ErrorIrresolvableConflict', async () => {
@@ -38,7 +47,10 @@ describe('contacts', () => {
   it('refuses unknown properties and a fourth email address', async () => {
     expect((await call('POST', '/me/contacts', { favouriteColour: 'red' })).status).toBe(400);
     const emails = ['a', 'b', 'c', 'd'].map((x) => ({ address: `${x}@x.org` }));
-    expect(await call('POST', '/me/contacts', { emailAddresses: emails })).toMatchObject({ status: 400, json: { error: { code: 'ErrorInvalidProperty' } } });
+    expect(await call('POST', '/me/contacts', { emailAddresses: emails })).toMatchObject({
+      status: 400,
+      json: { error: { code: 'ErrorInvalidProperty' } },
+    });
   });
 
   it('finds a contact by its extended property with $filter (value compared without case)', async () => {
@@ -80,14 +92,23 @@ describe('delta', () => {
     expect(gone.headers.get('location')).toBe(`${emu.url}/me/contacts/delta`);
     const again = await call('GET', '/me/contacts/delta');
     emu.control.expireTokens('syncStateNotFound');
-    expect(await call('GET', again.json['@odata.deltaLink'] as string)).toMatchObject({ status: 400, json: { error: { code: 'syncStateNotFound' } } });
+    expect(await call('GET', again.json['@odata.deltaLink'] as string)).toMatchObject({
+      status: 400,
+      json: { error: { code: 'syncStateNotFound' } },
+    });
   });
 });
 
 describe('batch, throttling and the control plane', () => {
   it('answers batch items by id with their own statuses, refuses more than twenty', async () => {
     expect(await control('POST', 'fail', { status: 429, retryAfter: 9, inBatch: true, method: 'POST' })).toBe(204);
-    const requests = [1, 2, 3].map((i) => ({ id: String(i), method: 'POST', url: '/me/contacts', headers: { 'Content-Type': 'application/json' }, body: { givenName: `B${i}` } }));
+    const requests = [1, 2, 3].map((i) => ({
+      id: String(i),
+      method: 'POST',
+      url: '/me/contacts',
+      headers: { 'Content-Type': 'application/json' },
+      body: { givenName: `B${i}` },
+    }));
     const answer = await call('POST', '/$batch', { requests });
     const responses = answer.json['responses'] as { id: string; status: number; headers: Record<string, string> }[];
     expect(responses.map((r) => r.id).sort()).toEqual(['1', '2', '3']);

@@ -15,7 +15,12 @@ import { DEFAULT_SETTINGS, type GraphEmulator, type GraphEmulatorControl, type G
  * adapter uses, with fault injection and a control plane under `/_control/`.
  */
 export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Promise<GraphEmulator> {
-  const state = new EmulatorState(options.clock ?? Date.now, { ...DEFAULT_SETTINGS, ...options.settings }, options.token ?? randomBytes(18).toString('base64url'), seededRandom(options.seed ?? 1));
+  const state = new EmulatorState(
+    options.clock ?? Date.now,
+    { ...DEFAULT_SETTINGS, ...options.settings },
+    options.token ?? randomBytes(18).toString('base64url'),
+    seededRandom(options.seed ?? 1),
+  );
   const control = createControl(state);
   if (options.seedContacts !== undefined && options.seedContacts.length > 0) control.seed(options.seedContacts);
   let root = '';
@@ -55,7 +60,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function serve(state: EmulatorState, control: GraphEmulatorControl, root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  state: EmulatorState,
+  control: GraphEmulatorControl,
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const text = await readBody(req);
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
@@ -65,14 +76,18 @@ async function serve(state: EmulatorState, control: GraphEmulatorControl, root: 
   }
   // Graph limits concurrent requests per mailbox; one more is refused at once, before any work.
   if (state.inFlight >= state.settings.maxConcurrent) {
-    const reply = errorReply(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': String(state.settings.concurrencyRetryAfter) });
+    const reply = errorReply(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', {
+      'Retry-After': String(state.settings.concurrencyRetryAfter),
+    });
     state.requestLog.push({ method, path: url.pathname, status: 429, time: state.now(), forced: false, dropped: false, inBatch: false });
     send(res, reply, state.now());
     return;
   }
   const wait = state.overRateLimit();
   if (wait !== null) {
-    const reply = errorReply(429, 'ApplicationThrottled', 'Application is over its MailboxRequests limit.', { 'Retry-After': String(wait) });
+    const reply = errorReply(429, 'ApplicationThrottled', 'Application is over its MailboxRequests limit.', {
+      'Retry-After': String(wait),
+    });
     state.requestLog.push({ method, path: url.pathname, status: 429, time: state.now(), forced: false, dropped: false, inBatch: false });
     send(res, reply, state.now());
     return;
@@ -82,7 +97,15 @@ async function serve(state: EmulatorState, control: GraphEmulatorControl, root: 
     if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs);
     const reply = answer(state, root, method, url, req, text);
     const dropped = reply.status < 500 && state.faults.takeDrop(method, url.pathname);
-    state.requestLog.push({ method, path: url.pathname, status: reply.status, time: state.now(), forced: reply.forced, dropped, inBatch: false });
+    state.requestLog.push({
+      method,
+      path: url.pathname,
+      status: reply.status,
+      time: state.now(),
+      forced: reply.forced,
+      dropped,
+      inBatch: false,
+    });
     if (dropped) {
       req.socket.destroy();
       return;
@@ -93,13 +116,25 @@ async function serve(state: EmulatorState, control: GraphEmulatorControl, root: 
   }
 }
 
-function answer(state: EmulatorState, root: string, method: string, url: URL, req: IncomingMessage, text: string): Reply & { readonly forced: boolean } {
+function answer(
+  state: EmulatorState,
+  root: string,
+  method: string,
+  url: URL,
+  req: IncomingMessage,
+  text: string,
+): Reply & { readonly forced: boolean } {
   const forced = state.faults.takeForced(method, url.pathname, false);
   if (forced !== null) return { ...forcedReply(forced), forced: true };
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-  if (!state.tokens.has(token)) return { ...errorReply(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', { 'WWW-Authenticate': 'Bearer' }), forced: false };
-  if (state.faults.locked) return { ...errorReply(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.'), forced: false };
+  if (!state.tokens.has(token))
+    return {
+      ...errorReply(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', { 'WWW-Authenticate': 'Bearer' }),
+      forced: false,
+    };
+  if (state.faults.locked)
+    return { ...errorReply(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.'), forced: false };
   if (!url.pathname.startsWith('/v1.0/')) return { ...errorReply(404, 'BadRequest', 'Unknown API version.'), forced: false };
   let body: unknown;
   if (text.trim() !== '') {
@@ -112,7 +147,10 @@ function answer(state: EmulatorState, root: string, method: string, url: URL, re
   const ctx: RouteContext = { mailbox: state.mailbox, rounds: state.rounds, settings: state.settings, random: state.random, root };
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-  return { ...serveCall(state, ctx, { method, path: url.pathname.slice('/v1.0'.length), query: url.searchParams, headers, body }), forced: false };
+  return {
+    ...serveCall(state, ctx, { method, path: url.pathname.slice('/v1.0'.length), query: url.searchParams, headers, body }),
+    forced: false,
+  };
 }
 
 function send(res: ServerResponse, reply: Reply, now: number | null): void {

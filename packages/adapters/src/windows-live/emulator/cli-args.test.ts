@@ -11,7 +11,9 @@ describe('the emulator command line', () => {
       const printed = JSON.parse(line) as { url: string; lid: string; cid: string; token: string; readOnlyToken: string };
       expect(printed).toMatchObject({ url: emulator.url, lid: emulator.lid, cid: emulator.cid, token: emulator.token });
       expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const r = await fetch(`${printed.url}/users/@L@${printed.lid}/rest/LiveContacts`, { headers: { Authorization: `DelegatedToken dt="${printed.token}"` } });
+      const r = await fetch(`${printed.url}/users/@L@${printed.lid}/rest/LiveContacts`, {
+        headers: { Authorization: `DelegatedToken dt="${printed.token}"` },
+      });
       expect(r.status).toBe(200);
       expect((await r.text()).match(/<Contact>/g)).toHaveLength(12);
       const readOnly = await fetch(`${printed.url}/users/@L@${printed.lid}/rest/LiveContacts/Contacts`, {

@@ -25,7 +25,8 @@ export async function startFromArgs(args: readonly string[]): Promise<{ readonly
   if (!Number.isInteger(port) || port < 0 || !Number.isInteger(seed) || seed < 0) throw new Error('--port and --seed take whole numbers');
   const rate = values['calls-per-second'];
   const callsPerSecond = rate === undefined ? undefined : rate === 'off' ? null : Number(rate);
-  if (callsPerSecond !== undefined && callsPerSecond !== null && !(callsPerSecond > 0)) throw new Error('--calls-per-second takes a positive number or "off"');
+  if (callsPerSecond !== undefined && callsPerSecond !== null && !(callsPerSecond > 0))
+    throw new Error('--calls-per-second takes a positive number or "off"');
   const emulator = await startWindowsLiveEmulator({
     port,
     ...(values.persist === undefined ? {} : { persistPath: values.persist }),

@@ -25,9 +25,13 @@ describe('the control plane over HTTP (/_control/, JSON)', () => {
   it('seeds, lists, edits "from another device", deletes and resets', async () => {
     const seeded = await control('POST', 'seed', { count: 3 });
     expect((seeded.json as { ids: string[] }).ids).toHaveLength(3);
-    const created = (await control('POST', 'contacts', { name: { given: 'Ada' }, emails: [{ type: 'work', address: 'a@b.org' }] })).json as { remoteId: string };
+    const created = (await control('POST', 'contacts', { name: { given: 'Ada' }, emails: [{ type: 'work', address: 'a@b.org' }] }))
+      .json as { remoteId: string };
     expect((await control('PUT', `contacts/${created.remoteId}`, { notes: 'edited', name: { family: 'Lovelace' } })).status).toBe(204);
-    const one = (await control('GET', `contacts/${created.remoteId}`)).json as { contact: { notes: string; name: { given: string; family: string } }; wire: { Emails: { EmailType: string }[] } };
+    const one = (await control('GET', `contacts/${created.remoteId}`)).json as {
+      contact: { notes: string; name: { given: string; family: string } };
+      wire: { Emails: { EmailType: string }[] };
+    };
     expect(one.contact.notes).toBe('edited');
     expect(one.contact.name).toMatchObject({ given: 'Ada', family: 'Lovelace' });
     expect(one.wire.Emails[0]?.EmailType).toBe('Business');

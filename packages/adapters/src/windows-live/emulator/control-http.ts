@@ -22,7 +22,8 @@ function draftChange(o: JsonObject): Partial<ContactDraft> {
   const filled = draft(o);
   const change: Record<string, unknown> = {};
   for (const key of Object.keys(o)) {
-    if (key === 'name') change['name'] = Object.fromEntries(Object.entries(jsonObject(o['name'], 'name')).filter(([, v]) => typeof v === 'string'));
+    if (key === 'name')
+      change['name'] = Object.fromEntries(Object.entries(jsonObject(o['name'], 'name')).filter(([, v]) => typeof v === 'string'));
     else if (key in filled) change[key] = filled[key as keyof ContactDraft];
   }
   return change;
@@ -39,12 +40,22 @@ export const WL_CONTROL_INPUT: ControlInput<ForcedResponse, RequestMatch> = {
   failRule(body) {
     const retryAfter = optional<number>(body, 'retryAfter', 'number');
     const count = optional<number>(body, 'count', 'number');
-    return { status: required<number>(body, 'status', 'number'), ...match(body), ...(retryAfter === undefined ? {} : { retryAfter }), ...(count === undefined ? {} : { count }) };
+    return {
+      status: required<number>(body, 'status', 'number'),
+      ...match(body),
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+      ...(count === undefined ? {} : { count }),
+    };
   },
   match: (value) => (value === undefined ? undefined : match(jsonObject(value, 'match'))),
 };
 
-export function windowsLiveControlRoute(control: EmulatorControl, method: string, path: readonly string[], body: JsonObject): ControlAnswer | undefined {
+export function windowsLiveControlRoute(
+  control: EmulatorControl,
+  method: string,
+  path: readonly string[],
+  body: JsonObject,
+): ControlAnswer | undefined {
   const [resource = '', id] = path;
   switch (`${method} ${resource}${id === undefined ? '' : '/:id'}`) {
     case 'GET contacts':
@@ -62,7 +73,9 @@ export function windowsLiveControlRoute(control: EmulatorControl, method: string
     case 'POST tokens': {
       const readOnly = optional<boolean>(body, 'readOnly', 'boolean');
       const lid = optional<string>(body, 'lid', 'string');
-      return json(201, { token: control.mintToken({ ...(readOnly === undefined ? {} : { readOnly }), ...(lid === undefined ? {} : { lid }) }) });
+      return json(201, {
+        token: control.mintToken({ ...(readOnly === undefined ? {} : { readOnly }), ...(lid === undefined ? {} : { lid }) }),
+      });
     }
     case 'DELETE tokens/:id':
       control.revokeToken(id ?? '');
@@ -79,5 +92,9 @@ export function windowsLiveControlRoute(control: EmulatorControl, method: string
 
 /** Everything the scaffold needs of this control plane. */
 export function windowsLiveControlPlane(control: EmulatorControl): Omit<EmulatorService<ForcedResponse, RequestMatch>, 'serve'> {
-  return { control, controlInput: WL_CONTROL_INPUT, controlRoute: (method, path, body) => windowsLiveControlRoute(control, method, path, body) };
+  return {
+    control,
+    controlInput: WL_CONTROL_INPUT,
+    controlRoute: (method, path, body) => windowsLiveControlRoute(control, method, path, body),
+  };
 }

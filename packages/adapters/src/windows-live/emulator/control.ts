@@ -50,7 +50,8 @@ export function createControl(state: EmulatorState): EmulatorControl {
       return removed;
     },
     failNext: (rule) => state.faults.force(rule),
-    loseNextResponse: (options = {}) => state.faults.drop({ ...options.match, ...(options.count === undefined ? {} : { count: options.count }) }),
+    loseNextResponse: (options = {}) =>
+      state.faults.drop({ ...options.match, ...(options.count === undefined ? {} : { count: options.count }) }),
     clearFaults: () => state.faults.clear(),
     setLatency(ms) {
       state.faults.latencyMs = ms;

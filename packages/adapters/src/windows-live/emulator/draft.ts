@@ -1,6 +1,15 @@
 import type { ContactDraft } from '@contactsync/core';
 import type { WireContact } from '../wire.js';
-import { applyPatch, newChild, newContact, type StoredChild, type StoredContact, type StoredEmail, type StoredLocation, type StoredPhone } from './stored.js';
+import {
+  applyPatch,
+  newChild,
+  newContact,
+  type StoredChild,
+  type StoredContact,
+  type StoredEmail,
+  type StoredLocation,
+  type StoredPhone,
+} from './stored.js';
 
 /**
  * The control plane's view of contacts in core's model: seeding, "another device" edits and
@@ -42,7 +51,13 @@ function wireFromDraft(d: ContactDraft): WireContact {
   }));
   return {
     Profiles: {
-      Personal: { FirstName: d.name.given, MiddleName: d.name.middle, LastName: d.name.family, NickName: d.nickname, Birthdate: d.birthday },
+      Personal: {
+        FirstName: d.name.given,
+        MiddleName: d.name.middle,
+        LastName: d.name.family,
+        NickName: d.nickname,
+        Birthdate: d.birthday,
+      },
       Professional: { JobTitle: d.jobTitle },
     },
     Emails: d.emails.map((e) => ({ EmailType: EMAIL[e.type], Address: e.address })),
@@ -83,7 +98,9 @@ export function storedFromDraft(d: ContactDraft, newId: () => string, now: numbe
 function keepIds<T extends StoredChild>(before: readonly T[], after: readonly T[]): T[] {
   const free = [...before];
   return after.map((child) => {
-    const same = free.findIndex((b) => JSON.stringify({ ...b, ID: '', IsDefault: '' }) === JSON.stringify({ ...child, ID: '', IsDefault: '' }));
+    const same = free.findIndex(
+      (b) => JSON.stringify({ ...b, ID: '', IsDefault: '' }) === JSON.stringify({ ...child, ID: '', IsDefault: '' }),
+    );
     if (same < 0) return child;
     const [kept] = free.splice(same, 1);
     return kept ?? child;
@@ -97,8 +114,17 @@ export function applyDraftChange(c: StoredContact, change: Partial<ContactDraft>
   const scalars = applyPatch(c, { ...wire, Emails: [], Phones: [], Locations: [] }, now);
   return {
     ...scalars,
-    emails: keepIds(c.emails, (wire.Emails ?? []).map((e) => newChild('Emails', e, newId()) as StoredEmail)),
-    phones: keepIds(c.phones, (wire.Phones ?? []).map((p) => newChild('Phones', p, newId()) as StoredPhone)),
-    locations: keepIds(c.locations, (wire.Locations ?? []).map((l) => newChild('Locations', l, newId()) as StoredLocation)),
+    emails: keepIds(
+      c.emails,
+      (wire.Emails ?? []).map((e) => newChild('Emails', e, newId()) as StoredEmail),
+    ),
+    phones: keepIds(
+      c.phones,
+      (wire.Phones ?? []).map((p) => newChild('Phones', p, newId()) as StoredPhone),
+    ),
+    locations: keepIds(
+      c.locations,
+      (wire.Locations ?? []).map((l) => newChild('Locations', l, newId()) as StoredLocation),
+    ),
   };
 }

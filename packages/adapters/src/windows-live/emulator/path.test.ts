@@ -19,8 +19,17 @@ describe('parsePath (docs/windows-live.md §1.1)', () => {
     const base = '/USERS/@l@0123456789abcdef/REST/livecontacts';
     expect(parsePath(base)?.target).toEqual({ kind: 'root' });
     expect(parsePath(`${base}/OWNER`)?.target).toEqual({ kind: 'owner' });
-    expect(parsePath(`${base}/contacts/CONTACT(Ab)/emails/EMAIL(e1)`)?.target).toEqual({ kind: 'child', id: 'Ab', collection: 'Emails', childId: 'e1' });
-    expect(parsePath(`${base}/Contacts/Contact(1)/profiles/personal/firstname`)?.target).toEqual({ kind: 'element', id: '1', path: ['Profiles', 'Personal', 'FirstName'] });
+    expect(parsePath(`${base}/contacts/CONTACT(Ab)/emails/EMAIL(e1)`)?.target).toEqual({
+      kind: 'child',
+      id: 'Ab',
+      collection: 'Emails',
+      childId: 'e1',
+    });
+    expect(parsePath(`${base}/Contacts/Contact(1)/profiles/personal/firstname`)?.target).toEqual({
+      kind: 'element',
+      id: '1',
+      path: ['Profiles', 'Personal', 'FirstName'],
+    });
     expect(parsePath(`${base}/Contacts/Contact(1)/tags`)?.target).toEqual({ kind: 'element', id: '1', path: ['Tags'] });
     expect(parsePath(`${base}/Contacts/Contact(1)/Profiles/Personal/JobTitle`)?.target).toBeNull();
     expect(parsePath(`${base}/Contacts/Contact(1)/Emails/Email(1)/Address`)?.target).toBeNull();

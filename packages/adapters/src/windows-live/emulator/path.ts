@@ -99,7 +99,10 @@ export function parsePath(pathname: string): ParsedPath | null {
   const lid = form.toLowerCase() === 'l' ? (/^[0-9a-f]{16}$/i.test(address) ? address.toLowerCase() : null) : cidToLid(address);
   let segments: string[];
   try {
-    segments = tail.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    segments = tail
+      .split('/')
+      .filter((s) => s !== '')
+      .map(decodeURIComponent);
   } catch {
     return { lid, base, target: null };
   }

@@ -32,9 +32,14 @@ describe('addressing', () => {
 describe('partial updates', () => {
   it('PUTs a single-valued element, Tags and Profiles/Personal', async () => {
     const id = await create('<Tags><Tag>A</Tag></Tags>');
-    expect((await c.request('PUT', `Contacts/Contact(${id})/Profiles/Personal/LastName`, { body: '<LastName>Lovelace</LastName>' })).status).toBe(204);
+    expect(
+      (await c.request('PUT', `Contacts/Contact(${id})/Profiles/Personal/LastName`, { body: '<LastName>Lovelace</LastName>' })).status,
+    ).toBe(204);
     expect((await c.request('PUT', `Contacts/Contact(${id})/Tags`, { body: '<Tags><Tag>B</Tag><Tag>C</Tag></Tags>' })).status).toBe(204);
-    expect((await c.request('PUT', `Contacts/Contact(${id})/Profiles/Personal`, { body: '<Personal><NickName>ada</NickName></Personal>' })).status).toBe(204);
+    expect(
+      (await c.request('PUT', `Contacts/Contact(${id})/Profiles/Personal`, { body: '<Personal><NickName>ada</NickName></Personal>' }))
+        .status,
+    ).toBe(204);
     expect((await c.request('PUT', `Contacts/Contact(${id})/Notes`, { body: '<FirstName>x</FirstName>' })).status).toBe(400);
     const wire = c.emulator.control.wire(id);
     expect(wire?.Profiles?.Personal).toMatchObject({ FirstName: 'Ada', LastName: 'Lovelace', NickName: 'ada' });
@@ -46,21 +51,37 @@ describe('partial updates', () => {
     const id = await create('<Phones><Phone><PhoneType>Mobile</PhoneType><Number>1</Number></Phone></Phones>');
     const phoneId = c.emulator.control.wire(id)?.Phones?.[0]?.ID ?? '';
     const seen = new Date(Math.floor(c.clock.now() / 1000) * 1000).toUTCString();
-    expect((await c.request('PUT', `Contacts/Contact(${id})/Phones/Phone(${phoneId})`, { body: '<Phone><PhoneType>Fax</PhoneType></Phone>', headers: { 'If-Unmodified-Since': seen } })).status).toBe(204);
+    expect(
+      (
+        await c.request('PUT', `Contacts/Contact(${id})/Phones/Phone(${phoneId})`, {
+          body: '<Phone><PhoneType>Fax</PhoneType></Phone>',
+          headers: { 'If-Unmodified-Since': seen },
+        })
+      ).status,
+    ).toBe(204);
     expect(c.emulator.control.wire(id)?.Phones?.[0]).toMatchObject({ PhoneType: 'Fax', Number: '1' });
     c.clock.advance(1000);
-    expect((await c.request('DELETE', `Contacts/Contact(${id})/Phones/Phone(${phoneId})`, { headers: { 'If-Unmodified-Since': seen } })).status).toBe(204);
+    expect(
+      (await c.request('DELETE', `Contacts/Contact(${id})/Phones/Phone(${phoneId})`, { headers: { 'If-Unmodified-Since': seen } })).status,
+    ).toBe(204);
     c.clock.advance(1000);
     await c.request('PUT', `Contacts/Contact(${id})`, { body: '<Contact><Notes>n</Notes></Contact>' });
     c.clock.advance(1000);
-    const stale = await c.request('POST', `Contacts/Contact(${id})/Phones`, { body: '<Phone><PhoneType>Fax</PhoneType></Phone>', headers: { 'If-Unmodified-Since': seen } });
+    const stale = await c.request('POST', `Contacts/Contact(${id})/Phones`, {
+      body: '<Phone><PhoneType>Fax</PhoneType></Phone>',
+      headers: { 'If-Unmodified-Since': seen },
+    });
     expect(stale.status).toBe(412);
   });
 
   it('matches children of a contact PUT by ID and changes nothing else', async () => {
-    const id = await create('<Emails><Email><EmailType>Personal</EmailType><Address>a@b.org</Address></Email><Email><EmailType>Business</EmailType><Address>c@d.org</Address></Email></Emails>');
+    const id = await create(
+      '<Emails><Email><EmailType>Personal</EmailType><Address>a@b.org</Address></Email><Email><EmailType>Business</EmailType><Address>c@d.org</Address></Email></Emails>',
+    );
     const [personal, business] = c.emulator.control.wire(id)?.Emails ?? [];
-    const r = await c.request('PUT', `Contacts/Contact(${id})`, { body: `<Contact><Emails><Email><ID>${business?.ID}</ID><Address>new@d.org</Address><EmailType>Business</EmailType></Email></Emails></Contact>` });
+    const r = await c.request('PUT', `Contacts/Contact(${id})`, {
+      body: `<Contact><Emails><Email><ID>${business?.ID}</ID><Address>new@d.org</Address><EmailType>Business</EmailType></Email></Emails></Contact>`,
+    });
     expect(r.status).toBe(204);
     expect(c.emulator.control.wire(id)?.Emails).toEqual([personal, { ...business, Address: 'new@d.org' }]);
   });
@@ -68,7 +89,9 @@ describe('partial updates', () => {
 
 describe('DeltaSync', () => {
   it('refuses a DeltaSync mode other than Basic, and ignores an unparseable If-Modified-Since', async () => {
-    expect((await c.request('GET', '', { headers: { DeltaSync: 'Full', 'If-Modified-Since': new Date().toUTCString() } })).status).toBe(400);
+    expect((await c.request('GET', '', { headers: { DeltaSync: 'Full', 'If-Modified-Since': new Date().toUTCString() } })).status).toBe(
+      400,
+    );
     expect((await c.request('GET', '', { headers: { DeltaSync: 'basic', 'If-Modified-Since': 'yesterday' } })).status).toBe(200);
   });
 });
@@ -77,7 +100,9 @@ describe('control plane', () => {
   it('logs method, path, status and the emulator clock time', async () => {
     c.clock.advance(1234);
     await c.request('GET', 'Owner');
-    expect(c.emulator.control.log()).toEqual([{ method: 'GET', path: `${c.base}/Owner`, status: 200, time: c.clock.now(), forced: false, dropped: false }]);
+    expect(c.emulator.control.log()).toEqual([
+      { method: 'GET', path: `${c.base}/Owner`, status: 200, time: c.clock.now(), forced: false, dropped: false },
+    ]);
   });
 
   it('forces statuses by method and path pattern, for N requests', async () => {

@@ -27,7 +27,10 @@ export async function startWindowsLiveEmulator(options: WindowsLiveEmulatorOptio
   const control = createControl(state);
   if (options.seedContacts !== undefined && options.seedContacts.length > 0) control.seed(options.seedContacts);
 
-  const server = await startEmulatorServer({ ...windowsLiveControlPlane(control), serve: (request) => serve(state, request) }, options.port ?? 0);
+  const server = await startEmulatorServer(
+    { ...windowsLiveControlPlane(control), serve: (request) => serve(state, request) },
+    options.port ?? 0,
+  );
   return { url: server.url, lid, cid: state.cid, token, control, close: () => server.close() };
 }
 

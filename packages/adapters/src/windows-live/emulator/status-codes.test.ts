@@ -30,10 +30,22 @@ describe('400 Bad Request', () => {
     ['malformed XML', '<Contact><Notes>open</Contact>'],
     ['a read-only ID', '<Contact><ID>11111111-1111-1111-1111-111111111111</ID></Contact>'],
     ['an enum value outside the list', '<Contact><Phones><Phone><PhoneType>Car</PhoneType><Number>1</Number></Phone></Phones></Contact>'],
-    ['an email without a dot after the @', '<Contact><Emails><Email><EmailType>Personal</EmailType><Address>ada@example</Address></Email></Emails></Contact>'],
-    ['an email with two @', '<Contact><Emails><Email><EmailType>Personal</EmailType><Address>a@b@c.org</Address></Email></Emails></Contact>'],
-    ['an email over 321 characters', `<Contact><Emails><Email><EmailType>Personal</EmailType><Address>${'a'.repeat(312)}@example.org</Address></Email></Emails></Contact>`],
-    ['a text over 1,024 characters', `<Contact><Profiles><Personal><FirstName>${'x'.repeat(1025)}</FirstName></Personal></Profiles></Contact>`],
+    [
+      'an email without a dot after the @',
+      '<Contact><Emails><Email><EmailType>Personal</EmailType><Address>ada@example</Address></Email></Emails></Contact>',
+    ],
+    [
+      'an email with two @',
+      '<Contact><Emails><Email><EmailType>Personal</EmailType><Address>a@b@c.org</Address></Email></Emails></Contact>',
+    ],
+    [
+      'an email over 321 characters',
+      `<Contact><Emails><Email><EmailType>Personal</EmailType><Address>${'a'.repeat(312)}@example.org</Address></Email></Emails></Contact>`,
+    ],
+    [
+      'a text over 1,024 characters',
+      `<Contact><Profiles><Personal><FirstName>${'x'.repeat(1025)}</FirstName></Personal></Profiles></Contact>`,
+    ],
     ['Notes over 4,096 characters', `<Contact><Notes>${'x'.repeat(4097)}</Notes></Contact>`],
     ['a Birthdate that is not a date', '<Contact><Profiles><Personal><Birthdate>1815-13-40</Birthdate></Personal></Profiles></Contact>'],
     ['an unknown element', '<Contact><Shoe>9</Shoe></Contact>'],
@@ -49,7 +61,9 @@ describe('400 Bad Request', () => {
   it('PUT: a changed EmailType, an unknown child ID (nothing changes), the Owner', async () => {
     const id = await create('Ada', '<Emails><Email><EmailType>Personal</EmailType><Address>a@b.org</Address></Email></Emails>');
     const emailId = c.emulator.control.wire(id)?.Emails?.[0]?.ID ?? '';
-    const typeChange = await c.request('PUT', `Contacts/Contact(${id})/Emails/Email(${emailId})`, { body: '<Email><EmailType>Business</EmailType></Email>' });
+    const typeChange = await c.request('PUT', `Contacts/Contact(${id})/Emails/Email(${emailId})`, {
+      body: '<Email><EmailType>Business</EmailType></Email>',
+    });
     expect(typeChange.status).toBe(400);
     const unknown = await c.request('PUT', `Contacts/Contact(${id})`, {
       body: '<Contact><Notes>changed</Notes><Emails><Email><ID>00000000-0000-0000-0000-000000000000</ID><Address>x@y.org</Address></Email></Emails></Contact>',
@@ -152,10 +166,13 @@ describe('405 Method Not Allowed', () => {
 
 describe('409 Conflict', () => {
   it('a second email of one type, on create and on a child POST', async () => {
-    const two = '<Emails><Email><EmailType>Personal</EmailType><Address>a@b.org</Address></Email><Email><EmailType>Personal</EmailType><Address>c@d.org</Address></Email></Emails>';
+    const two =
+      '<Emails><Email><EmailType>Personal</EmailType><Address>a@b.org</Address></Email><Email><EmailType>Personal</EmailType><Address>c@d.org</Address></Email></Emails>';
     expect((await c.request('POST', 'Contacts', { body: contactXml('A', two) })).status).toBe(409);
     const id = await create('B', '<Emails><Email><EmailType>Personal</EmailType><Address>a@b.org</Address></Email></Emails>');
-    const r = await c.request('POST', `Contacts/Contact(${id})/Emails`, { body: '<Email><EmailType>Personal</EmailType><Address>c@d.org</Address></Email>' });
+    const r = await c.request('POST', `Contacts/Contact(${id})/Emails`, {
+      body: '<Email><EmailType>Personal</EmailType><Address>c@d.org</Address></Email>',
+    });
     expect(r.status).toBe(409);
     expect(r.body).toBe('');
     expect(r.headers.get('Location')).toBeNull();
@@ -172,7 +189,9 @@ describe('409 Conflict', () => {
     const id = await create('Tagged', `<Tags>${Array.from({ length: 200 }, (_, i) => `<Tag>t${i}</Tag>`).join('')}</Tags>`);
     expect((await c.request('POST', 'Contacts', { body: contactXml('New', '<Tags><Tag>t201</Tag></Tags>') })).status).toBe(409);
     expect((await c.request('POST', 'Contacts', { body: contactXml('Old', '<Tags><Tag>t5</Tag></Tags>') })).status).toBe(201);
-    expect((await c.request('PUT', `Contacts/Contact(${id})`, { body: '<Contact><Tags><Tag>t0</Tag><Tag>extra</Tag></Tags></Contact>' })).status).toBe(204);
+    expect(
+      (await c.request('PUT', `Contacts/Contact(${id})`, { body: '<Contact><Tags><Tag>t0</Tag><Tag>extra</Tag></Tags></Contact>' })).status,
+    ).toBe(204);
   });
 });
 
@@ -182,14 +201,20 @@ describe('412 Precondition Failed', () => {
     const seen = secondOf(c.clock.now());
     c.clock.advance(1000);
     c.emulator.control.update(id, { notes: 'elsewhere' });
-    const put = await c.request('PUT', `Contacts/Contact(${id})`, { body: '<Contact><Notes>mine</Notes></Contact>', headers: { 'If-Unmodified-Since': seen } });
+    const put = await c.request('PUT', `Contacts/Contact(${id})`, {
+      body: '<Contact><Notes>mine</Notes></Contact>',
+      headers: { 'If-Unmodified-Since': seen },
+    });
     expect(put.status).toBe(412);
     expect(put.body).toBe('');
     expect(put.headers.get('Last-Modified')).toBe(secondOf(c.clock.now()));
     expect(c.emulator.control.wire(id)?.Notes).toBe('elsewhere');
     const del = await c.request('DELETE', `Contacts/Contact(${id})`, { headers: { 'If-Unmodified-Since': seen } });
     expect(del.status).toBe(412);
-    const current = await c.request('PUT', `Contacts/Contact(${id})`, { body: '<Contact><Notes>mine</Notes></Contact>', headers: { 'If-Unmodified-Since': secondOf(c.clock.now()) } });
+    const current = await c.request('PUT', `Contacts/Contact(${id})`, {
+      body: '<Contact><Notes>mine</Notes></Contact>',
+      headers: { 'If-Unmodified-Since': secondOf(c.clock.now()) },
+    });
     expect(current.status).toBe(204);
   });
 });

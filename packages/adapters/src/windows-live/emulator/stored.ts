@@ -53,7 +53,8 @@ export function childrenOf(c: StoredContact, collection: ChildCollection): reado
 /** A new child from a validated POST body (no ID in it); absent values are empty. */
 export function newChild(collection: ChildCollection, wire: WireEmail | WirePhone | WireLocation, id: string): StoredChild {
   const w = wire as Readonly<Record<string, string | undefined>>;
-  if (collection === 'Emails') return { ID: id, EmailType: w['EmailType'] ?? '', Address: w['Address'] ?? '', IsDefault: w['IsDefault'] ?? 'false' };
+  if (collection === 'Emails')
+    return { ID: id, EmailType: w['EmailType'] ?? '', Address: w['Address'] ?? '', IsDefault: w['IsDefault'] ?? 'false' };
   if (collection === 'Phones') return { ID: id, PhoneType: w['PhoneType'] ?? '', Number: w['Number'] ?? '' };
   const location: Record<string, string> = { ID: id, LocationType: w['LocationType'] ?? '' };
   for (const f of LOCATION_FIELDS) location[f] = w[f] ?? '';
@@ -92,7 +93,10 @@ export function emptyContact(id: string, now: number): StoredContact {
   };
 }
 
-function patchChildren<T extends StoredChild>(current: readonly T[], patches: readonly (WireEmail | WirePhone | WireLocation)[] | undefined): readonly T[] {
+function patchChildren<T extends StoredChild>(
+  current: readonly T[],
+  patches: readonly (WireEmail | WirePhone | WireLocation)[] | undefined,
+): readonly T[] {
   if (patches === undefined) return current;
   return current.map((child) => {
     const patch = patches.find((p) => p.ID !== undefined && p.ID.toLowerCase() === child.ID.toLowerCase());

@@ -47,10 +47,14 @@ describe('2xx and 3xx', () => {
   it('201: POST answers Location and Last-Modified (the current second), empty body', async () => {
     const r = await c.request('POST', 'Contacts', { body: contactXml('Ada') });
     expect(r.status).toBe(201);
-    expect(r.headers.get('Location')).toMatch(new RegExp(`^${c.emulator.url}/users/@L@${c.emulator.lid}/rest/LiveContacts/Contacts/Contact\\([0-9a-f-]{36}\\)$`));
+    expect(r.headers.get('Location')).toMatch(
+      new RegExp(`^${c.emulator.url}/users/@L@${c.emulator.lid}/rest/LiveContacts/Contacts/Contact\\([0-9a-f-]{36}\\)$`),
+    );
     expect(r.headers.get('Last-Modified')).toBe(secondOf(c.clock.now()));
     expect(r.body).toBe('');
-    const child = await c.request('POST', `Contacts/Contact(${locationId(r)})/Phones`, { body: '<Phone><PhoneType>Mobile</PhoneType><Number>1</Number></Phone>' });
+    const child = await c.request('POST', `Contacts/Contact(${locationId(r)})/Phones`, {
+      body: '<Phone><PhoneType>Mobile</PhoneType><Number>1</Number></Phone>',
+    });
     expect(child.status).toBe(201);
     expect(child.headers.get('Location')).toMatch(/\/Phones\/Phone\([0-9a-f-]{36}\)$/);
   });
@@ -58,7 +62,9 @@ describe('2xx and 3xx', () => {
   it('204: PUT (partial) and DELETE answer Last-Modified and no body', async () => {
     const id = await create('Ada', '<Notes>keep</Notes>');
     c.clock.advance(3000);
-    const put = await c.request('PUT', `Contacts/Contact(${id})`, { body: '<Contact><Profiles><Personal><LastName>Lovelace</LastName></Personal></Profiles></Contact>' });
+    const put = await c.request('PUT', `Contacts/Contact(${id})`, {
+      body: '<Contact><Profiles><Personal><LastName>Lovelace</LastName></Personal></Profiles></Contact>',
+    });
     expect(put.status).toBe(204);
     expect(put.body).toBe('');
     expect(put.headers.get('Last-Modified')).toBe(secondOf(c.clock.now()));
@@ -114,4 +120,3 @@ describe('2xx and 3xx', () => {
     expect(again.body.match(/<Contact>/g)).toHaveLength(2);
   });
 });
-

@@ -37,7 +37,11 @@ export interface RawClient {
   readonly emulator: WindowsLiveEmulator;
   readonly clock: FakeClock;
   /** `path` is relative to `/users/@L@{lid}/rest/LiveContacts` unless it starts with `/`. */
-  request(method: string, path: string, options?: { body?: string; headers?: Record<string, string>; token?: string | null }): Promise<RawResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { body?: string; headers?: Record<string, string>; token?: string | null },
+  ): Promise<RawResponse>;
   readonly base: string;
 }
 
@@ -51,7 +55,10 @@ export async function rawClient(options: WindowsLiveEmulatorOptions = {}): Promi
     base,
     async request(method, path, opts = {}) {
       const token = opts.token === undefined ? emulator.token : opts.token;
-      const headers: Record<string, string> = { ...(token === null ? {} : { Authorization: `DelegatedToken dt="${token}"` }), ...opts.headers };
+      const headers: Record<string, string> = {
+        ...(token === null ? {} : { Authorization: `DelegatedToken dt="${token}"` }),
+        ...opts.headers,
+      };
       const url = `${emulator.url}${path.startsWith('/') ? path : `${base}${path === '' ? '' : `/${path}`}`}`;
       const init: RequestInit = { method, headers };
       if (opts.body !== undefined) init.body = opts.body;

@@ -3,7 +3,16 @@ import { sec } from './book.js';
 import type { Target } from './path.js';
 import { empty, headerSecond, written, type EmulatorRequest, type Reply } from './reply.js';
 import type { EmulatorState } from './state.js';
-import { applyPatch, childrenOf, COLLECTION_KEYS, newChild, newContact, patchChild, type StoredChild, type StoredContact } from './stored.js';
+import {
+  applyPatch,
+  childrenOf,
+  COLLECTION_KEYS,
+  newChild,
+  newContact,
+  patchChild,
+  type StoredChild,
+  type StoredContact,
+} from './stored.js';
 import { checkChild, checkContact } from './validate.js';
 import { readChildren, readContacts, readDocument, readElement } from './xml-read.js';
 
@@ -87,7 +96,13 @@ function updateContact(state: EmulatorState, request: EmulatorRequest, contact: 
   return written(204, sec(now));
 }
 
-function addChild(state: EmulatorState, request: EmulatorRequest, contact: StoredContact, collection: ChildCollection, base: string): Reply {
+function addChild(
+  state: EmulatorState,
+  request: EmulatorRequest,
+  contact: StoredContact,
+  collection: ChildCollection,
+  base: string,
+): Reply {
   const doc = body(request);
   if (isFailure(doc)) return doc.reply;
   const read = readChildren(collection, doc.root, doc.value);
@@ -103,10 +118,18 @@ function addChild(state: EmulatorState, request: EmulatorRequest, contact: Store
   const child = newChild(collection, item, state.newId());
   commit(state, { ...contact, [COLLECTION_KEYS[collection]]: [...childrenOf(contact, collection), child], changedAt: now });
   const element = CHILD_COLLECTIONS[collection].element;
-  return written(201, sec(now), { [HEADERS.location]: `${request.origin}${base}/Contacts/Contact(${contact.id})/${collection}/${element}(${child.ID})` });
+  return written(201, sec(now), {
+    [HEADERS.location]: `${request.origin}${base}/Contacts/Contact(${contact.id})/${collection}/${element}(${child.ID})`,
+  });
 }
 
-function updateChild(state: EmulatorState, request: EmulatorRequest, contact: StoredContact, collection: ChildCollection, child: StoredChild): Reply {
+function updateChild(
+  state: EmulatorState,
+  request: EmulatorRequest,
+  contact: StoredContact,
+  collection: ChildCollection,
+  child: StoredChild,
+): Reply {
   const doc = body(request);
   if (isFailure(doc)) return doc.reply;
   const read = readChildren(collection, doc.root, doc.value);
@@ -124,7 +147,13 @@ function updateChild(state: EmulatorState, request: EmulatorRequest, contact: St
   return written(204, sec(now));
 }
 
-function removeChild(state: EmulatorState, request: EmulatorRequest, contact: StoredContact, collection: ChildCollection, child: StoredChild): Reply {
+function removeChild(
+  state: EmulatorState,
+  request: EmulatorRequest,
+  contact: StoredContact,
+  collection: ChildCollection,
+  child: StoredChild,
+): Reply {
   const stale = precondition(request, contact);
   if (stale !== null) return stale.reply;
   const now = state.now();

@@ -48,7 +48,13 @@ function decode(text: string): string {
     const hex = /^#x([0-9a-f]+)$/i.exec(ref);
     const dec = /^#([0-9]+)$/.exec(ref);
     const code = hex?.[1] !== undefined ? Number.parseInt(hex[1], 16) : dec?.[1] !== undefined ? Number(dec[1]) : NaN;
-    const allowed = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const allowed =
+      code === 9 ||
+      code === 10 ||
+      code === 13 ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!allowed) throw new BadBody(`undefined or invalid reference &${ref};`);
     return String.fromCodePoint(code);
   });
@@ -57,7 +63,9 @@ function decode(text: string): string {
 /** Parses a body to its single root element. A DTD is refused before parsing (§1.1). */
 export function readDocument(xml: string): Read<{ readonly root: string; readonly value: unknown }> {
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) return { ok: false, reason: 'a DOCTYPE is not accepted' };
-  const text = xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_w, body: string) => body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  const text = xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_w, body: string) =>
+    body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { ok: false, reason: `not well-formed: ${valid.err.msg}` };
   let parsed: unknown;
@@ -172,7 +180,11 @@ export function readContacts(root: string, value: unknown): Read<readonly WireCo
 }
 
 /** The children of a child POST or PUT body: `<Email>` or an `<Emails>` wrapper. */
-export function readChildren(collection: ChildCollection, root: string, value: unknown): Read<readonly (WireEmail | WirePhone | WireLocation)[]> {
+export function readChildren(
+  collection: ChildCollection,
+  root: string,
+  value: unknown,
+): Read<readonly (WireEmail | WirePhone | WireLocation)[]> {
   const spec = CHILD_FIELDS[collection];
   return guard(() => {
     if (root === spec.element) return list(value).map((c) => fields(c, spec.element, spec.names));
@@ -194,8 +206,14 @@ export function readElement(path: readonly string[], root: string, value: unknow
     if (first === 'Tags') return { Tags: tags(value) };
     if (second === undefined) return { Profiles: profiles(value) };
     if (second === 'Personal') {
-      return { Profiles: { Personal: third === undefined ? fields(value, 'Personal', PERSONAL_FIELDS) : { [third]: text(value, third) ?? '' } } };
+      return {
+        Profiles: { Personal: third === undefined ? fields(value, 'Personal', PERSONAL_FIELDS) : { [third]: text(value, third) ?? '' } },
+      };
     }
-    return { Profiles: { Professional: third === undefined ? fields(value, 'Professional', PROFESSIONAL_FIELDS) : { [third]: text(value, third) ?? '' } } };
+    return {
+      Profiles: {
+        Professional: third === undefined ? fields(value, 'Professional', PROFESSIONAL_FIELDS) : { [third]: text(value, third) ?? '' },
+      },
+    };
   });
 }

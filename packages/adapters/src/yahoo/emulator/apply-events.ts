@@ -89,7 +89,8 @@ function duplicateFailure(duplicates: readonly { cid: number; relation: 'equal' 
   const [first] = duplicates;
   const cids = duplicates.map((d) => d.cid).join(', ');
   if (duplicates.length > 1 || first === undefined) return failure(CODE.DUPLICATE_SEVERAL, `duplicates contacts ${cids}`);
-  const code = first.relation === 'equal' ? CODE.DUPLICATE_EQUAL : first.relation === 'subset' ? CODE.DUPLICATE_SUBSET : CODE.DUPLICATE_SUPERSET;
+  const code =
+    first.relation === 'equal' ? CODE.DUPLICATE_EQUAL : first.relation === 'subset' ? CODE.DUPLICATE_SUBSET : CODE.DUPLICATE_SUPERSET;
   return failure(code, `${first.relation} of contact ${first.cid}`);
 }
 

@@ -101,10 +101,12 @@ export function sameField(a: StoredField, b: StoredField): boolean {
 /** The whole-contact rules, checked after every change of the event applied cleanly. */
 export function checkContact(book: Book, limits: EmulatorLimits, work: WorkingContact, cid: number | null): Failure | null {
   if (work.fields.length === 0) return failure(CODE.NO_FIELDS, 'contact has no fields');
-  if (!work.fields.some((f) => REQUIRED_ONE_OF.has(f.type))) return failure(CODE.MISSING_REQUIRED_FIELD, 'no name, nickname, company, email, yahooid or phone');
+  if (!work.fields.some((f) => REQUIRED_ONE_OF.has(f.type)))
+    return failure(CODE.MISSING_REQUIRED_FIELD, 'no name, nickname, company, email, yahooid or phone');
   if (work.fields.length > limits.maxFieldsPerContact) return failure(CODE.TOO_MANY_FIELDS, `${work.fields.length} fields`);
   const categoryCount = work.catids.length + work.newCategories.length;
-  if (categoryCount > limits.maxCategoriesPerContact) return failure(CODE.TOO_MANY_CATEGORIES_ON_CONTACT, `${categoryCount} categories on one contact`);
+  if (categoryCount > limits.maxCategoriesPerContact)
+    return failure(CODE.TOO_MANY_CATEGORIES_ON_CONTACT, `${categoryCount} categories on one contact`);
   if (work.newCategories.length > 0 && book.categories.size + work.newCategories.length > limits.maxCategories) {
     return failure(CODE.TOO_MANY_CATEGORIES, 'book category limit');
   }
@@ -112,7 +114,8 @@ export function checkContact(book: Book, limits: EmulatorLimits, work: WorkingCo
   if (categoryCount > (cid === null ? 0 : (book.contacts.get(cid)?.catids.length ?? 0))) {
     let memberships = categoryCount;
     for (const contact of book.contacts.values()) if (contact.cid !== cid) memberships += contact.catids.length;
-    if (memberships > limits.maxCategoryMemberships) return failure(CODE.TOO_MANY_LABELS, `${memberships} category memberships in the book`);
+    if (memberships > limits.maxCategoryMemberships)
+      return failure(CODE.TOO_MANY_LABELS, `${memberships} category memberships in the book`);
   }
 
   const own = (type: 'yahooid' | 'guid') => work.fields.filter((f) => f.type === type).map((f) => (f.data ?? '').trim().toLowerCase());
@@ -127,7 +130,8 @@ export function checkContact(book: Book, limits: EmulatorLimits, work: WorkingCo
       if (field.type === 'yahooid' && yahooIds.includes(value)) {
         return failure(CODE.YAHOOID_IN_OTHER_CONTACT, `yahooid on contact ${other.cid}`, field.data ?? '');
       }
-      if (field.type === 'guid' && guids.includes(value)) return failure(CODE.DUPLICATE_GUID_ACROSS_CONTACTS, `guid on contact ${other.cid}`);
+      if (field.type === 'guid' && guids.includes(value))
+        return failure(CODE.DUPLICATE_GUID_ACROSS_CONTACTS, `guid on contact ${other.cid}`);
     }
   }
   return null;

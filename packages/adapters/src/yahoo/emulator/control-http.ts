@@ -10,7 +10,12 @@ import type { EventFault, RequestFault, RequestMatch } from './faults.js';
  * /_control/{contacts|categories|rev}`), beside the common ones every emulator has
  * (kit/emulator/control-routes.ts). Answers 200 with JSON; bad input is the kit's 400.
  */
-export function yahooControlRoute(control: YahooEmulatorControl, method: string, path: readonly string[], body: JsonObject): ControlAnswer | undefined {
+export function yahooControlRoute(
+  control: YahooEmulatorControl,
+  method: string,
+  path: readonly string[],
+  body: JsonObject,
+): ControlAnswer | undefined {
   const action = path.join('/');
   const result = method === 'GET' ? read(control, action) : method === 'POST' ? write(control, action, body) : undefined;
   return result === undefined ? undefined : { status: 200, body: result };
@@ -18,16 +23,28 @@ export function yahooControlRoute(control: YahooEmulatorControl, method: string,
 
 /** Everything the scaffold needs of this control plane. */
 export function yahooControlPlane(control: YahooEmulatorControl): Omit<EmulatorService<RequestFault, RequestMatch>, 'serve'> {
-  return { control, controlInput: YAHOO_CONTROL_INPUT, controlRoute: (method, path, body) => yahooControlRoute(control, method, path, body) };
+  return {
+    control,
+    controlInput: YAHOO_CONTROL_INPUT,
+    controlRoute: (method, path, body) => yahooControlRoute(control, method, path, body),
+  };
 }
 
 /** `fail-next {status, code?, retryAfter?, count?, userMessage?, debugMessage?, match?}`. */
 export const YAHOO_CONTROL_INPUT: ControlInput<RequestFault, RequestMatch> = {
   failRule(body) {
     const status = num(body, 'status') ?? 500;
-    if (status !== 403 && status !== 404 && status !== 500 && status !== 503) throw new BadControlCall('status must be 403, 404, 500 or 503');
+    if (status !== 403 && status !== 404 && status !== 500 && status !== 503)
+      throw new BadControlCall('status must be 403, 404, 500 or 503');
     const m = match(body);
-    return { status, ...optional('code', num(body, 'code')), ...optional('retryAfter', num(body, 'retryAfter')), ...optional('count', num(body, 'count')), ...message(body), ...(m === undefined ? {} : { match: m }) };
+    return {
+      status,
+      ...optional('code', num(body, 'code')),
+      ...optional('retryAfter', num(body, 'retryAfter')),
+      ...optional('count', num(body, 'count')),
+      ...message(body),
+      ...(m === undefined ? {} : { match: m }),
+    };
   },
   match: (value) => match({ match: value }),
 };
@@ -101,22 +118,34 @@ function draft(value: unknown): ContactDraft {
   const text = (object: Body, key: string) => (typeof get(object, key) === 'string' ? (get(object, key) as string) : '');
   const name = asObject(get(d, 'name'));
   return {
-    name: { given: text(name, 'given'), middle: text(name, 'middle'), family: text(name, 'family'), prefix: text(name, 'prefix'), suffix: text(name, 'suffix') },
+    name: {
+      given: text(name, 'given'),
+      middle: text(name, 'middle'),
+      family: text(name, 'family'),
+      prefix: text(name, 'prefix'),
+      suffix: text(name, 'suffix'),
+    },
     nickname: text(d, 'nickname'),
     company: text(d, 'company'),
     jobTitle: text(d, 'jobTitle'),
     notes: text(d, 'notes'),
     birthday: text(d, 'birthday'),
-    emails: list('emails').map((e) => asObject(e)).map((e) => ({ type: (text(e, 'type') || 'personal') as ContactDraft['emails'][number]['type'], address: text(e, 'address') })),
-    phones: list('phones').map((p) => asObject(p)).map((p) => ({ type: (text(p, 'type') || 'mobile') as ContactDraft['phones'][number]['type'], number: text(p, 'number') })),
-    addresses: list('addresses').map((a) => asObject(a)).map((a) => ({
-      type: (text(a, 'type') || 'home') as ContactDraft['addresses'][number]['type'],
-      street: text(a, 'street'),
-      city: text(a, 'city'),
-      region: text(a, 'region'),
-      postalCode: text(a, 'postalCode'),
-      country: text(a, 'country'),
-    })),
+    emails: list('emails')
+      .map((e) => asObject(e))
+      .map((e) => ({ type: (text(e, 'type') || 'personal') as ContactDraft['emails'][number]['type'], address: text(e, 'address') })),
+    phones: list('phones')
+      .map((p) => asObject(p))
+      .map((p) => ({ type: (text(p, 'type') || 'mobile') as ContactDraft['phones'][number]['type'], number: text(p, 'number') })),
+    addresses: list('addresses')
+      .map((a) => asObject(a))
+      .map((a) => ({
+        type: (text(a, 'type') || 'home') as ContactDraft['addresses'][number]['type'],
+        street: text(a, 'street'),
+        city: text(a, 'city'),
+        region: text(a, 'region'),
+        postalCode: text(a, 'postalCode'),
+        country: text(a, 'country'),
+      })),
     categories: list('categories').filter((c): c is string => typeof c === 'string'),
   };
 }
@@ -188,7 +217,9 @@ function write(control: YahooEmulatorControl, action: string, body: Body): unkno
       control.serverUp();
       return {};
     case 'timeout':
-      control.backendTimeout(bool(body, 'on', true) ? { commit: bool(body, 'commit', true), ...optional('retryAfter', num(body, 'retryAfter')) } : null);
+      control.backendTimeout(
+        bool(body, 'on', true) ? { commit: bool(body, 'commit', true), ...optional('retryAfter', num(body, 'retryAfter')) } : null,
+      );
       return {};
     case 'read-only-app':
       control.setReadOnlyApp(bool(body, 'on', true));

@@ -56,7 +56,17 @@ export function createControl(state: EmulatorState) {
     reset(): void {
       book.clear();
       faults.clear();
-      Object.assign(switches, { locked: null, serverDown: null, timeout: null, readOnlyApp: false, writesDisabled: false, cookieExpired: false, credentialErrors: 'empty', latencyMs: 0, omitIdleCategoryTable: false });
+      Object.assign(switches, {
+        locked: null,
+        serverDown: null,
+        timeout: null,
+        readOnlyApp: false,
+        writesDisabled: false,
+        cookieExpired: false,
+        credentialErrors: 'empty',
+        latencyMs: 0,
+        omitIdleCategoryTable: false,
+      });
       state.log.length = 0;
     },
     /** Loads contacts in one commit, without validation or limits. Returns their cids. */
@@ -78,7 +88,13 @@ export function createControl(state: EmulatorState) {
     },
     createContact(contact: ContactDraft): string {
       const fields = draftToFields(contact).map((field): FieldChange => ({ op: 'add', field }));
-      return String(edit(null, fields, contact.categories.map((name): CategoryChange => ({ op: 'add', ref: { name } }))));
+      return String(
+        edit(
+          null,
+          fields,
+          contact.categories.map((name): CategoryChange => ({ op: 'add', ref: { name } })),
+        ),
+      );
     },
     /** Replaces the given parts of a contact, as another device editing it would. */
     updateContact(cid: string | number, change: Partial<ContactDraft>): void {
@@ -109,7 +125,9 @@ export function createControl(state: EmulatorState) {
       book.removeCategory(category.catid);
     },
     listContacts(): { remoteId: string; contact: ContactDraft }[] {
-      return [...book.contacts.values()].sort((a, b) => a.cid - b.cid).map((c) => ({ remoteId: String(c.cid), contact: fieldsToDraft(c, nameOf) }));
+      return [...book.contacts.values()]
+        .sort((a, b) => a.cid - b.cid)
+        .map((c) => ({ remoteId: String(c.cid), contact: fieldsToDraft(c, nameOf) }));
     },
     getContact(cid: string | number): ContactDraft | undefined {
       const contact = book.contacts.get(Number(cid));
@@ -168,7 +186,10 @@ export function createControl(state: EmulatorState) {
     },
     /** -17010 for every request; with `commit` (default true) POSTed writes are applied first. */
     backendTimeout(options: { readonly retryAfter?: number; readonly commit?: boolean } | null): void {
-      switches.timeout = options === null ? null : { commit: options.commit ?? true, ...(options.retryAfter === undefined ? {} : { retryAfter: options.retryAfter }) };
+      switches.timeout =
+        options === null
+          ? null
+          : { commit: options.commit ?? true, ...(options.retryAfter === undefined ? {} : { retryAfter: options.retryAfter }) };
     },
     setReadOnlyApp(on: boolean): void {
       switches.readOnlyApp = on;

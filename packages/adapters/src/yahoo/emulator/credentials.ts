@@ -7,7 +7,11 @@ import type { EmulatorState } from './state.js';
  * codes: -40101 nothing sent, -40102 appid or WSSID wrong (signature), -40103 cookie wrong,
  * -17005 cookie expired.
  */
-export function checkCredentials(state: EmulatorState, query: URLSearchParams, cookieHeader: string | undefined): Failure | 'empty-403' | null {
+export function checkCredentials(
+  state: EmulatorState,
+  query: URLSearchParams,
+  cookieHeader: string | undefined,
+): Failure | 'empty-403' | null {
   const expected = state.credentials;
   const appid = query.get('appid');
   const wssid = query.get('WSSID');

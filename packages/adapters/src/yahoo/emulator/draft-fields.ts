@@ -71,7 +71,13 @@ export function fieldsToDraft(contact: StoredContact, categoryName: (catid: numb
       : '';
   const of = (type: FieldType) => contact.fields.filter((f) => f.type === type);
   return {
-    name: { given: name.first ?? '', middle: name.middle ?? '', family: name.last ?? '', prefix: name.prefix ?? '', suffix: name.suffix ?? '' },
+    name: {
+      given: name.first ?? '',
+      middle: name.middle ?? '',
+      family: name.last ?? '',
+      prefix: name.prefix ?? '',
+      suffix: name.suffix ?? '',
+    },
     nickname: text('nickname'),
     company: text('company'),
     jobTitle: text('jobtitle'),
@@ -82,7 +88,17 @@ export function fieldsToDraft(contact: StoredContact, categoryName: (catid: numb
       address: f.data ?? '',
     })),
     phones: of('phone').map((f) => ({
-      type: has(f.flags, 'fax') ? 'fax' : has(f.flags, 'pager') ? 'pager' : has(f.flags, 'mobile') ? 'mobile' : has(f.flags, 'work') ? 'work' : has(f.flags, 'home', 'personal') ? 'home' : 'other',
+      type: has(f.flags, 'fax')
+        ? 'fax'
+        : has(f.flags, 'pager')
+          ? 'pager'
+          : has(f.flags, 'mobile')
+            ? 'mobile'
+            : has(f.flags, 'work')
+              ? 'work'
+              : has(f.flags, 'home', 'personal')
+                ? 'home'
+                : 'other',
       number: f.data ?? '',
     })),
     addresses: of('address').map((f) => ({
@@ -100,7 +116,21 @@ export function fieldsToDraft(contact: StoredContact, categoryName: (catid: numb
   };
 }
 
-const PART_NAMES = ['first', 'middle', 'last', 'prefix', 'suffix', 'street', 'city', 'state', 'zip', 'country', 'day', 'month', 'year'] as const;
+const PART_NAMES = [
+  'first',
+  'middle',
+  'last',
+  'prefix',
+  'suffix',
+  'street',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'day',
+  'month',
+  'year',
+] as const;
 
 function same(a: WireField, b: WireField): boolean {
   if (a.flags.join() !== b.flags.join() || (a.data ?? '') !== (b.data ?? '')) return false;

@@ -64,7 +64,8 @@ export function syncOf(answer: RawAnswer): SyncResponse {
 /** The current wire state of one contact (with its fids), read through `GET synchronize myrev=0`. */
 export async function wireContact(emu: YahooEmulator, cid: string | number): Promise<WireContact> {
   const response = syncOf(await call(emu, 'json'));
-  for (const event of response.events) if (event.type !== 'remove-contact' && event.type !== 'address-book-reset' && event.contact.cid === Number(cid)) return event.contact;
+  for (const event of response.events)
+    if (event.type !== 'remove-contact' && event.type !== 'address-book-reset' && event.contact.cid === Number(cid)) return event.contact;
   throw new Error(`no contact ${String(cid)}`);
 }
 

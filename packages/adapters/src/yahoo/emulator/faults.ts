@@ -103,7 +103,10 @@ export class Faults {
 
   /** The nested failure forced on this event (at `index` in its request), if any. */
   takeEventFault(event: ParsedEvent, index: number): Failure | null {
-    const spec = take(this.eventFaults, (s) => (s.eventType === undefined || s.eventType === event.type) && (s.eventIndex === undefined || s.eventIndex === index));
+    const spec = take(
+      this.eventFaults,
+      (s) => (s.eventType === undefined || s.eventType === event.type) && (s.eventIndex === undefined || s.eventIndex === index),
+    );
     if (spec === null) return null;
     return {
       code: spec.code,

@@ -48,7 +48,11 @@ const CASES: readonly Case[] = [
       json: '{"type":"sync_request","events":[{"type":"add_group"},{"type":"add_category","data":"StillApplied"}]}',
     }),
   },
-  { code: -40009, rule: 'a field with more than two flags', body: () => [addContact(name('A'), add(field('phone', '1', ['home', 'work', 'mobile'])))] },
+  {
+    code: -40009,
+    rule: 'a field with more than two flags',
+    body: () => [addContact(name('A'), add(field('phone', '1', ['home', 'work', 'mobile'])))],
+  },
   {
     code: -40012,
     rule: 'update-email aimed at a phone field',
@@ -56,14 +60,30 @@ const CASES: readonly Case[] = [
       const cid = await created(emu, { name: { given: 'A' }, phones: [{ number: '1' }] });
       return { cid, fid: await fidOf(emu, cid, 'phone') };
     },
-    body: (c) => [{ type: 'update-contact', cid: c['cid'] ?? 0, fields: [{ op: 'update', fid: c['fid'] ?? 0, field: field('email', 'a@b.c') }], categories: [] }],
+    body: (c) => [
+      {
+        type: 'update-contact',
+        cid: c['cid'] ?? 0,
+        fields: [{ op: 'update', fid: c['fid'] ?? 0, field: field('email', 'a@b.c') }],
+        categories: [],
+      },
+    ],
   },
   { code: -40014, rule: 'an empty value', body: () => [addContact(name('A'), add(field('nickname', '   ')))] },
   { code: -40014, rule: 'a value over 1,024 characters', body: () => [addContact(name('A'), add(field('notes', 'x'.repeat(1025))))] },
-  { code: -40014, rule: 'a control character (JSON can carry it; XML cannot)', formats: ['json'], body: () => [addContact(name('A'), add(field('notes', 'bell\u0007')))] },
+  {
+    code: -40014,
+    rule: 'a control character (JSON can carry it; XML cannot)',
+    formats: ['json'],
+    body: () => [addContact(name('A'), add(field('notes', 'bell\u0007')))],
+  },
   { code: -40015, rule: 'a custom field without a title', body: () => [addContact(name('A'), add(field('custom', 'v')))] },
   { code: -40020, rule: 'a category name with a space', body: () => [{ type: 'add-category', name: 'Best Friends' }] },
-  { code: -40021, rule: 'a contact with no fields', body: () => [{ type: 'add-contact', fields: [], categories: [{ op: 'add', ref: { name: 'Friends' } }] }] },
+  {
+    code: -40021,
+    rule: 'a contact with no fields',
+    body: () => [{ type: 'add-contact', fields: [], categories: [{ op: 'add', ref: { name: 'Friends' } }] }],
+  },
   {
     code: -40022,
     rule: 'update-contact without a cid',
@@ -86,19 +106,66 @@ const CASES: readonly Case[] = [
     setup: async (emu) => ({ cid: await createdWith(emu, name('A'), add(field('yahooid', 'ada_l'))) }),
     body: () => [addContact(name('B'), add(field('yahooid', 'ADA_L')))],
   },
-  { code: -40032, rule: 'a category name that exists (ignoring case)', setup: async (emu) => ({ catid: emu.control.addCategory('Friends') }), body: () => [{ type: 'add-category', name: 'friends' }] },
-  { code: -40034, rule: 'the same yahoo id twice on one contact', body: () => [addContact(name('A'), add(field('yahooid', 'x')), add(field('yahooid', 'x')))] },
-  { code: -40038, rule: 'more contacts than the limit', options: { limits: { maxContacts: 1 } }, setup: async (emu) => ({ cid: await created(emu, { name: { given: 'A' } }) }), body: () => [addContact(name('B'))] },
-  { code: -40039, rule: 'more fields than the limit', options: { limits: { maxFieldsPerContact: 2 } }, body: () => [addContact(name('A'), add(field('nickname', 'a')), add(field('company', 'c')))] },
+  {
+    code: -40032,
+    rule: 'a category name that exists (ignoring case)',
+    setup: async (emu) => ({ catid: emu.control.addCategory('Friends') }),
+    body: () => [{ type: 'add-category', name: 'friends' }],
+  },
+  {
+    code: -40034,
+    rule: 'the same yahoo id twice on one contact',
+    body: () => [addContact(name('A'), add(field('yahooid', 'x')), add(field('yahooid', 'x')))],
+  },
+  {
+    code: -40038,
+    rule: 'more contacts than the limit',
+    options: { limits: { maxContacts: 1 } },
+    setup: async (emu) => ({ cid: await created(emu, { name: { given: 'A' } }) }),
+    body: () => [addContact(name('B'))],
+  },
+  {
+    code: -40039,
+    rule: 'more fields than the limit',
+    options: { limits: { maxFieldsPerContact: 2 } },
+    body: () => [addContact(name('A'), add(field('nickname', 'a')), add(field('company', 'c')))],
+  },
   {
     code: -40040,
     rule: 'more category memberships in the book than the limit',
     options: { limits: { maxCategoryMemberships: 1 } },
-    body: () => [{ type: 'add-contact', fields: [name('A')], categories: [{ op: 'add', ref: { name: 'One' } }, { op: 'add', ref: { name: 'Two' } }] }],
+    body: () => [
+      {
+        type: 'add-contact',
+        fields: [name('A')],
+        categories: [
+          { op: 'add', ref: { name: 'One' } },
+          { op: 'add', ref: { name: 'Two' } },
+        ],
+      },
+    ],
   },
-  { code: -40042, rule: 'a subset of an existing contact (strict)', options: { strictDuplicates: true }, setup: async (emu) => ({ cid: await created(emu, { name: { given: 'Ada' }, emails: [{ address: 'a@x.y' }] }) }), body: () => [addContact(name('Ada'))] },
-  { code: -40043, rule: 'a superset of an existing contact (strict)', options: { strictDuplicates: true }, setup: async (emu) => ({ cid: await created(emu, { name: { given: 'Ada' } }) }), body: () => [addContact(name('Ada'), add(field('nickname', 'a')))] },
-  { code: -40044, rule: 'equal to an existing contact (strict)', options: { strictDuplicates: true }, setup: async (emu) => ({ cid: await created(emu, { name: { given: 'Ada' } }) }), body: () => [addContact(name('ada '))] },
+  {
+    code: -40042,
+    rule: 'a subset of an existing contact (strict)',
+    options: { strictDuplicates: true },
+    setup: async (emu) => ({ cid: await created(emu, { name: { given: 'Ada' }, emails: [{ address: 'a@x.y' }] }) }),
+    body: () => [addContact(name('Ada'))],
+  },
+  {
+    code: -40043,
+    rule: 'a superset of an existing contact (strict)',
+    options: { strictDuplicates: true },
+    setup: async (emu) => ({ cid: await created(emu, { name: { given: 'Ada' } }) }),
+    body: () => [addContact(name('Ada'), add(field('nickname', 'a')))],
+  },
+  {
+    code: -40044,
+    rule: 'equal to an existing contact (strict)',
+    options: { strictDuplicates: true },
+    setup: async (emu) => ({ cid: await created(emu, { name: { given: 'Ada' } }) }),
+    body: () => [addContact(name('ada '))],
+  },
   {
     code: -40045,
     rule: 'a duplicate of several contacts (strict)',
@@ -112,7 +179,16 @@ const CASES: readonly Case[] = [
     code: -40048,
     rule: 'more categories on one contact than the limit',
     options: { limits: { maxCategoriesPerContact: 1 } },
-    body: () => [{ type: 'add-contact', fields: [name('A')], categories: [{ op: 'add', ref: { name: 'One' } }, { op: 'add', ref: { name: 'Two' } }] }],
+    body: () => [
+      {
+        type: 'add-contact',
+        fields: [name('A')],
+        categories: [
+          { op: 'add', ref: { name: 'One' } },
+          { op: 'add', ref: { name: 'Two' } },
+        ],
+      },
+    ],
   },
   {
     code: -40049,
@@ -122,10 +198,27 @@ const CASES: readonly Case[] = [
     body: () => [{ type: 'add-category', name: 'Two' }],
     still: addContact(name('StillApplied')),
   },
-  { code: -40060, rule: 'a date that does not exist', body: () => [addContact(name('A'), add({ type: 'birthday', flags: [], parts: { day: '30', month: '2', year: '2001' } }))] },
-  { code: -40061, rule: 'a guid that is not 26 upper-case letters or digits', body: () => [addContact(name('A'), add(field('guid', 'not-a-guid')))] },
-  { code: -40062, rule: 'two guids on one contact', body: () => [addContact(name('A'), add(field('guid', GUID)), add(field('guid', OTHER_GUID)))] },
-  { code: -40063, rule: 'a guid another contact has', setup: async (emu) => ({ cid: await createdWith(emu, name('A'), add(field('guid', GUID))) }), body: () => [addContact(name('B'), add(field('guid', GUID)))] },
+  {
+    code: -40060,
+    rule: 'a date that does not exist',
+    body: () => [addContact(name('A'), add({ type: 'birthday', flags: [], parts: { day: '30', month: '2', year: '2001' } }))],
+  },
+  {
+    code: -40061,
+    rule: 'a guid that is not 26 upper-case letters or digits',
+    body: () => [addContact(name('A'), add(field('guid', 'not-a-guid')))],
+  },
+  {
+    code: -40062,
+    rule: 'two guids on one contact',
+    body: () => [addContact(name('A'), add(field('guid', GUID)), add(field('guid', OTHER_GUID)))],
+  },
+  {
+    code: -40063,
+    rule: 'a guid another contact has',
+    setup: async (emu) => ({ cid: await createdWith(emu, name('A'), add(field('guid', GUID))) }),
+    body: () => [addContact(name('B'), add(field('guid', GUID)))],
+  },
   {
     code: -40064,
     rule: 'an update of a guid field',
@@ -133,9 +226,20 @@ const CASES: readonly Case[] = [
       const cid = await createdWith(emu, name('A'), add(field('guid', GUID)));
       return { cid, fid: await fidOf(emu, cid, 'guid') };
     },
-    body: (c) => [{ type: 'update-contact', cid: c['cid'] ?? 0, fields: [{ op: 'update', fid: c['fid'] ?? 0, field: field('guid', OTHER_GUID) }], categories: [] }],
+    body: (c) => [
+      {
+        type: 'update-contact',
+        cid: c['cid'] ?? 0,
+        fields: [{ op: 'update', fid: c['fid'] ?? 0, field: field('guid', OTHER_GUID) }],
+        categories: [],
+      },
+    ],
   },
-  { code: -40402, rule: 'an update of a contact that does not exist', body: () => [{ type: 'update-contact', cid: 999_999, fields: [add(field('nickname', 'n'))], categories: [] }] },
+  {
+    code: -40402,
+    rule: 'an update of a contact that does not exist',
+    body: () => [{ type: 'update-contact', cid: 999_999, fields: [add(field('nickname', 'n'))], categories: [] }],
+  },
   { code: -40403, rule: 'a category id that does not exist', body: () => [{ type: 'remove-category', ref: { catid: 999_999 } }] },
   {
     code: -40404,
@@ -189,7 +293,14 @@ const CASES: readonly Case[] = [
       emu.control.updateContact(cid, { nickname: 'elsewhere' });
       return { cid, fid: await fidOf(emu, cid, 'nickname'), oldFid: fid, myrev };
     },
-    body: (c) => [{ type: 'update-contact', cid: c['cid'] ?? 0, fields: [{ op: 'update', fid: c['fid'] ?? 0, field: field('nickname', 'mine') }], categories: [] }],
+    body: (c) => [
+      {
+        type: 'update-contact',
+        cid: c['cid'] ?? 0,
+        fields: [{ op: 'update', fid: c['fid'] ?? 0, field: field('nickname', 'mine') }],
+        categories: [],
+      },
+    ],
     myrev: (c) => c['myrev'] ?? 0,
   },
 ];
@@ -201,24 +312,30 @@ describe.each(FORMATS)('nested rules over HTTP (%s)', (format) => {
     emu = null;
   });
 
-  it.each(CASES.filter((c) => (c.formats ?? FORMATS).includes(format)).map((c) => [c.code, c.rule, c] as const))('%i: %s', async (code, _rule, c) => {
-    emu = await startYahooEmulator(c.options ?? {});
-    const ctx = (await c.setup?.(emu)) ?? {};
-    const body = c.body(ctx);
-    const events = Array.isArray(body) ? [...(body as RequestEvent[]), c.still ?? STILL_APPLIED] : body;
-    const revBefore = emu.control.rev();
-    const answer = await call(emu, format, { body: events, query: { myrev: String(c.myrev?.(ctx) ?? 0) } });
+  it.each(CASES.filter((c) => (c.formats ?? FORMATS).includes(format)).map((c) => [c.code, c.rule, c] as const))(
+    '%i: %s',
+    async (code, _rule, c) => {
+      emu = await startYahooEmulator(c.options ?? {});
+      const ctx = (await c.setup?.(emu)) ?? {};
+      const body = c.body(ctx);
+      const events = Array.isArray(body) ? [...(body as RequestEvent[]), c.still ?? STILL_APPLIED] : body;
+      const revBefore = emu.control.rev();
+      const answer = await call(emu, format, { body: events, query: { myrev: String(c.myrev?.(ctx) ?? 0) } });
 
-    expect(answer.status).toBe(200);
-    const response = syncOf(answer);
-    expect(response.results).toHaveLength(2);
-    const [failed, applied] = response.results;
-    expect(failed).toMatchObject({ type: 'error', code });
-    expect(failed?.type === 'error' && failed.debugMessage.length).toBeGreaterThan(0);
-    expect(applied).toMatchObject({ type: 'success' });
-    // Only the second event committed: one rev, and what it added is there.
-    expect(response.rev).toBe(revBefore + 1);
-    if (c.still === undefined) expect(response.categories.map((cat) => cat.name)).toContain('StillApplied');
-    else expect(response.events.some((e) => e.type === 'add-contact' && e.contact.fields.some((f) => f.parts?.first === 'StillApplied'))).toBe(true);
-  });
+      expect(answer.status).toBe(200);
+      const response = syncOf(answer);
+      expect(response.results).toHaveLength(2);
+      const [failed, applied] = response.results;
+      expect(failed).toMatchObject({ type: 'error', code });
+      expect(failed?.type === 'error' && failed.debugMessage.length).toBeGreaterThan(0);
+      expect(applied).toMatchObject({ type: 'success' });
+      // Only the second event committed: one rev, and what it added is there.
+      expect(response.rev).toBe(revBefore + 1);
+      if (c.still === undefined) expect(response.categories.map((cat) => cat.name)).toContain('StillApplied');
+      else
+        expect(
+          response.events.some((e) => e.type === 'add-contact' && e.contact.fields.some((f) => f.parts?.first === 'StillApplied')),
+        ).toBe(true);
+    },
+  );
 });

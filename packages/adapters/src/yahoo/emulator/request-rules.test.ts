@@ -9,9 +9,9 @@ import { startYahooEmulator, type YahooEmulator } from './server.js';
  * through the control plane, every seed code in both the whole-request and the nested form.
  */
 const SEED_CODES = [
-  80040, 80030, 80020, 70040, -17005, -17010, -17011, -40006, -40007, -40009, -40012, -40014, -40015, -40020, -40021, -40022, -40031, -40032,
-  -40034, -40038, -40039, -40040, -40042, -40043, -40044, -40045, -40046, -40047, -40048, -40049, -40060, -40061, -40062, -40063, -40064,
-  -40101, -40102, -40103, -40303, -40304, -40402, -40403, -40404, -40902, -40903, -40904, -50302,
+  80040, 80030, 80020, 70040, -17005, -17010, -17011, -40006, -40007, -40009, -40012, -40014, -40015, -40020, -40021, -40022, -40031,
+  -40032, -40034, -40038, -40039, -40040, -40042, -40043, -40044, -40045, -40046, -40047, -40048, -40049, -40060, -40061, -40062, -40063,
+  -40064, -40101, -40102, -40103, -40303, -40304, -40402, -40403, -40404, -40902, -40903, -40904, -50302,
 ];
 const ONE_EVENT: RequestEvent[] = [{ type: 'add-category', name: 'Friends' }];
 const CONTENT_TYPE = { xml: /^application\/xml/, json: /^application\/json/ } as const;
@@ -118,12 +118,19 @@ describe.each(FORMATS)('whole-request rules (%s)', (format) => {
   });
 
   it('80020: a body that is not well-formed', async () => {
-    expectError(await call(emu, format, { body: { xml: '<sync-request><add-category>x</sync-request>', json: '{"type":"sync_request","events":[' } }), 500, 80020);
+    expectError(
+      await call(emu, format, { body: { xml: '<sync-request><add-category>x</sync-request>', json: '{"type":"sync_request","events":[' } }),
+      500,
+      80020,
+    );
   });
 
   it('80020: a DOCTYPE with an internal subset is refused, never expanded', async () => {
-    const xml = '<?xml version="1.0"?><!DOCTYPE sync-request [<!ENTITY boom "Family">]><sync-request><add-category>&boom;</add-category></sync-request>';
-    const answer = await call(emu, format, { body: { xml, json: '{"type":"sync_request","events":[{"type":"add_category","data":"Friends"}],' } });
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE sync-request [<!ENTITY boom "Family">]><sync-request><add-category>&boom;</add-category></sync-request>';
+    const answer = await call(emu, format, {
+      body: { xml, json: '{"type":"sync_request","events":[{"type":"add_category","data":"Friends"}],' },
+    });
     expectError(answer, 500, 80020);
     expect(emu.control.categories()).toEqual([]);
   });
@@ -164,7 +171,14 @@ describe.each(FORMATS)('whole-request rules (%s)', (format) => {
 
   it.each(SEED_CODES)('%i forced as a nested failure: the event fails, the next one applies', async (code) => {
     emu.control.failNextEvents({ code, eventType: 'add-category', retryAfter: 5 });
-    const response = syncOf(await call(emu, format, { body: [{ type: 'add-category', name: 'Failed' }, { type: 'add-category', name: 'Applied' }] }));
+    const response = syncOf(
+      await call(emu, format, {
+        body: [
+          { type: 'add-category', name: 'Failed' },
+          { type: 'add-category', name: 'Applied' },
+        ],
+      }),
+    );
     expect(response.results[0]).toMatchObject({ type: 'error', code, retryAfter: 5 });
     expect(response.results[1]).toMatchObject({ type: 'success' });
     expect(emu.control.categories().map((c) => c.name)).toEqual(['Applied']);

@@ -114,9 +114,14 @@ async function synchronize(state: EmulatorState, request: ApiRequest, format: Fo
     const parsed = readRequestBody(format, request.body, state.limits.maxBodyBytes);
     if ('code' in parsed) return errorResponse(format, parsed);
     const events = addOnly
-      ? parsed.events.map((e) => (e.type === 'add-contact' || e.type === 'invalid' ? e : { type: 'invalid' as const, failure: failure(CODE.INVALID_REQUEST, `${e.type} in addContacts`) }))
+      ? parsed.events.map((e) =>
+          e.type === 'add-contact' || e.type === 'invalid'
+            ? e
+            : { type: 'invalid' as const, failure: failure(CODE.INVALID_REQUEST, `${e.type} in addContacts`) },
+        )
       : parsed.events;
-    if (events.length > 0 && switches.readOnlyApp) return errorResponse(format, failure(CODE.NO_PERMISSION, 'the application may only read'));
+    if (events.length > 0 && switches.readOnlyApp)
+      return errorResponse(format, failure(CODE.NO_PERMISSION, 'the application may only read'));
     if (events.length > 0 && switches.writesDisabled) return errorResponse(format, failure(CODE.WRITES_DISABLED, 'writes are disabled'));
     if (timeout !== null && !timeout.commit) return timeoutResponse(format, timeout.retryAfter);
     results = applyEvents(

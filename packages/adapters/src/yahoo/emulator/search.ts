@@ -19,7 +19,10 @@ export function searchContacts(book: Book, query: URLSearchParams): WireContact[
   const rawFields = query.get('fields');
   let types: Set<string> | null = null;
   if (rawFields !== null) {
-    const list = rawFields.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const list = rawFields
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (list.length === 0) return failure(CODE.EMPTY_FIELD_SET, 'fields= requests an empty field set');
     const unknown = list.find((s) => !isFieldType(s));
     if (unknown !== undefined) return failure(CODE.INVALID_DISPLAY_CRITERIA, `unknown field type ${unknown}`);
@@ -31,7 +34,10 @@ export function searchContacts(book: Book, query: URLSearchParams): WireContact[
     if (cids !== null && !cids.has(contact.cid)) continue;
     const wire = book.toWire(contact);
     if (needle !== '') {
-      const text = wire.fields.map((f) => [f.data ?? '', ...Object.values(f.parts ?? {})].join(' ')).join(' ').toLowerCase();
+      const text = wire.fields
+        .map((f) => [f.data ?? '', ...Object.values(f.parts ?? {})].join(' '))
+        .join(' ')
+        .toLowerCase();
       if (!text.includes(needle)) continue;
     }
     found.push(types === null ? wire : { ...wire, fields: wire.fields.filter((f) => types.has(f.type)) });

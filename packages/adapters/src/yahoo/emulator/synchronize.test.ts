@@ -24,7 +24,11 @@ describe.each(FORMATS)('synchronize (%s)', (format) => {
   });
 
   it('raises one global rev per committed event, answers results in request order, and echoes the writes', async () => {
-    const response = syncOf(await call(emu, format, { body: [named('Ann'), { type: 'add-category', name: 'Friends' }, { type: 'remove-contact', cid: 999 }, named('Ben')] }));
+    const response = syncOf(
+      await call(emu, format, {
+        body: [named('Ann'), { type: 'add-category', name: 'Friends' }, { type: 'remove-contact', cid: 999 }, named('Ben')],
+      }),
+    );
     expect(response.rev).toBe(3);
     expect(response.results.map((r) => r.type)).toEqual(['success', 'success', 'error', 'success']);
     expect(response.results[0]).toMatchObject({ addAction: 'add' });
@@ -42,7 +46,9 @@ describe.each(FORMATS)('synchronize (%s)', (format) => {
     const cy = Number(emu.control.createContact(toDraft({ name: { given: 'Cy' } })));
     emu.control.updateContact(ann, { nickname: 'aa' });
     const response = syncOf(await call(emu, format, { query: { myrev: String(myrev) } }));
-    expect(response.events.map((e) => [e.type, e.type === 'remove-contact' ? e.cid : e.type === 'address-book-reset' ? 0 : e.contact.cid])).toEqual([
+    expect(
+      response.events.map((e) => [e.type, e.type === 'remove-contact' ? e.cid : e.type === 'address-book-reset' ? 0 : e.contact.cid]),
+    ).toEqual([
       ['remove-contact', ben],
       ['add-contact', cy],
       ['update-contact', ann],
@@ -73,8 +79,15 @@ describe.each(FORMATS)('synchronize (%s)', (format) => {
     emu.control.updateContact(cid, { nickname: 'b' });
     const company = await fidOf(emu, cid, 'company');
     const nickname = await fidOf(emu, cid, 'nickname');
-    const update = (fid: number, type: 'company' | 'nickname'): RequestEvent => ({ type: 'update-contact', cid, fields: [{ op: 'update', fid, field: { type, flags: [], data: 'mine' } }], categories: [] });
-    const response = syncOf(await call(emu, format, { body: [update(company, 'company'), update(nickname, 'nickname')], query: { myrev: String(myrev) } }));
+    const update = (fid: number, type: 'company' | 'nickname'): RequestEvent => ({
+      type: 'update-contact',
+      cid,
+      fields: [{ op: 'update', fid, field: { type, flags: [], data: 'mine' } }],
+      categories: [],
+    });
+    const response = syncOf(
+      await call(emu, format, { body: [update(company, 'company'), update(nickname, 'nickname')], query: { myrev: String(myrev) } }),
+    );
     expect(response.results.map((r) => (r.type === 'error' ? r.code : 0))).toEqual([-40902, -40904]);
     expect(emu.control.getContact(cid)).toMatchObject({ nickname: 'b', company: 'c' });
     // The response carries the newer state to merge with.
@@ -119,7 +132,11 @@ describe.each(FORMATS)('synchronize (%s)', (format) => {
   });
 
   it('creates a category named by add-to-category, and escapes values on the wire as §2.3 says', async () => {
-    const event: RequestEvent = { type: 'add-contact', fields: [nick('Tom & Jerry'), nick('a &amp; b')], categories: [{ op: 'add', ref: { name: 'R&D' } }] };
+    const event: RequestEvent = {
+      type: 'add-contact',
+      fields: [nick('Tom & Jerry'), nick('a &amp; b')],
+      categories: [{ op: 'add', ref: { name: 'R&D' } }],
+    };
     const answer = await call(emu, format, { body: [event] });
     if (format === 'xml') {
       expect(answer.text).toContain('<!DOCTYPE sync-response SYSTEM "http://l.yimg.com/us.yimg.com/lib/pim/r/abook/xml/2/pheasant.dtd">');
@@ -138,13 +155,16 @@ describe.each(FORMATS)('synchronize (%s)', (format) => {
 
   it('accepts "contacts" for the events of a JSON request (one guide example used it)', async () => {
     if (format !== 'json') return;
-    const response = syncOf(await call(emu, format, { body: { xml: '', json: '{"type":"sync_request","contacts":[{"type":"add_category","data":"Friends"}]}' } }));
+    const response = syncOf(
+      await call(emu, format, { body: { xml: '', json: '{"type":"sync_request","contacts":[{"type":"add_category","data":"Friends"}]}' } }),
+    );
     expect(response.results).toEqual([{ type: 'success', catid: expect.any(Number) as number }]);
   });
 
   it('reads __proto__ and constructor keys of a JSON request as unknown keys, harmlessly', async () => {
     if (format !== 'json') return;
-    const json = '{"type":"sync_request","__proto__":{"events":[{"type":"add_category","data":"Evil"}]},"events":[{"type":"add_category","data":"Good","constructor":{"prototype":{"x":1}},"__proto__":{"data":"Evil"}}]}';
+    const json =
+      '{"type":"sync_request","__proto__":{"events":[{"type":"add_category","data":"Evil"}]},"events":[{"type":"add_category","data":"Good","constructor":{"prototype":{"x":1}},"__proto__":{"data":"Evil"}}]}';
     const response = syncOf(await call(emu, format, { body: { xml: '', json } }));
     expect(response.results).toHaveLength(1);
     expect(emu.control.categories().map((c) => c.name)).toEqual(['Good']);
@@ -160,7 +180,9 @@ describe.each(FORMATS)('synchronize (%s)', (format) => {
     expect(found.status).toBe(200);
     expect(found.text).toContain('ann@x.y');
     expect(found.text).not.toContain('Ann<');
-    const added = syncOf(await call(emu, format, { path: '/v1/addContacts', body: [named('Ben'), { type: 'add-category', name: 'NotHere' }] }));
+    const added = syncOf(
+      await call(emu, format, { path: '/v1/addContacts', body: [named('Ben'), { type: 'add-category', name: 'NotHere' }] }),
+    );
     expect(added.results.map((r) => r.type)).toEqual(['success', 'error']);
     expect(added.events).toEqual([]);
   });
@@ -188,7 +210,16 @@ describe('control plane', () => {
     emu.control.setLocked(true);
     await call(emu, 'json', { query: { myrev: '0' } });
     expect(emu.control.log()).toEqual([
-      { method: 'GET', path: '/v1/synchronize', query: expect.objectContaining({ myrev: '0', format: 'json' }) as object, at: now, status: 503, code: -50302, nestedCodes: [], dropped: false },
+      {
+        method: 'GET',
+        path: '/v1/synchronize',
+        query: expect.objectContaining({ myrev: '0', format: 'json' }) as object,
+        at: now,
+        status: 503,
+        code: -50302,
+        nestedCodes: [],
+        dropped: false,
+      },
     ]);
   });
 
@@ -204,7 +235,9 @@ describe('control plane', () => {
     const myrev = emu.control.rev();
     emu.control.beforeNext({ method: 'POST' }, () => emu.control.updateContact(cid ?? '', { nickname: 'raced' }));
     await call(emu, 'xml');
-    const response = syncOf(await call(emu, 'xml', { body: [{ type: 'remove-contact', cid: Number(cid) }], query: { myrev: String(myrev) } }));
+    const response = syncOf(
+      await call(emu, 'xml', { body: [{ type: 'remove-contact', cid: Number(cid) }], query: { myrev: String(myrev) } }),
+    );
     expect(response.results[0]).toMatchObject({ type: 'error', code: -40902 });
   });
 
@@ -222,8 +255,13 @@ describe('control plane', () => {
     expect((await post('fail-next', { status: 503, code: -50302, retryAfter: 600 })).status).toBe(200);
     expect((await post('before-next', { match: { method: 'GET' }, edit: { action: 'add-category', name: 'Staged' } })).status).toBe(200);
     expect((await call(emu, 'json')).status).toBe(503);
-    const contacts = (await (await fetch(`${emu.url}/_control/contacts`)).json()) as { contact: { name: { given: string }; categories: string[] } }[];
-    expect(contacts.map((c) => [c.contact.name.given, c.contact.categories])).toEqual([['Seed', []], ['Http', ['Buddies']]]);
+    const contacts = (await (await fetch(`${emu.url}/_control/contacts`)).json()) as {
+      contact: { name: { given: string }; categories: string[] };
+    }[];
+    expect(contacts.map((c) => [c.contact.name.given, c.contact.categories])).toEqual([
+      ['Seed', []],
+      ['Http', ['Buddies']],
+    ]);
     expect(emu.control.categories().map((c) => c.name)).toEqual(['Buddies', 'Staged']);
     const log = (await (await fetch(`${emu.url}/_control/log`)).json()) as { code: number }[];
     expect(log.map((l) => l.code)).toEqual([-50302]);

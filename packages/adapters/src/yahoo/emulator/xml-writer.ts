@@ -1,4 +1,14 @@
-import { FIELD_PARTS, isStructuredField, type ResponseEvent, type SyncResponse, type WireCategory, type WireContact, type WireError, type WireField, type WireResult } from '../wire.js';
+import {
+  FIELD_PARTS,
+  isStructuredField,
+  type ResponseEvent,
+  type SyncResponse,
+  type WireCategory,
+  type WireContact,
+  type WireError,
+  type WireField,
+  type WireResult,
+} from '../wire.js';
 import { escapeHtml } from './html-text.js';
 
 /**
@@ -19,11 +29,13 @@ function xml(text: string): string {
 const value = (text: string) => xml(escapeHtml(text));
 
 function attrs(pairs: readonly (readonly [string, string | number | undefined])[]): string {
-  return pairs
-    .filter((pair): pair is readonly [string, string | number] => pair[1] !== undefined)
-    // A parser turns tab and newline in attributes into spaces, so they travel as references.
-    .map(([name, v]) => ` ${name}="${typeof v === 'number' ? String(v) : xml(v).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;')}"`)
-    .join('');
+  return (
+    pairs
+      .filter((pair): pair is readonly [string, string | number] => pair[1] !== undefined)
+      // A parser turns tab and newline in attributes into spaces, so they travel as references.
+      .map(([name, v]) => ` ${name}="${typeof v === 'number' ? String(v) : xml(v).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;')}"`)
+      .join('')
+  );
 }
 
 function field(f: WireField): string {
@@ -49,7 +61,10 @@ function event(e: ResponseEvent): string {
       return `<remove-contact cid="${e.cid}"/>`;
     case 'add-contact':
     case 'update-contact':
-      return `<${e.type}${attrs([['cid', e.contact.cid], ['lmt', e.contact.lmt]])}>${contactBody(e.contact)}</${e.type}>`;
+      return `<${e.type}${attrs([
+        ['cid', e.contact.cid],
+        ['lmt', e.contact.lmt],
+      ])}>${contactBody(e.contact)}</${e.type}>`;
   }
 }
 
@@ -60,7 +75,11 @@ function errorBody(error: WireError): string {
 
 function result(r: WireResult): string {
   if (r.type === 'error') return errorBody(r);
-  return `<success${attrs([['add-action', r.addAction], ['cid', r.cid], ['catid', r.catid]])}/>`;
+  return `<success${attrs([
+    ['add-action', r.addAction],
+    ['cid', r.cid],
+    ['catid', r.catid],
+  ])}/>`;
 }
 
 function category(c: WireCategory): string {
@@ -69,7 +88,10 @@ function category(c: WireCategory): string {
 
 export function xmlSyncResponse(response: SyncResponse): string {
   const body = [...response.categories.map(category), ...response.results.map(result), ...response.events.map(event)].join('\n');
-  return `${PROLOG}${DOCTYPE}<sync-response${attrs([['lmt', response.lmt], ['rev', response.rev]])}>\n${body}\n</sync-response>\n`;
+  return `${PROLOG}${DOCTYPE}<sync-response${attrs([
+    ['lmt', response.lmt],
+    ['rev', response.rev],
+  ])}>\n${body}\n</sync-response>\n`;
 }
 
 export function xmlError(error: WireError): string {
@@ -81,6 +103,12 @@ export function xmlCategories(rev: number, table: readonly WireCategory[]): stri
 }
 
 export function xmlContacts(rev: number, contacts: readonly WireContact[]): string {
-  const items = contacts.map((c) => `<contact${attrs([['cid', c.cid], ['lmt', c.lmt]])}>${contactBody(c)}</contact>`);
+  const items = contacts.map(
+    (c) =>
+      `<contact${attrs([
+        ['cid', c.cid],
+        ['lmt', c.lmt],
+      ])}>${contactBody(c)}</contact>`,
+  );
   return `${PROLOG}<contacts rev="${rev}" count="${contacts.length}">${items.join('')}</contacts>\n`;
 }

@@ -10,10 +10,11 @@ afterEach(async () => {
   await mock.close();
 });
 
-async function setup(options: MockOptions = {}, cards = 0) {
+/** A request timeout well above a loaded machine's answer times; the timeout case sets its own. */
+async function setup(options: MockOptions = {}, cards = 0, timeoutMs = 10_000) {
   mock = await startMockCardDav(options);
   for (let i = 0; i < cards; i++) mock.put(`c${i}`, newCard('3.0', `c${i}`, toDraft({ name: { given: `C${i}` } })));
-  return carddav({ bookUrl: mock.bookUrl, auth: { username: 'alice', password: 'pw' }, timeoutMs: 300 });
+  return carddav({ bookUrl: mock.bookUrl, auth: { username: 'alice', password: 'pw' }, timeoutMs });
 }
 
 const upserted = (changes: readonly RemoteChange[]): string[] => changes.flatMap((c) => (c.kind === 'upsert' ? [c.record.remoteId] : []));
@@ -189,12 +190,16 @@ describe('failures of the whole request', () => {
   });
 
   it('times out a server that does not answer, and honours the AbortSignal', async () => {
-    const service = await setup({
-      script: [
-        { method: 'REPORT', status: 207, delayMs: 2_000 },
-        { method: 'REPORT', status: 207, delayMs: 2_000 },
-      ],
-    });
+    const service = await setup(
+      {
+        script: [
+          { method: 'REPORT', status: 207, delayMs: 2_000 },
+          { method: 'REPORT', status: 207, delayMs: 2_000 },
+        ],
+      },
+      0,
+      300,
+    );
     expect(await service.pull({ cursor: null, consistency: 'delta' })).toMatchObject({ kind: 'failed', code: 'carddav.timeout' });
     const controller = new AbortController();
     const pending = service.pull({ cursor: null, consistency: 'delta', signal: controller.signal });

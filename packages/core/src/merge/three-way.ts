@@ -1,7 +1,7 @@
 import type { ContactDraft, PersonName } from '../model/contact.js';
 import { NAME_PARTS, SCALAR_FIELDS } from '../model/contact.js';
 import { OPEN_FIELD_MODEL, type FieldModel, type ListFieldModel } from '../service/field-model.js';
-import type { ConflictField } from '../engine/types.js';
+import type { ConflictField } from '../model/conflict-record.js';
 import { mergeKeyedList } from './keyed-list.js';
 import { fitListCaps } from './list-caps.js';
 import { addressKey, categoryKey, emailKey, phoneKey } from './list-keys.js';

@@ -1,4 +1,4 @@
-import type { RemoteContact } from '../service/contact-service.js';
+import type { RemoteContact } from '../service/remote-contact.js';
 
 /**
  * The outcome taxonomy every adapter maps its responses into (PROTOCOLS.md §3). Each server

@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact.js';
-import type { ConflictRecord, ContactSyncState } from '../engine/types.js';
+import type { ConflictRecord, ContactSyncState } from '../model/conflict-record.js';
 import { openReplicaDb, type ReplicaDbOptions } from './schema.js';
 import { toContact } from './rows.js';
 

@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ContactDraft } from '../model/contact.js';
-import type { ContactSyncState, ConflictField, ConflictKind } from '../engine/types.js';
+import type { ContactSyncState, ConflictField, ConflictKind } from '../model/conflict-record.js';
 import type { Cursor, RecordMeta, RemoteContact, Version } from '../service/contact-service.js';
 
 /**

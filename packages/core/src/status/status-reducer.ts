@@ -1,4 +1,4 @@
-import type { SyncPhase, SyncReport, SyncStatus } from '../engine/types.js';
+import type { SyncPhase, SyncReport, SyncStatus } from './sync-status.js';
 
 export type StatusAction =
   | { readonly type: 'run-started' }

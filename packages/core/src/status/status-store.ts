@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../engine/types.js';
+import type { SyncStatus } from './sync-status.js';
 import { INITIAL_STATUS, statusReducer, type StatusAction } from './status-reducer.js';
 
 export type StatusListener = (status: SyncStatus) => void;

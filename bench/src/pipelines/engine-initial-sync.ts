@@ -2,7 +2,7 @@ import { createSyncEngine, type ContactService, type SyncEngine, type SyncStatus
 import type { ClientProvider, Connection } from '../providers/provider.js';
 import type { IndexedDbEnv } from './idb.js';
 import { meteredFetch, newNetworkMeter, type NetworkMeter } from './instrumented-fetch.js';
-import type { StageTimes } from './stages.js';
+import { FIRST_CHUNK, type StageTimes } from './stages.js';
 
 export interface EngineRun {
   readonly times: StageTimes;
@@ -40,7 +40,12 @@ export async function engineInitialSync(
   };
   const started = performance.now();
   const engine = await createSyncEngine({ databaseName, service, indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange });
-  const unsubscribe = onStatus === undefined ? () => undefined : engine.subscribe(onStatus);
+  let firstChunk = Number.NaN;
+  // `progress.done` moves after a chunk's transaction has committed: the first stored rows.
+  const unsubscribe = engine.subscribe((status) => {
+    if (Number.isNaN(firstChunk) && (status.progress?.done ?? 0) >= FIRST_CHUNK) firstChunk = performance.now() - started;
+    onStatus?.(status);
+  });
   const report = await engine.sync();
   unsubscribe();
   const total = performance.now() - started;
@@ -59,6 +64,8 @@ export async function engineInitialSync(
       store: total - pullMs,
       contacts: report.pulled.added,
       requests: meter.requests,
+      firstChunk: Number.isNaN(firstChunk) && report.pulled.added > 0 ? total : firstChunk,
+      floor: Number.NaN,
     },
     engine: keep ? engine : null,
     meter,

@@ -50,10 +50,10 @@ export async function engineInitialSync(
   unsubscribe();
   const total = performance.now() - started;
   if (report.outcome !== 'ok') {
-    engine.close();
+    await engine.close();
     throw new Error(`engine initial sync: ${report.outcome} ${report.error?.code ?? ''}`);
   }
-  if (!keep) engine.close();
+  if (!keep) await engine.close();
   return {
     times: {
       total,

@@ -17,7 +17,8 @@ const FLOOR_LIMIT = (provider: string): number => (/json/i.test(provider) ? 1.3 
 /** The first stored chunk within 15% of the whole first sync (issue 16). */
 const FIRST_CHUNK_SHARE = 0.15;
 
-const med = (runs: readonly StageTimes[], pick: (t: StageTimes) => number): number => sample(runs.map(pick).filter((v) => v !== null && !Number.isNaN(v))).median;
+const med = (runs: readonly StageTimes[], pick: (t: StageTimes) => number): number =>
+  sample(runs.map(pick).filter((v) => v !== null && !Number.isNaN(v))).median;
 
 /**
  * The engine against the IndexedDB floor (raw `bulkPut` of the same rows, same chunks, measured by

@@ -1,6 +1,18 @@
 /** The adapter kit: what every service adapter shares (transport, Retry-After, status tables). */
 export { createStreamingTransport, createTransport, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './transport.js';
-export type { ExchangeRecord, FailureKey, FailureVocabulary, FetchLike, HttpRequest, HttpResponse, Send, SendStreaming, StreamingResponse, TransportOptions, TransportTimers } from './transport.js';
+export type {
+  ExchangeRecord,
+  FailureKey,
+  FailureVocabulary,
+  FetchLike,
+  HttpRequest,
+  HttpResponse,
+  Send,
+  SendStreaming,
+  StreamingResponse,
+  TransportOptions,
+  TransportTimers,
+} from './transport.js';
 export { classifyNetworkError } from './network-failure.js';
 export type { NetworkFailure, NetworkProblem } from './network-failure.js';
 export { retryAfterMs } from './retry-after.js';

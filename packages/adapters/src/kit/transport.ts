@@ -153,7 +153,13 @@ function exchange(options: TransportOptions, streamed: boolean): SendStreaming {
       const debugMessage = `${label}: ${failure.detail}`;
       if (failure.problem === 'offline') return { kind: 'offline', debugMessage };
       const key = failure.problem === 'connection-lost' ? 'connectionLost' : failure.problem;
-      return { kind: 'failed', code: vocabulary.codes[key], userMessage: vocabulary.userMessages[key], debugMessage, maybeCommitted: failure.maybeCommitted };
+      return {
+        kind: 'failed',
+        code: vocabulary.codes[key],
+        userMessage: vocabulary.userMessages[key],
+        debugMessage,
+        maybeCommitted: failure.maybeCommitted,
+      };
     };
     const malformedBody = (status: number, detail: string): RequestFailure => {
       record(status, 'malformed-body');

@@ -88,6 +88,19 @@ export function decodeBook(xml: string): Decoded<{ readonly contacts: readonly W
   });
 }
 
+/**
+ * One `<Contact>` element of a book read as it streams (book-splitter.ts), read leniently exactly as
+ * `decodeBook` reads each of its contacts: undefined when the contact cannot be read at all (skipped,
+ * as there), a problem when the element is not well-formed (the book fails, as there).
+ */
+export function decodeBookContact(xml: string): Decoded<WireContact | undefined> {
+  return guard(() => {
+    const [only, ...rest] = asList(parseDocument(xml, 'Contact'));
+    if (only === undefined || rest.length > 0) throw new Problem('expected exactly one <Contact>');
+    return tolerate('lenient', () => readContact(only, 'lenient'));
+  });
+}
+
 /** A `<Contact>` document: the answer to `GET Contacts/Contact({id})`. */
 export function decodeContact(xml: string): Decoded<WireContact> {
   return guard(() => {
@@ -145,7 +158,10 @@ function readProfiles(value: unknown, mode: Mode): WireProfiles {
   const professional = member(p, 'Professional');
   return compact({
     Personal: personal === undefined ? undefined : readFields(personal, 'Personal', PERSONAL_FIELDS, mode),
-    Professional: professional === undefined ? undefined : readFields(professional, 'Professional', [...PROFESSIONAL_FIELDS, LEGACY_COMPANY_FIELD], mode),
+    Professional:
+      professional === undefined
+        ? undefined
+        : readFields(professional, 'Professional', [...PROFESSIONAL_FIELDS, LEGACY_COMPANY_FIELD], mode),
   });
 }
 
@@ -172,7 +188,8 @@ function readFields<K extends string>(value: unknown, what: string, fields: read
   for (const field of fields) {
     const raw = member(o, field);
     // A child's ID is how it is addressed: a child whose ID cannot be read is not read at all.
-    const v = raw === undefined ? undefined : field === 'ID' ? text(raw, `${what}/ID`) : tolerate(mode, () => text(raw, `${what}/${field}`));
+    const v =
+      raw === undefined ? undefined : field === 'ID' ? text(raw, `${what}/ID`) : tolerate(mode, () => text(raw, `${what}/${field}`));
     if (v !== undefined) out[field] = v;
   }
   return out;

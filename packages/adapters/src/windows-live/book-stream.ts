@@ -9,6 +9,8 @@ import { recordFromWire } from './record.js';
 export const FIRST_PAGE = 500;
 /** Contacts in each later page: the engine's default chunk, one transaction each. */
 export const LATER_PAGE = 2_000;
+/** Body text read ahead of the decoder, at most (characters; about 4 MB of a book, ~3,000 contacts). */
+const AHEAD_CHARS = 4 * 1024 * 1024;
 
 export type BookPage = { readonly kind: 'changes'; readonly changes: RemoteChange[]; readonly done: boolean } | RequestFailure;
 
@@ -28,6 +30,14 @@ export class BookStream {
   /** The read-ahead in progress, if any. */
   private ahead: Promise<void> | null = null;
   private pages = 0;
+  /** Body text read but not yet split, and its length in characters. */
+  private readonly texts: string[] = [];
+  private textChars = 0;
+  private pumping = false;
+  /** How the body ended, once it has. */
+  private bodyDone: { readonly kind: 'end' } | RequestFailure | null = null;
+  /** Wakes `fill` when the pump has read something. */
+  private arrived: (() => void) | null = null;
 
   constructor(
     private readonly response: StreamingResponse,
@@ -48,7 +58,7 @@ export class BookStream {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       if (this.ahead !== null) await this.ahead;
-      await this.fill(size, signal);
+      await this.fill(size);
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -56,7 +66,7 @@ export class BookStream {
     const changes = this.queue.splice(0, size);
     const done = this.ended && this.queue.length === 0;
     this.pages++;
-    if (!done) this.ahead = this.fill(LATER_PAGE, undefined);
+    if (!done) this.ahead = this.fill(LATER_PAGE);
     return { kind: 'changes', changes, done };
   }
 
@@ -67,21 +77,51 @@ export class BookStream {
     this.response.cancel();
   }
 
-  /** Reads and decodes until `size` changes are queued, the body ends, or it fails. Never rejects. */
-  private async fill(size: number, signal: AbortSignal | undefined): Promise<void> {
+  /** Decodes until `size` changes are queued, the body ends, or it fails. Never rejects. */
+  private async fill(size: number): Promise<void> {
+    this.pump();
     while (!this.ended && this.failure === null && this.queue.length < size) {
-      const piece = await this.response.read(signal);
-      if (piece.kind === 'end') {
+      const text = this.texts.shift();
+      if (text !== undefined) {
+        this.textChars -= text.length;
+        this.pump();
+        const split = this.splitter.push(text);
+        this.take(split.ok ? split.contacts : null, split);
+      } else if (this.bodyDone?.kind === 'end') {
         this.ended = true;
         const last = this.splitter.end();
         this.take(last.ok ? [] : null, last);
-      } else if (piece.kind === 'text') {
-        const split = this.splitter.push(piece.text);
-        this.take(split.ok ? split.contacts : null, split);
+      } else if (this.bodyDone !== null) {
+        this.failure = this.bodyDone;
       } else {
-        this.failure = piece;
+        await new Promise<void>((resolve) => (this.arrived = resolve));
       }
     }
+  }
+
+  /**
+   * Keeps the network busy while pages are decoded and stored: the body is read on into a queue of
+   * text of at most `AHEAD_CHARS` (so a server cannot make the book pile up in memory), and the
+   * connection waits only when that queue is full.
+   */
+  private pump(): void {
+    if (this.pumping || this.bodyDone !== null) return;
+    this.pumping = true;
+    void (async () => {
+      while (this.textChars < AHEAD_CHARS && this.bodyDone === null) {
+        const piece = await this.response.read();
+        if (piece.kind === 'text') {
+          this.texts.push(piece.text);
+          this.textChars += piece.text.length;
+        } else {
+          this.bodyDone = piece;
+        }
+        const arrived = this.arrived;
+        this.arrived = null;
+        arrived?.();
+      }
+      this.pumping = false;
+    })();
   }
 
   private take(contacts: readonly string[] | null, split: { readonly ok: boolean; readonly problem?: string }): void {

@@ -43,12 +43,16 @@ function baseOptions(argv: readonly string[], defaultOut: string, quickOut: stri
     flags.set(match[1] as string, match[2] ?? 'true');
   }
   const quick = flags.get('quick') === 'true';
-  const list = (name: string): string[] | null => flags.get(name)?.split(',').filter((s) => s !== '') ?? null;
+  const list = (name: string): string[] | null =>
+    flags
+      .get(name)
+      ?.split(',')
+      .filter((s) => s !== '') ?? null;
   const suites = new Set((list('suites') ?? ALL_SUITES) as SuiteName[]);
   for (const s of suites) if (!ALL_SUITES.includes(s)) throw new Error(`unknown suite ${s}`);
   const providers = list('providers');
   // `--sizes=10000,100000`: only these books (the delta, local and memory suites use the largest given where they need one).
-  const sizes = list("sizes")?.map(Number) ?? null;
+  const sizes = list('sizes')?.map(Number) ?? null;
   if (sizes?.some((n) => !Number.isSafeInteger(n) || n <= 0) === true) throw new Error('--sizes takes positive integers');
   const out = flags.get('out') ?? (quick ? quickOut : defaultOut);
   if (quick) {

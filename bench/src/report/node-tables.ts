@@ -140,7 +140,7 @@ export function localOpsTable(results: readonly LocalOpResult[], replica: string
       return [r.operation, msSpread(e), r.rawLabel, msSpread(raw), ratio(e.median / raw.median), target];
     }),
     notes: [
-      '"update again": a second edit of the same contacts (the outbox entry exists and is coalesced), against a raw read-modify-write of the row in one transaction (information).',
+      'update: a first edit of synced contacts (the outbox entry is created with the merge base); "update again": a second edit of the same contacts (the entry exists and is coalesced); both against a raw read-modify-write of the row in one transaction (issue 16: ≤ 2x; issue 7 compared a first update with a raw put alone).',
       'Operations run sequentially (each awaited) in alternating blocks of 25 (engine, raw, engine, …); the median is over blocks.',
       'create/update: the engine validates, writes the row and its outbox entry (with the merge base) in one transaction, then refreshes its pending count; raw Dexie puts the prepared row alone.',
     ],

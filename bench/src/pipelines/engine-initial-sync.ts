@@ -65,6 +65,7 @@ export async function engineInitialSync(
       contacts: report.pulled.added,
       requests: meter.requests,
       firstChunk: Number.isNaN(firstChunk) && report.pulled.added > 0 ? total : firstChunk,
+      firstHeaders: meter.firstHeadersAt - started,
       floor: Number.NaN,
     },
     engine: keep ? engine : null,

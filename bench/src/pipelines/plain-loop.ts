@@ -92,6 +92,7 @@ export async function plainLoopInitialSync(
     contacts: records.length,
     requests: meter.requests,
     firstChunk,
+    firstHeaders: meter.firstHeadersAt - started,
     floor,
   };
 }

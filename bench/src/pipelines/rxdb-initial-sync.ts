@@ -146,6 +146,7 @@ export async function rxdbInitialSync(
     requests: meter.requests,
     // RxDB writes its first batch only after the book has arrived; not measured here.
     firstChunk: Number.NaN,
+    firstHeaders: Number.NaN,
     floor: Number.NaN,
   };
 }

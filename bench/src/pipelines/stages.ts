@@ -14,6 +14,8 @@ export interface StageTimes {
   readonly requests: number;
   /** From the start until the first chunk of at least `FIRST_CHUNK` contacts had committed (NaN: not measured). */
   readonly firstChunk: number;
+  /** From the start until the first response's head arrived: the part of `firstChunk` the server decides (NaN: not measured). */
+  readonly firstHeaders: number;
   /**
    * The IndexedDB floor, measured by the plain loop only (NaN elsewhere): a fresh database, opened,
    * and the same rows `bulkPut` in the same chunks, nothing else. No pipeline that stores these rows

@@ -104,10 +104,12 @@ export function deltaTable(results: readonly DeltaResult[]): Table {
   for (const r of results) byProvider.set(r.provider, [...(byProvider.get(r.provider) ?? []), r]);
   for (const [provider, list] of byProvider) {
     const sorted = [...list].sort((a, b) => a.replica - b.replica);
-    const small = sample(sorted[0]?.times ?? []).median;
+    const client = (r: DeltaResult): number => sample(r.times.map((t, i) => t - (r.network[i] ?? 0))).median;
+    const small = sorted[0] === undefined ? Number.NaN : sample(sorted[0].times).median;
+    const smallClient = sorted[0] === undefined ? Number.NaN : client(sorted[0]);
     for (const r of sorted) {
       const s = sample(r.times);
-      const rel = s.median / small;
+      const rel = client(r) / smallClient;
       const isLarge = r !== sorted[0];
       rows.push([
         provider,
@@ -115,17 +117,21 @@ export function deltaTable(results: readonly DeltaResult[]): Table {
         String(r.changes),
         msSpread(s),
         ms(sample(r.network).median),
+        ms(client(r)),
         String(sample(r.requests).median),
-        isLarge ? ratio(rel) : '1.00x',
-        isLarge ? `≤ 2: ${verdict(rel, 2)}` : '',
+        isLarge ? `${ratio(s.median / small)} (client ${ratio(rel)})` : '1.00x',
+        isLarge ? `client ≤ 1.5: ${verdict(rel, 1.5)}` : '',
       ]);
     }
   }
   return {
     title: 'Delta sync: changes made on another device, pulled into a synced replica',
-    columns: ['Service', 'Replica', 'Changed', 'sync(): median (min–max, runs)', 'Network (median)', 'Requests', 'vs smallest replica', 'Target'],
+    columns: ['Service', 'Replica', 'Changed', 'sync(): median (min–max, runs)', 'Network (median)', 'Client-side (median)', 'Requests', 'vs smallest replica', 'Target'],
     rows,
-    notes: ['Each run: another device edits 10 different contacts (spread over the book), then one `sync()` (pull, empty push, report).'],
+    notes: [
+      'Each run: another device edits 10 different contacts (spread over the book), then one `sync()` (pull, empty push, report).',
+      'Client-side: each run\'s sync() minus its network wait (request sent until the response head, where the emulator computes the delta); issue 16 sets it at most 1.5x the 1,000-contact replica\'s.',
+    ],
   };
 }
 

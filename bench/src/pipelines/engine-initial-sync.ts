@@ -41,7 +41,13 @@ export async function engineInitialSync(
   const started = performance.now();
   // The engine's 30 s per-request guard is for users; here the emulator may take longer than that to
   // build a 100,000-contact answer on a loaded machine, and the benchmark measures throughput.
-  const engine = await createSyncEngine({ databaseName, service, indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange, requestTimeoutMs: 600_000 });
+  const engine = await createSyncEngine({
+    databaseName,
+    service,
+    indexedDB: env.indexedDB,
+    IDBKeyRange: env.IDBKeyRange,
+    requestTimeoutMs: 600_000,
+  });
   let firstChunk = Number.NaN;
   // `progress.done` moves after a chunk's transaction has committed: the first stored rows.
   const unsubscribe = engine.subscribe((status) => {

@@ -69,7 +69,7 @@ export function floorTable(results: readonly FloorInput[], where: string, floorT
     notes: [
       'Floor: right after each plain-loop run, in the same process, a fresh database of the same schema is opened and the same rows are `bulkPut` in the same chunks of 2,000, one transaction each; nothing is fetched, decoded or mapped. Medians over the same repetitions as the initial-sync table.',
       `First chunk: from the start of the sync until the first committed transaction that brings the stored count to ${FIRST_CHUNK} or more (engine: its progress status, which moves after each commit; plain loop: its first 2,000-row transaction).`,
-      'First response head: the emulators build the whole response before its first byte (Windows Live serialises the whole book), so that wait is the server\'s; the time after it is the client\'s.',
+      "First response head: the emulators build the whole response before its first byte (Windows Live serialises the whole book), so that wait is the server's; the time after it is the client's.",
       'Issue 16 sets engine / floor ≤ 1.3 (JSON) and ≤ 1.6 (XML) in Chromium at 10,000, and the first chunk within 15% of the total at 10,000 for every service.',
     ],
   };

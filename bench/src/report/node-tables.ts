@@ -32,7 +32,14 @@ export function initialSyncTable(results: readonly InitialSyncResult[]): Table {
     const plain = median(r.plain, (t) => t.total);
     const clientRatio = (engine - median(r.engine, (t) => t.network)) / (plain - median(r.plain, (t) => t.network));
     const n = count(r.contacts);
-    rows.push([r.provider, n, 'engine', ...stageCells(r.engine), `${ratio(engine / plain)} (excl. network ${ratio(clientRatio)})`, `≤ 1.2: ${verdict(engine / plain, 1.2)}`]);
+    rows.push([
+      r.provider,
+      n,
+      'engine',
+      ...stageCells(r.engine),
+      `${ratio(engine / plain)} (excl. network ${ratio(clientRatio)})`,
+      `≤ 1.2: ${verdict(engine / plain, 1.2)}`,
+    ]);
     rows.push([r.provider, n, 'plain loop', ...stageCells(r.plain), '1.00x', '']);
     if (r.rxdb.length > 0) {
       rows.push([r.provider, n, 'RxDB replication', ...stageCells(r.rxdb), ratio(median(r.rxdb, (t) => t.total) / plain), '']);
@@ -42,12 +49,24 @@ export function initialSyncTable(results: readonly InitialSyncResult[]): Table {
   }
   return {
     title: 'Initial sync (Node, fake-indexeddb, emulator over loopback in another process)',
-    columns: ['Service', 'N', 'Pipeline', 'Time: median (min–max, runs)', 'Contacts/s', 'Network', 'Decode', 'Map', 'Store', 'vs plain loop', 'Target'],
+    columns: [
+      'Service',
+      'N',
+      'Pipeline',
+      'Time: median (min–max, runs)',
+      'Contacts/s',
+      'Network',
+      'Decode',
+      'Map',
+      'Store',
+      'vs plain loop',
+      'Target',
+    ],
     rows,
     notes: [
       'Network: from sending the request until the body has been read (includes the emulator serialising the book; it runs in another process).',
-      'Engine stages: network and decode+map are inside the adapter\'s pull (timed around it); store is everything else the engine does (open, plan, rows, transactions, cursor, status, report).',
-      'Plain loop: the same request, `decodeBook`/codec, the adapter\'s mapping, rows of the engine\'s shape, `bulkPut` in transactions of 2,000 (the engine\'s chunk).',
+      "Engine stages: network and decode+map are inside the adapter's pull (timed around it); store is everything else the engine does (open, plan, rows, transactions, cursor, status, report).",
+      "Plain loop: the same request, `decodeBook`/codec, the adapter's mapping, rows of the engine's shape, `bulkPut` in transactions of 2,000 (the engine's chunk).",
       '"excl. network": (engine − its network) / (plain − its network), the client-side work alone.',
     ],
   };
@@ -65,7 +84,18 @@ export function peerTable(results: readonly InitialSyncResult[]): Table {
       const rxClient = rx - median(r.rxdb, (t) => t.network);
       const engineClient = engine - median(r.engine, (t) => t.network);
       const plainClient = plain - median(r.plain, (t) => t.network);
-      return [r.provider, count(r.contacts), ms(rx), ms(engine), ms(plain), ratio(rx / engine), ratio(rxClient / engineClient), ratio(rx / plain), ratio(rxClient / plainClient), target];
+      return [
+        r.provider,
+        count(r.contacts),
+        ms(rx),
+        ms(engine),
+        ms(plain),
+        ratio(rx / engine),
+        ratio(rxClient / engineClient),
+        ratio(rx / plain),
+        ratio(rxClient / plainClient),
+        target,
+      ];
     });
   return {
     title: 'Peer: RxDB replicateRxCollection (Dexie storage over fake-indexeddb)',
@@ -74,7 +104,7 @@ export function peerTable(results: readonly InitialSyncResult[]): Table {
     notes: [
       'Issue 7 sets the margin (RxDB / engine ≥ 6 on fake-indexeddb) for 100,000 JSON contacts; other rows are for information.',
       '"excl. network": the same ratio with each pipeline\'s network wait (mostly the emulator serialising the book) taken out.',
-      'RxDB runs in a child process (its Dexie 4.4.2 cannot share a process with the engine\'s 4.4.7); at 100,000 only the JSON book is run (the XML ones add minutes and no target).',
+      "RxDB runs in a child process (its Dexie 4.4.2 cannot share a process with the engine's 4.4.7); at 100,000 only the JSON book is run (the XML ones add minutes and no target).",
     ],
   };
 }
@@ -91,11 +121,16 @@ export function scalingTable(results: readonly InitialSyncResult[]): Table {
       const engineRatio = median(large.engine, (t) => t.total) / median(small.engine, (t) => t.total);
       const plainRatio = median(large.plain, (t) => t.total) / median(small.plain, (t) => t.total);
       const bound = (12 * large.contacts) / 100_000;
-      const target = large.contacts / small.contacts === 10 && large.contacts === 100_000 ? `≤ ${bound}: ${verdict(engineRatio, bound)}` : 'info';
+      const target =
+        large.contacts / small.contacts === 10 && large.contacts === 100_000 ? `≤ ${bound}: ${verdict(engineRatio, bound)}` : 'info';
       rows.push([provider, `${count(small.contacts)} → ${count(large.contacts)}`, ratio(engineRatio), ratio(plainRatio), target]);
     }
   }
-  return { title: 'Scaling of the initial sync: time(large) / time(small)', columns: ['Service', 'Books', 'Engine', 'Plain loop', 'Target'], rows };
+  return {
+    title: 'Scaling of the initial sync: time(large) / time(small)',
+    columns: ['Service', 'Books', 'Engine', 'Plain loop', 'Target'],
+    rows,
+  };
 }
 
 export function deltaTable(results: readonly DeltaResult[]): Table {
@@ -126,11 +161,21 @@ export function deltaTable(results: readonly DeltaResult[]): Table {
   }
   return {
     title: 'Delta sync: changes made on another device, pulled into a synced replica',
-    columns: ['Service', 'Replica', 'Changed', 'sync(): median (min–max, runs)', 'Network (median)', 'Client-side (median)', 'Requests', 'vs smallest replica', 'Target'],
+    columns: [
+      'Service',
+      'Replica',
+      'Changed',
+      'sync(): median (min–max, runs)',
+      'Network (median)',
+      'Client-side (median)',
+      'Requests',
+      'vs smallest replica',
+      'Target',
+    ],
     rows,
     notes: [
       'Each run: another device edits 10 different contacts (spread over the book), then one `sync()` (pull, empty push, report).',
-      'Client-side: each run\'s sync() minus its network wait (request sent until the response head, where the emulator computes the delta); issue 16 sets it at most 1.5x the 1,000-contact replica\'s.',
+      "Client-side: each run's sync() minus its network wait (request sent until the response head, where the emulator computes the delta); issue 16 sets it at most 1.5x the 1,000-contact replica's.",
     ],
   };
 }
@@ -157,8 +202,16 @@ export function pushTable(results: readonly PushResult[]): Table {
   return {
     title: 'Push of queued offline updates (one sync())',
     columns: ['Service', 'Queued updates', 'sync()', 'Per update', 'Requests', 'By method', 'Pushed'],
-    rows: results.map((r) => [r.provider, count(r.updates), ms(r.ms), ms(r.ms / r.updates), count(r.requests), r.byMethod, count(r.pushed)]),
-    notes: ['Requests include the sync\'s pull (a delta that finds nothing). Windows Live has no batch write: one request per contact.'],
+    rows: results.map((r) => [
+      r.provider,
+      count(r.updates),
+      ms(r.ms),
+      ms(r.ms / r.updates),
+      count(r.requests),
+      r.byMethod,
+      count(r.pushed),
+    ]),
+    notes: ["Requests include the sync's pull (a delta that finds nothing). Windows Live has no batch write: one request per contact."],
   };
 }
 
@@ -168,7 +221,9 @@ export function mergeTable(result: MergeResult): Table {
     title: 'Three-way merge (mergeContact, pure CPU)',
     columns: ['Merges per second: median', 'min–max', 'Runs', 'Conflicting scalar fields per merge'],
     rows: [[count(s.median), `${count(s.min)}–${count(s.max)}`, String(s.runs), result.conflictsPerMerge.toFixed(1)]],
-    notes: ['Each merge: both sides changed notes and middle name differently, both added an email, local changed a phone, remote the company and a category.'],
+    notes: [
+      'Each merge: both sides changed notes and middle name differently, both added an email, local changed a phone, remote the company and a category.',
+    ],
   };
 }
 
@@ -191,7 +246,7 @@ export function memoryTable(results: readonly MemoryResult[]): Table {
     }),
     notes: [
       'RSS includes Node itself and the fake-indexeddb data (the replica lives in memory in Node).',
-      'Issue 16 sets the engine\'s peak RSS of a 100,000-contact first sync at most 1 GB for every service (issue 7 had engine / plain ≤ 1.5).',
+      "Issue 16 sets the engine's peak RSS of a 100,000-contact first sync at most 1 GB for every service (issue 7 had engine / plain ≤ 1.5).",
     ],
   };
 }

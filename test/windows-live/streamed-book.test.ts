@@ -89,6 +89,35 @@ describe('a whole book read as it streams', () => {
     expect(typeof (replica(whole.dump) as { cursor: unknown }).cursor).toBe('string');
   });
 
+  it('stops a book on abort; a continuation of it is refused, and a new pull reads the book from the start', async () => {
+    const service = windowsLive({ baseUrl: emulator.url, lid: emulator.lid, token: emulator.token });
+    const first = await service.pull({ cursor: null, consistency: 'delta' });
+    expect(first).toMatchObject({ kind: 'page', mode: 'snapshot', more: true });
+    const cursor = first.kind === 'page' ? first.cursor : '';
+    expect(first.kind === 'page' && first.changes.length).toBe(500);
+    const controller = new AbortController();
+    controller.abort();
+    expect(await service.pull({ cursor, consistency: 'delta', signal: controller.signal })).toMatchObject({
+      kind: 'failed',
+      code: 'wl.aborted',
+    });
+    expect(await service.pull({ cursor, consistency: 'delta' })).toMatchObject({
+      kind: 'failed',
+      code: 'wl.connection-lost',
+      maybeCommitted: false,
+    });
+    let pages = 0;
+    let contacts = 0;
+    for (let next: string | null = null, more = true; more; pages++) {
+      const page = await service.pull({ cursor: next, consistency: 'delta' });
+      if (page.kind !== 'page') throw new Error(`expected a page, got ${page.kind}`);
+      contacts += page.changes.length;
+      next = page.cursor;
+      more = page.more;
+    }
+    expect({ pages, contacts }).toEqual({ pages: 3, contacts: BOOK + 1 });
+  });
+
   it('ends a body cut short in a typed failure: pages stored so far stay, no cursor, no report of success', async () => {
     const full = (
       await fetch(`${emulator.url}/users/@L@${emulator.lid}/rest/LiveContacts`, {

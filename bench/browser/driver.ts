@@ -15,6 +15,7 @@ import type { StageTimes } from '../src/pipelines/stages.js';
 import { PROVIDER_IDS } from '../src/providers/client-providers.js';
 import { PROVIDER_LABELS, type Connection, type ProviderId } from '../src/providers/provider.js';
 import { loadAverage, machineLines } from '../src/report/machine.js';
+import { floorTable } from '../src/report/floor-table.js';
 import { writeSection } from '../src/report/results-file.js';
 import { renderTable, type Table } from '../src/report/table.js';
 import { browserSyncTable, searchTable, uiTable, type BrowserSyncResult } from './browser-tables.js';
@@ -151,7 +152,7 @@ try {
   await rm(profile, { recursive: true, force: true });
 }
 
-const tables: Table[] = [browserSyncTable(syncResults)];
+const tables: Table[] = [browserSyncTable(syncResults), floorTable(syncResults, 'Chromium, real IndexedDB', true)];
 if (ui !== null) tables.push(uiTable(ui.result, ui.provider));
 if (keystrokes.length > 0) tables.push(searchTable(keystrokes, ui?.result.contacts ?? 0));
 const wall = (performance.now() - started) / 1000;

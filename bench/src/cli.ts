@@ -20,6 +20,7 @@ import {
   pushTable,
   scalingTable,
 } from './report/node-tables.js';
+import { floorTable } from './report/floor-table.js';
 import { writeSection } from './report/results-file.js';
 import { renderTable, type Table } from './report/table.js';
 import { measureDeltaSync, type DeltaResult } from './suites/delta-sync.js';
@@ -101,7 +102,8 @@ try {
 const merge = has('merge') ? measureMerge(options.mergeSeconds, options.quick ? 2 : 5) : null;
 
 const tables: Table[] = [];
-if (initial.length > 0) tables.push(initialSyncTable(initial), scalingTable(initial), peerTable(initial));
+if (initial.length > 0)
+  tables.push(initialSyncTable(initial), floorTable(initial, 'Node, fake-indexeddb', false), scalingTable(initial), peerTable(initial));
 if (delta.length > 0) tables.push(deltaTable(delta));
 if (local.length > 0) tables.push(localOpsTable(local, options.localSize.toLocaleString('en-US')));
 if (push.length > 0) tables.push(pushTable(push));

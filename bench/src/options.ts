@@ -28,6 +28,14 @@ export interface BenchOptions {
 }
 
 export function parseOptions(argv: readonly string[], defaultOut: string, quickOut: string): BenchOptions {
+  const options = baseOptions(argv, defaultOut, quickOut);
+  const sizes = /--sizes=([0-9,]+)/.exec(argv.join(' '))?.[1]?.split(',').map(Number);
+  if (sizes === undefined) return options;
+  const largest = Math.max(...sizes);
+  return { ...options, sizes, memorySize: largest, localSize: largest, deltaSizes: [Math.min(...sizes), largest] };
+}
+
+function baseOptions(argv: readonly string[], defaultOut: string, quickOut: string): BenchOptions {
   const flags = new Map<string, string>();
   for (const arg of argv) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
@@ -43,6 +51,9 @@ export function parseOptions(argv: readonly string[], defaultOut: string, quickO
   const suites = new Set((list('suites') ?? ALL_SUITES) as SuiteName[]);
   for (const s of suites) if (!ALL_SUITES.includes(s)) throw new Error(`unknown suite ${s}`);
   const providers = list('providers');
+  // `--sizes=10000,100000`: only these books (the delta, local and memory suites use the largest given where they need one).
+  const sizes = list('sizes')?.map(Number) ?? null;
+  if (sizes?.some((n) => !Number.isSafeInteger(n) || n <= 0) === true) throw new Error('--sizes takes positive integers');
   const out = flags.get('out') ?? (quick ? quickOut : defaultOut);
   if (quick) {
     // Seconds, for CI: every code path, tiny books, one repetition.

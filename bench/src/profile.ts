@@ -47,7 +47,7 @@ try {
     const emulator = await host.start(provider.id, Number(contacts));
     await profiled(`initial-${providerId}-${contacts}-${which}`, () =>
       which === 'plain'
-        ? plainLoopInitialSync(provider, emulator.connection, freshIndexedDb(), 'p')
+        ? plainLoopInitialSync(provider, emulator.connection, freshIndexedDb(), 'p', { floor: false })
         : engineInitialSync(provider, emulator.connection, freshIndexedDb(), 'p', false).then((run) => run.times),
     );
   } else if (scenario === 'delta') {

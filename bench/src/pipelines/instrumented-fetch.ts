@@ -4,11 +4,13 @@ import type { Fetch } from '../providers/provider.js';
 export interface NetworkMeter {
   ms: number;
   requests: number;
+  /** `performance.now()` when the first response's head arrived (NaN before): the server's time to first byte counts from the start until then. */
+  firstHeadersAt: number;
   readonly byMethod: Map<string, number>;
 }
 
 export function newNetworkMeter(): NetworkMeter {
-  return { ms: 0, requests: 0, byMethod: new Map() };
+  return { ms: 0, requests: 0, firstHeadersAt: Number.NaN, byMethod: new Map() };
 }
 
 /**
@@ -23,6 +25,7 @@ export function meteredFetch(meter: NetworkMeter, base: Fetch = globalThis.fetch
     const started = performance.now();
     const response = await base(input, init);
     meter.ms += performance.now() - started;
+    if (Number.isNaN(meter.firstHeadersAt)) meter.firstHeadersAt = performance.now();
     const text = response.text.bind(response);
     Object.defineProperty(response, 'text', {
       value: async () => {

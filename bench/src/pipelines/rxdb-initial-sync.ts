@@ -144,5 +144,9 @@ export async function rxdbInitialSync(
     store: total - meter.ms - decodeMs - mapMs,
     contacts: stored,
     requests: meter.requests,
+    // RxDB writes its first batch only after the book has arrived; not measured here.
+    firstChunk: Number.NaN,
+    firstHeaders: Number.NaN,
+    floor: Number.NaN,
   };
 }

@@ -14,7 +14,8 @@ export const windowsLiveClient: ClientProvider = {
   label: 'Windows Live XML',
   async service(connection, fetch) {
     const { windowsLive } = await import('@contactsync/adapters');
-    return windowsLive({ baseUrl: connection.url, ...credentials(connection), fetch });
+    // A 100,000-contact book can take the emulator longer than the default 30 s to build on a loaded machine.
+    return windowsLive({ baseUrl: connection.url, ...credentials(connection), fetch, timeoutMs: 600_000 });
   },
   async fetchBook(connection: Connection, fetch: Fetch): Promise<BookResponse> {
     const { lid, token } = credentials(connection);

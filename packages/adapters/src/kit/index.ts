@@ -1,5 +1,5 @@
 /** The adapter kit: what every service adapter shares (transport, Retry-After, status tables). */
-export { createTransport, DEFAULT_TIMEOUT_MS } from './transport.js';
+export { createStreamingTransport, createTransport, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './transport.js';
 export type {
   ExchangeRecord,
   FailureKey,
@@ -8,6 +8,8 @@ export type {
   HttpRequest,
   HttpResponse,
   Send,
+  SendStreaming,
+  StreamingResponse,
   TransportOptions,
   TransportTimers,
   TransportTuning,

@@ -1,8 +1,8 @@
 import { SyncError, type ContactService } from '@contactsync/core';
-import { pull } from './pull.js';
+import { createPull } from './pull.js';
 import { push } from './push.js';
 import type { ExchangeRecord, FetchLike } from '../kit/index.js';
-import { createSend } from './transport.js';
+import { createSend, createStreamingSend } from './transport.js';
 import { WINDOWS_LIVE_FIELD_MODEL } from './field-model.js';
 
 export interface WindowsLiveOptions {
@@ -32,6 +32,7 @@ export function windowsLive(options: WindowsLiveOptions): ContactService {
     throw new SyncError('invalid-argument', 'A Windows Live location id is 16 hexadecimal digits.');
   }
   const send = createSend(options);
+  const pull = createPull(createStreamingSend(options));
   return {
     traits: {
       name: 'Windows Live',
@@ -39,7 +40,7 @@ export function windowsLive(options: WindowsLiveOptions): ContactService {
       maxBatchSize: options.maxBatchSize ?? 50,
       categoryOperations: false,
     },
-    pull: (request) => pull(send, request),
+    pull,
     push: (request) => push(send, request),
     fieldModel: WINDOWS_LIVE_FIELD_MODEL,
   };

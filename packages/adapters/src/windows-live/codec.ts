@@ -88,6 +88,19 @@ export function decodeBook(xml: string): Decoded<{ readonly contacts: readonly W
   });
 }
 
+/**
+ * One `<Contact>` element of a book read as it streams (book-splitter.ts), read leniently exactly as
+ * `decodeBook` reads each of its contacts: undefined when the contact cannot be read at all (skipped,
+ * as there), a problem when the element is not well-formed (the book fails, as there).
+ */
+export function decodeBookContact(xml: string): Decoded<WireContact | undefined> {
+  return guard(() => {
+    const [only, ...rest] = asList(parseDocument(xml, 'Contact'));
+    if (only === undefined || rest.length > 0) throw new Problem('expected exactly one <Contact>');
+    return tolerate('lenient', () => readContact(only, 'lenient'));
+  });
+}
+
 /** A `<Contact>` document: the answer to `GET Contacts/Contact({id})`. */
 export function decodeContact(xml: string): Decoded<WireContact> {
   return guard(() => {

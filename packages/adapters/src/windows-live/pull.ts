@@ -1,9 +1,20 @@
-import type { PullOutcome, PullRequest, RemoteChange } from '@contactsync/core';
+import type { PullOutcome, PullRequest, RemoteChange, RequestFailure } from '@contactsync/core';
+import type { StreamingResponse } from '../kit/index.js';
+import { BookStream } from './book-stream.js';
 import { decodeBook } from './codec.js';
-import { malformed, requestFailure, WL_STATUS } from './outcomes.js';
+import { malformed, requestFailure, USER_MESSAGES, WL_CODES, WL_STATUS } from './outcomes.js';
 import { recordFromWire } from './record.js';
-import type { Send, WlRequest } from './transport.js';
+import type { SendStreaming, WlRequest } from './transport.js';
 import { DELTA_SYNC_BASIC, HEADERS } from './wire.js';
+
+export type Pull = (request: PullRequest) => Promise<PullOutcome>;
+
+/**
+ * A page cursor inside a whole book that is still being read: `stream:{book}:{page}`. Only ever
+ * handed back to continue that book; the engine stores a snapshot's cursor after its last page, and
+ * that one is the response's `Last-Modified`.
+ */
+const CONTINUATION = /^stream:([0-9]+):[0-9]+$/;
 
 /**
  * Pull (docs/windows-live.md §1.4). No cursor, or `consistency: 'complete'`: a plain root GET, whose 200 is
@@ -11,48 +22,105 @@ import { DELTA_SYNC_BASIC, HEADERS } from './wire.js';
  * current second (an ambiguous create the engine must find) is only certain to be in a whole book.
  * Otherwise `DeltaSync: Basic` with `If-Modified-Since` = cursor: 206 is one delta page and the
  * engine asks again with its `Last-Modified` until 304; a 200 is the whole book.
+ *
+ * A whole book is read as it arrives and handed to the engine in snapshot pages (`more: true`,
+ * continuation cursors) while the rest is still on the wire (book-stream.ts, issue 16); one book is
+ * read at a time per client, and a new pull abandons a book nobody continued.
  */
-export async function pull(send: Send, request: PullRequest): Promise<PullOutcome> {
-  const delta = request.cursor !== null && request.consistency === 'delta';
-  const line: WlRequest = {
-    method: 'GET',
-    path: '',
-    headers: delta && request.cursor !== null ? { [HEADERS.deltaSync]: DELTA_SYNC_BASIC, [HEADERS.ifModifiedSince]: request.cursor } : {},
-    signal: request.signal,
-  };
-  const response = await send(line);
-  if (response.kind !== 'response') return response;
-  const { status } = response;
-  switch (WL_STATUS.decide(status, delta ? 'delta' : 'book')) {
-    case 'not-modified':
-      return { kind: 'not-modified' };
-    case 'whole-book':
-    case 'delta-page':
-      break;
-    default:
-      return requestFailure(response, line);
-  }
+export function createPull(send: SendStreaming): Pull {
+  let live: { readonly id: number; readonly book: BookStream; pages: number } | null = null;
+  let books = 0;
 
-  const cursor = response.headers.get(HEADERS.lastModified);
-  if (cursor === null || Number.isNaN(Date.parse(cursor))) return malformed(line, `${status} without a valid Last-Modified`, false);
-  if (status === 206 && request.cursor !== null && !(Date.parse(cursor) > Date.parse(request.cursor))) {
-    // Asking again with the same cursor would loop forever.
-    return malformed(line, `206 whose Last-Modified ${cursor} does not advance past ${request.cursor}`, false);
-  }
-  const book = decodeBook(response.body);
-  if (!book.ok) return malformed(line, book.problem, false);
-
-  const changes: RemoteChange[] = [];
-  for (const contact of book.value.contacts) {
-    if (contact.ID === undefined || contact.ID === '') return malformed(line, 'a <Contact> without an <ID>', false);
-    if (contact.IsDeleted?.trim().toLowerCase() === 'true') {
-      // A whole book lists what exists; a tombstone in one says nothing more than its absence.
-      if (status === 206) changes.push({ kind: 'delete', remoteId: contact.ID });
-      continue;
+  const nextPage = async (signal: AbortSignal | undefined): Promise<PullOutcome> => {
+    const current = live;
+    if (current === null) throw new Error('no book is being read');
+    const page = await current.book.next(signal);
+    if (page.kind !== 'changes') {
+      live = null;
+      return page;
     }
-    changes.push({ kind: 'upsert', record: recordFromWire(contact.ID, contact, cursor) });
+    if (page.done) {
+      live = null;
+      return { kind: 'page', mode: 'snapshot', changes: page.changes, cursor: current.book.lastModified, more: false };
+    }
+    current.pages++;
+    return { kind: 'page', mode: 'snapshot', changes: page.changes, cursor: `stream:${current.id}:${current.pages}`, more: true };
+  };
+
+  return async (request) => {
+    const continued = request.cursor === null ? null : CONTINUATION.exec(request.cursor);
+    if (continued !== null) {
+      if (live === null || String(live.id) !== continued[1]) return lost(request.cursor ?? '');
+      return nextPage(request.signal);
+    }
+    live?.book.cancel();
+    live = null;
+
+    const delta = request.cursor !== null && request.consistency === 'delta';
+    const line: WlRequest = {
+      method: 'GET',
+      path: '',
+      headers: delta && request.cursor !== null ? { [HEADERS.deltaSync]: DELTA_SYNC_BASIC, [HEADERS.ifModifiedSince]: request.cursor } : {},
+      signal: request.signal,
+    };
+    const response = await send(line);
+    if (response.kind !== 'stream') return response;
+    const { status } = response;
+    const decision = WL_STATUS.decide(status, delta ? 'delta' : 'book');
+    if (decision !== 'whole-book' && decision !== 'delta-page') {
+      response.cancel();
+      return decision === 'not-modified' ? { kind: 'not-modified' } : requestFailure(response, line);
+    }
+
+    const cursor = response.headers.get(HEADERS.lastModified);
+    if (cursor === null || Number.isNaN(Date.parse(cursor))) {
+      response.cancel();
+      return malformed(line, `${status} without a valid Last-Modified`, false);
+    }
+    if (status === 206 && request.cursor !== null && !(Date.parse(cursor) > Date.parse(request.cursor))) {
+      // Asking again with the same cursor would loop forever.
+      response.cancel();
+      return malformed(line, `206 whose Last-Modified ${cursor} does not advance past ${request.cursor}`, false);
+    }
+    if (status === 200) {
+      live = { id: ++books, book: new BookStream(response, line, cursor), pages: 0 };
+      return nextPage(request.signal);
+    }
+    // A delta page holds at most a page of changes (1,000 by the contract): read whole.
+    const body = await readAll(response, request.signal);
+    if (typeof body !== 'string') return body;
+    const book = decodeBook(body);
+    if (!book.ok) return malformed(line, book.problem, false);
+    const changes: RemoteChange[] = [];
+    for (const contact of book.value.contacts) {
+      if (contact.ID === undefined || contact.ID === '') return malformed(line, 'a <Contact> without an <ID>', false);
+      changes.push(
+        contact.IsDeleted?.trim().toLowerCase() === 'true'
+          ? { kind: 'delete', remoteId: contact.ID }
+          : { kind: 'upsert', record: recordFromWire(contact.ID, contact, cursor) },
+      );
+    }
+    return { kind: 'page', mode: 'delta', changes, cursor, more: true };
+  };
+}
+
+async function readAll(response: StreamingResponse, signal: AbortSignal | undefined): Promise<string | RequestFailure> {
+  const pieces: string[] = [];
+  for (;;) {
+    const piece = await response.read(signal);
+    if (piece.kind === 'end') return pieces.join('');
+    if (piece.kind !== 'text') return piece;
+    pieces.push(piece.text);
   }
-  return status === 200
-    ? { kind: 'page', mode: 'snapshot', changes, cursor, more: false }
-    : { kind: 'page', mode: 'delta', changes, cursor, more: true };
+}
+
+/** Asked to continue a book this client no longer reads (it failed, was abandoned, or another client started it). */
+function lost(cursor: string): RequestFailure {
+  return {
+    kind: 'failed',
+    code: WL_CODES.connectionLost,
+    userMessage: USER_MESSAGES.connectionLost,
+    debugMessage: `GET : no book is being read for continuation ${cursor}`,
+    maybeCommitted: false,
+  };
 }

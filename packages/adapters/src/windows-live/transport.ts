@@ -1,5 +1,12 @@
 import type { RequestFailure } from '@contactsync/core';
-import { createTransport, type HttpResponse, type TransportTuning } from '../kit/index.js';
+import {
+  createStreamingTransport,
+  createTransport,
+  type HttpRequest,
+  type HttpResponse,
+  type StreamingResponse,
+  type TransportTuning,
+} from '../kit/index.js';
 import { USER_MESSAGES, WL_CODES, type RequestLine } from './outcomes.js';
 import { AUTH_SCHEME, HEADERS, XML_CONTENT_TYPE } from './wire.js';
 
@@ -19,6 +26,8 @@ export interface WlRequest extends RequestLine {
 export type WlResponse = HttpResponse;
 
 export type Send = (request: WlRequest) => Promise<WlResponse | RequestFailure>;
+/** The same request, its body read as it arrives (a whole book, issue 16). */
+export type SendStreaming = (request: WlRequest) => Promise<StreamingResponse | RequestFailure>;
 
 export interface TransportOptions extends TransportTuning {
   /** Origin (and any prefix) before `/users/@L@{lid}/rest/LiveContacts`. */
@@ -43,20 +52,42 @@ const VOCABULARY = {
 } as const;
 
 export function createSend(options: TransportOptions): Send {
+  const send = createTransport({
+    vocabulary: VOCABULARY,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    onExchange: options.onExchange,
+  });
+  const line = requestLine(options);
+  return (request) => send(line(request));
+}
+
+export function createStreamingSend(options: TransportOptions): SendStreaming {
+  const send = createStreamingTransport({
+    vocabulary: VOCABULARY,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    onExchange: options.onExchange,
+  });
+  const line = requestLine(options);
+  return (request) => send(line(request));
+}
+
+/** A request below the book's root as the kit sends it: the delegated token, XML both ways. */
+function requestLine(options: TransportOptions): (request: WlRequest) => HttpRequest {
   const root = `${options.baseUrl.replace(/\/+$/, '')}/users/@L@${options.lid}/rest/LiveContacts`;
   const authorization = `${AUTH_SCHEME} dt="${options.token}"`;
-  const send = createTransport({ ...options, vocabulary: VOCABULARY });
   return (request) => {
     const headers: Record<string, string> = { [HEADERS.authorization]: authorization, Accept: 'application/xml', ...request.headers };
     if (request.body !== undefined) headers['Content-Type'] = XML_CONTENT_TYPE;
-    return send({
+    return {
       method: request.method,
       url: request.path === '' ? root : `${root}/${request.path}`,
       headers,
       ...(request.body === undefined ? {} : { body: request.body }),
       signal: request.signal,
       label: `${request.method} ${request.path}`,
-    });
+    };
   };
 }
 

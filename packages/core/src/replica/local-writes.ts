@@ -41,9 +41,10 @@ export function createLocalWrites(ctx: LocalWriteContext) {
     const id = ctx.newId();
     const now = ctx.now();
     const row: ContactRow = { ...draft, id, updatedAt: now, state: 'pending' };
+    // Both requests are issued at once: IndexedDB runs them in order in the one transaction, and
+    // the write pays one round trip to the storage instead of two (issue 16).
     await inTransaction(async () => {
-      await db.contacts.add(row);
-      await db.outbox.put(entryAfterEdit(undefined, undefined, id, now));
+      await Promise.all([db.contacts.add(row), db.outbox.put(entryAfterEdit(undefined, undefined, id, now))]);
     });
     ctx.onWrite(+1);
     return toContact(row);
@@ -53,7 +54,9 @@ export function createLocalWrites(ctx: LocalWriteContext) {
     let result: ContactRow | undefined;
     let delta: number | null = null;
     await inTransaction(async () => {
-      const before = await db.contacts.get(id);
+      // The row and its outbox entry are read together and written together (one round trip each
+      // way); the entry is needed whatever the row says, since a coalesced edit moves its `seq`.
+      const [before, entry] = await Promise.all([db.contacts.get(id), db.outbox.get(id)]);
       if (before === undefined) throw new SyncError('not-found', 'This contact no longer exists.');
       const current = pickDraft(before);
       const next = checked(applyPatch(current, patch));
@@ -62,11 +65,9 @@ export function createLocalWrites(ctx: LocalWriteContext) {
         return;
       }
       const now = ctx.now();
-      const entry = await db.outbox.get(id);
       result = { ...before, ...next, updatedAt: now, state: 'pending' };
       delta = entry === undefined ? 1 : 0;
-      await db.contacts.put(result);
-      await db.outbox.put(entryAfterEdit(entry, before, id, now));
+      await Promise.all([db.contacts.put(result), db.outbox.put(entryAfterEdit(entry, before, id, now))]);
     });
     if (delta !== null) ctx.onWrite(delta);
     return toContact(result as ContactRow);
@@ -75,13 +76,10 @@ export function createLocalWrites(ctx: LocalWriteContext) {
   async function remove(id: string): Promise<void> {
     let delta = 0;
     await inTransaction(async () => {
-      const before = await db.contacts.get(id);
+      const [before, entry] = await Promise.all([db.contacts.get(id), db.outbox.get(id)]);
       if (before === undefined) return; // Removing what is gone is done.
-      const entry = await db.outbox.get(id);
       const next = entryAfterRemove(entry, before, ctx.now());
-      await db.contacts.delete(id);
-      if (next === null) await db.outbox.delete(id);
-      else await db.outbox.put(next);
+      await Promise.all([db.contacts.delete(id), next === null ? db.outbox.delete(id) : db.outbox.put(next)]);
       delta = (next === null ? 0 : 1) - (entry === undefined ? 0 : 1);
     });
     if (delta !== 0) ctx.onWrite(delta);

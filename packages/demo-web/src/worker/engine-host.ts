@@ -142,5 +142,14 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     async validate(draft) {
       return active().service.validate?.(draft) ?? [];
     },
+    async fieldModel() {
+      await opening; // asked right after open: answer for the account it opens
+      const open = active();
+      return { databaseName: open.account.databaseName, model: open.engine.fieldModel };
+    },
+    async deviceOnlyFields(contactId) {
+      await opening;
+      return active().engine.contacts.deviceOnlyFields(contactId);
+    },
   };
 }

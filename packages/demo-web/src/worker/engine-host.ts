@@ -1,9 +1,7 @@
 import { createSyncEngine, SyncError, type AutoSyncEnvironment, type ContactService, type CreateSyncEngineOptions, type SyncEngine, type SyncReport } from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
 import type { EngineApi, FromWorker } from './protocol';
-import { startPeriodicPull } from './periodic-pull';
 import { reportingEnvironment } from './reporting-environment';
-import type { SignalHub } from './signal-hub';
 
 export interface EngineHostOptions {
   readonly post: (message: FromWorker) => void;
@@ -11,8 +9,10 @@ export interface EngineHostOptions {
   readonly createService: (account: DemoAccount) => ContactService;
   /** How long after a local write the engine pushes it (writes in a burst go together). */
   readonly syncDelayMs?: number;
-  /** The page's visibility signals (for the periodic pull) and how often it pulls; 0: never. */
-  readonly signals?: SignalHub;
+  /**
+   * How often the engine pulls while the page is visible (`startAutoSync({ interval })`, which
+   * obeys every server-imposed wait); 0 or absent: never.
+   */
   readonly pullIntervalMs?: number;
   /** Storage and clock for tests (fake-indexeddb); the browser's by default. */
   readonly engineOptions?: Pick<CreateSyncEngineOptions, 'indexedDB' | 'IDBKeyRange' | 'now' | 'random' | 'pullChunkSize'>;
@@ -25,13 +25,12 @@ interface OpenAccount {
   readonly engine: SyncEngine;
   readonly service: ContactService;
   readonly unsubscribe: () => void;
-  readonly stopPull: () => void;
 }
 
 /**
  * The engine side of the RPC: one engine at a time, for the account the page opened. It posts every
  * status change and the report of every sync, those it starts (open, after a write, "Sync now") and
- * those the engine's own `startAutoSync` starts (reconnect, visible, retryAt).
+ * those the engine's own `startAutoSync` starts (reconnect, visible, retryAt, the periodic pull).
  */
 export function createEngineHost(options: EngineHostOptions): EngineApi {
   const { post } = options;
@@ -64,7 +63,6 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     clearTimeout(syncTimer);
     if (current === null) return;
     current.unsubscribe();
-    current.stopPull();
     void current.engine.close();
     current = null;
   };
@@ -80,13 +78,12 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     // it ends (the page's live query sees each chunk) instead of all 2,000 at once at the end.
     const engine = await createSyncEngine({ pullChunkSize: FIRST_ROWS_CHUNK, ...options.engineOptions, databaseName: account.databaseName, service });
     const unsubscribe = engine.subscribe((status) => post({ kind: 'status', accountId: account.id, status }));
-    let stopPull = (): void => undefined;
-    const open: OpenAccount = { account, engine, service, unsubscribe, stopPull: () => stopPull() };
+    const open: OpenAccount = { account, engine, service, unsubscribe };
     current = open;
     const interval = options.pullIntervalMs ?? 0;
-    if (options.signals !== undefined && interval > 0) stopPull = startPeriodicPull(engine, options.signals, interval, () => syncInBackground(open));
     post({ kind: 'status', accountId: account.id, status: engine.status });
-    engine.startAutoSync(reportingEnvironment(options.environment, () => syncInBackground(open)));
+    const environment = reportingEnvironment(options.environment, () => syncInBackground(open));
+    engine.startAutoSync(interval > 0 ? { environment, interval } : { environment });
     syncInBackground(open);
   };
 

@@ -7,6 +7,7 @@ export const PROXY_PREFIXES = {
   wl: '/api/wl',
   'yahoo-xml': '/api/yahoo-xml',
   'yahoo-json': '/api/yahoo-json',
+  graph: '/api/graph',
 } as const;
 
 /**
@@ -16,7 +17,7 @@ export const PROXY_PREFIXES = {
  */
 export function demoAccounts(emulators: DemoEmulators, runIds: Readonly<Record<DemoAccountId, string>>): DemoAccount[] {
   const databaseName = (id: DemoAccountId): string => `contactsync-demo/${id}/${runIds[id]}`;
-  const { windowsLive, yahooXml, yahooJson } = emulators;
+  const { windowsLive, yahooXml, yahooJson, graph } = emulators;
   return [
     {
       id: 'wl',
@@ -46,6 +47,15 @@ export function demoAccounts(emulators: DemoEmulators, runIds: Readonly<Record<D
       baseUrl: PROXY_PREFIXES['yahoo-json'],
       appid: yahooJson.appid,
       wssid: yahooJson.wssid,
+    },
+    {
+      id: 'graph',
+      label: 'Microsoft Graph (emulated)',
+      service: 'microsoft-graph',
+      databaseName: databaseName('graph'),
+      // The emulator's service root is `{origin}/v1.0`; the proxy serves its origin under the prefix.
+      baseUrl: `${PROXY_PREFIXES.graph}/v1.0`,
+      token: graph.control.token(),
     },
   ];
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { API_PATHS, type DemoAccount } from '../shared/demo-accounts.js';
-import { windowsLiveDriver, yahooDriver, type ConsoleDriver } from './console-drivers.js';
+import { graphDriver, windowsLiveDriver, yahooDriver, type ConsoleDriver } from './console-drivers.js';
 import { handleConsole, type ConsoleState } from './console-routes.js';
 import { demoAccounts, PROXY_PREFIXES } from './demo-accounts.js';
 import { startDemoEmulators, type DemoEmulators } from './demo-emulators.js';
@@ -52,6 +52,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     { prefix: PROXY_PREFIXES.wl, target: emulators.windowsLive.url },
     { prefix: PROXY_PREFIXES['yahoo-xml'], target: emulators.yahooXml.url, addHeaders: { cookie: emulators.yahooXml.cookie } },
     { prefix: PROXY_PREFIXES['yahoo-json'], target: emulators.yahooJson.url, addHeaders: { cookie: emulators.yahooJson.cookie } },
+    { prefix: PROXY_PREFIXES.graph, target: emulators.graph.origin, rewriteLinks: true },
   ];
   const state: ConsoleState = {
     networkUp: true,
@@ -59,6 +60,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
       ['wl', windowsLiveDriver(emulators.windowsLive)],
       ['yahoo-xml', yahooDriver(emulators.yahooXml)],
       ['yahoo-json', yahooDriver(emulators.yahooJson)],
+      ['graph', graphDriver(emulators.graph)],
     ]),
   };
 

@@ -34,7 +34,16 @@ export interface YahooAccount extends AccountBase {
   readonly wssid: string;
 }
 
-export type DemoAccount = WindowsLiveAccount | YahooAccount;
+/**
+ * A Microsoft Graph mailbox on its emulator. The access token is the emulator's (a real app gets one
+ * from MSAL); `baseUrl` is the proxied service root (`/api/graph/v1.0`).
+ */
+export interface GraphAccount extends AccountBase {
+  readonly service: 'microsoft-graph';
+  readonly token: string;
+}
+
+export type DemoAccount = WindowsLiveAccount | YahooAccount | GraphAccount;
 
 export const API_PATHS = {
   accounts: '/api/accounts',

@@ -14,6 +14,7 @@ function parseAccount(value: unknown): DemoAccount | null {
   if (!isText(v['id']) || !isText(v['label']) || !isText(v['databaseName']) || !isText(v['baseUrl'])) return null;
   const base = { id: v['id'], label: v['label'], databaseName: v['databaseName'], baseUrl: v['baseUrl'] };
   if (v['service'] === 'windows-live' && isText(v['lid']) && isText(v['token'])) return { ...base, service: 'windows-live', lid: v['lid'], token: v['token'] };
+  if (v['service'] === 'microsoft-graph' && isText(v['token'])) return { ...base, service: 'microsoft-graph', token: v['token'] };
   if (v['service'] === 'yahoo' && (v['format'] === 'xml' || v['format'] === 'json') && isText(v['appid']) && isText(v['wssid'])) {
     return { ...base, service: 'yahoo', format: v['format'], appid: v['appid'], wssid: v['wssid'] };
   }

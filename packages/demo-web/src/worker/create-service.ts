@@ -1,5 +1,5 @@
 import type { ContactService } from '@contactsync/core';
-import { windowsLive, yahooAddressBook } from '@contactsync/adapters';
+import { microsoftGraph, windowsLive, yahooAddressBook } from '@contactsync/adapters';
 import type { DemoAccount } from '../../shared/demo-accounts';
 import { demoFetch, type FetchLike } from './demo-fetch';
 
@@ -19,6 +19,11 @@ export function createService(account: DemoAccount, origin: string, fetchImpl: F
       const standardFetch: typeof globalThis.fetch = (input, init) => fetch(input instanceof Request ? input.url : String(input), init ?? {});
       // The real cookie is added by the proxy (see `YahooAccount`); a page cannot send one itself.
       return yahooAddressBook({ baseUrl, appid: account.appid, wssid: account.wssid, cookie: 'Y=set-by-the-demo-proxy', format: account.format, fetch: standardFetch });
+    }
+    case 'microsoft-graph': {
+      // The emulator's token; a real app would ask MSAL here (and for a new one on `refresh`).
+      const token = account.token;
+      return microsoftGraph({ baseUrl, getAccessToken: () => Promise.resolve(token), fetch });
     }
   }
 }

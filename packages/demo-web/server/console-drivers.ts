@@ -2,17 +2,20 @@ import type { ContactDraft } from '@contactsync/core';
 import type { GraphEmulator, WindowsLiveEmulator, YahooEmulator } from '@contactsync/adapters/emulators';
 import type { ConsoleAnswer, ContactMatch, RemoteEditField } from '../shared/console-actions.js';
 
-/** The server console's verbs, as each emulator's control plane carries them out. */
+/** An answer now (an emulator's control plane), or once a real server has answered (Radicale). */
+export type DriverAnswer = ConsoleAnswer | Promise<ConsoleAnswer>;
+
+/** The server console's verbs, as each emulator's control plane (or a real server) carries them out. */
 export interface ConsoleDriver {
-  editContact(match: ContactMatch, field: RemoteEditField, value: string): ConsoleAnswer;
-  deleteContact(match: ContactMatch): ConsoleAnswer;
-  createContact(contact: ContactDraft): ConsoleAnswer;
-  retryAfter(seconds: number, count: number): ConsoleAnswer;
-  rejectNextWrite(): ConsoleAnswer;
-  lock(locked: boolean): ConsoleAnswer;
+  editContact(match: ContactMatch, field: RemoteEditField, value: string): DriverAnswer;
+  deleteContact(match: ContactMatch): DriverAnswer;
+  createContact(contact: ContactDraft): DriverAnswer;
+  retryAfter(seconds: number, count: number): DriverAnswer;
+  rejectNextWrite(): DriverAnswer;
+  lock(locked: boolean): DriverAnswer;
 }
 
-interface RemoteEntry {
+export interface RemoteEntry {
   readonly remoteId: string;
   readonly contact: ContactDraft;
 }
@@ -31,8 +34,8 @@ export function findRemote(entries: readonly RemoteEntry[], match: ContactMatch)
   );
 }
 
-const NOT_FOUND: ConsoleAnswer = { ok: false, message: 'The server has no copy of that contact (it may not have been synced yet).' };
-const who = (entry: RemoteEntry): string => `${entry.contact.name.given} ${entry.contact.name.family}`.trim() || entry.remoteId;
+export const NOT_FOUND: ConsoleAnswer = { ok: false, message: 'The server has no copy of that contact (it may not have been synced yet).' };
+export const who = (entry: RemoteEntry): string => `${entry.contact.name.given} ${entry.contact.name.family}`.trim() || entry.remoteId;
 
 export function windowsLiveDriver(emulator: WindowsLiveEmulator): ConsoleDriver {
   const { control } = emulator;

@@ -43,7 +43,18 @@ export interface GraphAccount extends AccountBase {
   readonly token: string;
 }
 
-export type DemoAccount = WindowsLiveAccount | YahooAccount | GraphAccount;
+/**
+ * A CardDAV address book on the real Radicale the demo starts, reached through the adapter's relay
+ * on the demo's origin (`baseUrl` is the book's path, the same on the relay as on Radicale). The
+ * password is held in memory only: the page never stores it (see `load-accounts.ts`).
+ */
+export interface CardDavAccount extends AccountBase {
+  readonly service: 'carddav';
+  readonly username: string;
+  readonly password: string;
+}
+
+export type DemoAccount = WindowsLiveAccount | YahooAccount | GraphAccount | CardDavAccount;
 
 export const API_PATHS = {
   accounts: '/api/accounts',

@@ -72,6 +72,7 @@ describe('the first sync of 2,000 contacts', () => {
     ['Yahoo, XML', /Yahoo, XML/],
     ['Yahoo, JSON', /Yahoo, JSON/],
     ['Microsoft Graph', /Microsoft Graph/],
+    ['CardDAV (Radicale)', /CardDAV/],
   ] as const) {
     it(`traces the first sync of ${label}: first row, full list, long tasks`, async () => {
       await page.goto(demo.url);

@@ -65,4 +65,19 @@ describe('the form offers what the account stores', () => {
       ]);
     }, 30_000);
   });
+
+  it('shows a field the service does not store only where the contact holds a value, marked "only on this device"', async () => {
+    // Imported from a vCard with a name prefix: Windows Live has no place for it, so it stays here.
+    const card = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Dr Prefixed Person', 'N:Person;Prefixed;;Dr;', 'EMAIL;TYPE=home:prefixed.person@example.org', 'END:VCARD', ''].join('\r\n');
+    await ui.contactsTab.click();
+    await page.getByLabel('Import vCard…').setInputFiles({ name: 'prefixed.vcf', mimeType: 'text/vcard', buffer: Buffer.from(card) });
+    await expect.poll(() => page.getByTestId('vcard-result').textContent()).toBe('Imported 1 contact.');
+    await ui.openContact('prefixed.person@example.org');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await expect.poll(() => page.getByLabel(/^Prefix/).count()).toBe(1);
+    expect(await page.getByLabel(/^Prefix/).inputValue()).toBe('Dr');
+    expect(await page.locator('label', { hasText: 'Prefix' }).textContent()).toContain('only on this device');
+    expect(await page.getByLabel(/^Suffix/).count()).toBe(0);
+    await page.getByRole('button', { name: /Cancel|Discard changes/ }).click();
+  });
 });

@@ -140,7 +140,10 @@ describe('demo app on Windows Live', () => {
     expect(message).not.toMatch(/PUT|POST|HTTP|\/users\//); // a user message, never request details
     await screenshot(page, 'wl-inbox-rejected');
     await item.getByRole('button', { name: 'Discard my change' }).click();
-    await expect.poll(() => ui.inboxTab.textContent(), { timeout: 10_000 }).toBe('Inbox');
+    // The refusal goes; what the user wrote stays in the inbox as a `discarded` record (core, issue 10).
+    await expect.poll(() => page.locator('[data-conflict-kind="rejected"]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-conflict-kind="discarded"]').textContent()).toContain('Refused by the server');
+    expect(await ui.inboxTab.textContent()).toBe('Inbox (1)');
     await ui.contactsTab.click();
     await expect.poll(() => page.getByLabel('Job title').count()).toBe(0);
     await expect.poll(() => page.getByRole('article').textContent(), { timeout: 20_000 }).toContain(entry.contact.jobTitle);

@@ -82,6 +82,8 @@ describe('the first sync of 2,000 contacts', () => {
     ['Windows Live', /Windows Live/],
     ['Yahoo, XML', /Yahoo, XML/],
     ['Yahoo, JSON', /Yahoo, JSON/],
+    ['Microsoft Graph', /Microsoft Graph/],
+    ['CardDAV (Radicale)', /CardDAV/],
   ] as const) {
     it(`traces the first sync of ${label}: first row, full list, long tasks`, async () => {
       await page.goto(demo.url);

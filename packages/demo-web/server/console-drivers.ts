@@ -1,18 +1,21 @@
 import type { ContactDraft } from '@contactsync/core';
-import type { WindowsLiveEmulator, YahooEmulator } from '@contactsync/adapters/emulators';
+import type { GraphEmulator, WindowsLiveEmulator, YahooEmulator } from '@contactsync/adapters/emulators';
 import type { ConsoleAnswer, ContactMatch, RemoteEditField } from '../shared/console-actions.js';
 
-/** The server console's verbs, as each emulator's control plane carries them out. */
+/** An answer now (an emulator's control plane), or once a real server has answered (Radicale). */
+export type DriverAnswer = ConsoleAnswer | Promise<ConsoleAnswer>;
+
+/** The server console's verbs, as each emulator's control plane (or a real server) carries them out. */
 export interface ConsoleDriver {
-  editContact(match: ContactMatch, field: RemoteEditField, value: string): ConsoleAnswer;
-  deleteContact(match: ContactMatch): ConsoleAnswer;
-  createContact(contact: ContactDraft): ConsoleAnswer;
-  retryAfter(seconds: number, count: number): ConsoleAnswer;
-  rejectNextWrite(): ConsoleAnswer;
-  lock(locked: boolean): ConsoleAnswer;
+  editContact(match: ContactMatch, field: RemoteEditField, value: string): DriverAnswer;
+  deleteContact(match: ContactMatch): DriverAnswer;
+  createContact(contact: ContactDraft): DriverAnswer;
+  retryAfter(seconds: number, count: number): DriverAnswer;
+  rejectNextWrite(): DriverAnswer;
+  lock(locked: boolean): DriverAnswer;
 }
 
-interface RemoteEntry {
+export interface RemoteEntry {
   readonly remoteId: string;
   readonly contact: ContactDraft;
 }
@@ -36,8 +39,8 @@ export function findRemote(entries: readonly RemoteEntry[], match: ContactMatch)
   );
 }
 
-const NOT_FOUND: ConsoleAnswer = { ok: false, message: 'The server has no copy of that contact (it may not have been synced yet).' };
-const who = (entry: RemoteEntry): string => `${entry.contact.name.given} ${entry.contact.name.family}`.trim() || entry.remoteId;
+export const NOT_FOUND: ConsoleAnswer = { ok: false, message: 'The server has no copy of that contact (it may not have been synced yet).' };
+export const who = (entry: RemoteEntry): string => `${entry.contact.name.given} ${entry.contact.name.family}`.trim() || entry.remoteId;
 
 export function windowsLiveDriver(emulator: WindowsLiveEmulator): ConsoleDriver {
   const { control } = emulator;
@@ -122,6 +125,44 @@ export function yahooDriver(emulator: YahooEmulator): ConsoleDriver {
       return {
         ok: true,
         message: locked ? 'Yahoo now answers -50302 (user locked, retry-after 600) to every request.' : 'The Yahoo user is unlocked.',
+      };
+    },
+  };
+}
+
+export function graphDriver(emulator: GraphEmulator): ConsoleDriver {
+  const { control } = emulator;
+  return {
+    editContact(match, field, value) {
+      const entry = findRemote(control.list(), match);
+      if (entry === undefined) return NOT_FOUND;
+      control.update(entry.remoteId, { [field]: value });
+      return { ok: true, message: `Another device changed ${field} of ${who(entry)} on Microsoft Graph.` };
+    },
+    deleteContact(match) {
+      const entry = findRemote(control.list(), match);
+      if (entry === undefined) return NOT_FOUND;
+      control.remove(entry.remoteId, 'deleted');
+      return { ok: true, message: `Another device deleted ${who(entry)} on Microsoft Graph.` };
+    },
+    createContact(contact) {
+      control.create(contact);
+      return { ok: true, message: `Another device added ${contact.name.given} ${contact.name.family} on Microsoft Graph.` };
+    },
+    retryAfter(seconds, count) {
+      control.failNext({ status: 429, retryAfter: seconds, count });
+      return { ok: true, message: `The next ${count} Graph requests answer 429 with Retry-After: ${seconds}.` };
+    },
+    rejectNextWrite() {
+      // Writes travel inside `$batch` (docs/microsoft-graph.md): the refusal is one item's status.
+      control.failNext({ status: 400, inBatch: true, code: 'ErrorInvalidProperty' });
+      return { ok: true, message: 'Microsoft Graph refuses the next change to a contact with 400 inside its batch.' };
+    },
+    lock(locked) {
+      control.setLocked(locked);
+      return {
+        ok: true,
+        message: locked ? 'Microsoft Graph now answers 403 (access denied) to every request.' : 'The Graph mailbox is open again.',
       };
     },
   };

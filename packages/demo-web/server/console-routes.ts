@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toDraft } from '@contactsync/core';
 import { API_PATHS } from '../shared/demo-accounts.js';
 import { REMOTE_EDIT_FIELDS, type ConsoleAnswer, type ContactMatch, type RemoteEditField } from '../shared/console-actions.js';
-import type { ConsoleDriver } from './console-drivers.js';
+import type { ConsoleDriver, DriverAnswer } from './console-drivers.js';
 import { readJson } from './read-json.js';
 
 export interface ConsoleState {
@@ -31,7 +31,7 @@ function parseMatch(value: unknown): ContactMatch | null {
 const BAD_REQUEST: ConsoleAnswer = { ok: false, message: 'The console sent something the demo server did not understand.' };
 
 /** One console action, its body checked at the edge, carried out by the account's driver. */
-function runAction(driver: ConsoleDriver, action: string, body: unknown): ConsoleAnswer {
+function runAction(driver: ConsoleDriver, action: string, body: unknown): DriverAnswer {
   const b = record(body);
   if (b === null) return BAD_REQUEST;
   switch (action) {
@@ -98,7 +98,7 @@ export async function handleConsole(state: ConsoleState, req: IncomingMessage, r
     send(res, 405, BAD_REQUEST);
     return true;
   }
-  const answer = runAction(driver, match[2] ?? '', await readJson(req));
+  const answer = await runAction(driver, match[2] ?? '', await readJson(req));
   send(res, answer === BAD_REQUEST ? 400 : 200, answer);
   return true;
 }

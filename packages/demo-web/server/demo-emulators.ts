@@ -1,7 +1,9 @@
 import {
   generateContacts,
+  startGraphEmulator,
   startWindowsLiveEmulator,
   startYahooEmulator,
+  type GraphEmulator,
   type WindowsLiveEmulator,
   type YahooEmulator,
 } from '@contactsync/adapters/emulators';
@@ -10,12 +12,13 @@ export interface DemoEmulators {
   readonly windowsLive: WindowsLiveEmulator;
   readonly yahooXml: YahooEmulator;
   readonly yahooJson: YahooEmulator;
+  readonly graph: GraphEmulator;
   close(): Promise<void>;
 }
 
 export interface DemoEmulatorOptions {
   readonly contactsPerAccount: number;
-  /** The generator's seed for the Windows Live book; the Yahoo books use the next two. */
+  /** The generator's seed for the Windows Live book; the Yahoo books use the next two, Graph the one after. */
   readonly seed: number;
   /** Where the Windows Live emulator keeps its book between runs (see `demo-persistence.ts`). */
   readonly windowsLivePath?: string;
@@ -32,7 +35,8 @@ const DEMO_CALLS_PER_SECOND = 500;
 
 /**
  * The three emulated accounts, each its own book seeded with the deterministic generator: Windows
- * Live, and Yahoo twice (one account speaks XML, the other JSON, as two separate address books).
+ * Live, Yahoo twice (one account speaks XML, the other JSON, as two separate address books), and
+ * Microsoft Graph.
  */
 export async function startDemoEmulators(options: DemoEmulatorOptions): Promise<DemoEmulators> {
   const book = (offset: number) => generateContacts(options.contactsPerAccount, options.seed + offset);
@@ -49,7 +53,10 @@ export async function startDemoEmulators(options: DemoEmulatorOptions): Promise<
     started.push(yahooXml);
     const yahooJson = await startYahooEmulator({ port: 0, seedContacts: book(2) });
     started.push(yahooJson);
-    return { windowsLive, yahooXml, yahooJson, close: () => closeAll(started) };
+    // Graph keeps Outlook's limits (4 concurrent requests, 3 emails); its own seed for shuffled pages.
+    const graph = await startGraphEmulator({ port: 0, seedContacts: book(3), seed: options.seed });
+    started.push(graph);
+    return { windowsLive, yahooXml, yahooJson, graph, close: () => closeAll(started) };
   } catch (error) {
     await closeAll(started);
     throw error;

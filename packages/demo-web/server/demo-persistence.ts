@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type DemoAccountId = 'wl' | 'yahoo-xml' | 'yahoo-json';
+export type DemoAccountId = 'wl' | 'yahoo-xml' | 'yahoo-json' | 'graph' | 'carddav';
 
 /** What survives a restart of the demo, and under which names. */
 export interface DemoPersistence {
@@ -28,14 +28,18 @@ const newId = (): string => randomBytes(4).toString('hex');
 export function demoPersistence(stateDir: string | undefined): DemoPersistence {
   if (stateDir === undefined) {
     const id = newId();
-    return { windowsLivePath: undefined, windowsLiveRestored: false, runIds: { wl: id, 'yahoo-xml': id, 'yahoo-json': id } };
+    return {
+      windowsLivePath: undefined,
+      windowsLiveRestored: false,
+      runIds: { wl: id, 'yahoo-xml': id, 'yahoo-json': id, graph: id, carddav: id },
+    };
   }
   mkdirSync(stateDir, { recursive: true });
   const windowsLivePath = join(stateDir, 'windows-live.json');
   const runIdsPath = join(stateDir, 'run-ids.json');
   const windowsLiveRestored = existsSync(windowsLivePath);
   const previous = windowsLiveRestored && existsSync(runIdsPath) ? readWl(runIdsPath) : null;
-  const runIds = { wl: previous ?? newId(), 'yahoo-xml': newId(), 'yahoo-json': newId() };
+  const runIds = { wl: previous ?? newId(), 'yahoo-xml': newId(), 'yahoo-json': newId(), graph: newId(), carddav: newId() };
   writeFileSync(runIdsPath, JSON.stringify(runIds));
   return { windowsLivePath, windowsLiveRestored, runIds };
 }

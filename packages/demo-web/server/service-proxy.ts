@@ -8,6 +8,13 @@ export interface ProxyRoute {
   readonly target: string;
   /** Headers the proxy sets on every forwarded request (Yahoo's cookie; see `YahooAccount`). */
   readonly addHeaders?: Readonly<Record<string, string>>;
+  /**
+   * For a service whose answers hold absolute links to itself (Graph's `@odata.nextLink`,
+   * `@odata.deltaLink`, a 410's `Location`): the proxy rewrites `target` to its own origin and
+   * prefix in the body and `Location`, as a reverse proxy does, so the adapter's same-origin rule
+   * for links (it never sends its token elsewhere) holds for the proxied address.
+   */
+  readonly rewriteLinks?: boolean;
 }
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are the connection's own, never forwarded. */
@@ -30,6 +37,10 @@ export function proxyRequest(route: ProxyRoute, req: IncomingMessage, res: Serve
     new URL(path, route.target),
     { method: req.method, headers: { ...forwardable(req.headers), ...route.addHeaders } },
     (answer) => {
+      if (route.rewriteLinks === true) {
+        rewritten(route, req, answer, res);
+        return;
+      }
       res.writeHead(answer.statusCode ?? 502, forwardable(answer.headers));
       answer.pipe(res);
       answer.on('error', () => res.destroy());
@@ -40,6 +51,24 @@ export function proxyRequest(route: ProxyRoute, req: IncomingMessage, res: Serve
     else req.socket.destroy();
   });
   req.pipe(upstream);
+}
+
+/** The answer with the emulator's origin replaced by the proxy's (see `ProxyRoute.rewriteLinks`). */
+function rewritten(route: ProxyRoute, req: IncomingMessage, answer: IncomingMessage, res: ServerResponse): void {
+  const from = new URL(route.target).origin;
+  const to = `http://${req.headers.host ?? '127.0.0.1'}${route.prefix}`;
+  const chunks: Buffer[] = [];
+  answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+  answer.on('error', () => res.destroy());
+  answer.on('end', () => {
+    const body = Buffer.from(Buffer.concat(chunks).toString('utf8').split(from).join(to), 'utf8');
+    const headers = forwardable(answer.headers);
+    delete headers['content-length'];
+    const location = answer.headers.location;
+    if (location !== undefined) headers['location'] = location.split(from).join(to);
+    res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': String(body.length) });
+    res.end(body);
+  });
 }
 
 /**

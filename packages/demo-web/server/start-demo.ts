@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { createCardDavRelay, type RelayHandler } from '@contactsync/adapters';
+import { generateContacts } from '@contactsync/adapters/emulators';
 import { API_PATHS, type DemoAccount } from '../shared/demo-accounts.js';
-import { windowsLiveDriver, yahooDriver, type ConsoleDriver } from './console-drivers.js';
+import { cardDavDriver } from './carddav-driver.js';
+import { graphDriver, windowsLiveDriver, yahooDriver, type ConsoleDriver } from './console-drivers.js';
 import { handleConsole, type ConsoleState } from './console-routes.js';
 import { demoAccounts, PROXY_PREFIXES } from './demo-accounts.js';
 import { startDemoEmulators, type DemoEmulators } from './demo-emulators.js';
 import { demoPersistence } from './demo-persistence.js';
+import { RADICALE_USER, startDemoRadicale, type DemoRadicale } from './demo-radicale.js';
 import { answerNetworkDown, proxyRequest, type ProxyRoute } from './service-proxy.js';
 import { serveStatic } from './static-files.js';
 
@@ -22,6 +26,8 @@ export interface DemoOptions {
   readonly seed?: number;
   /** Where books are kept between runs (see `demo-persistence.ts`); none: every run starts afresh. */
   readonly stateDir?: string;
+  /** Start the CardDAV account's Radicale (default true; it is skipped when not installed). */
+  readonly carddav?: boolean;
 }
 
 export interface DemoServer {
@@ -30,6 +36,8 @@ export interface DemoServer {
   readonly accounts: readonly DemoAccount[];
   /** The running emulators, for tests that inspect or stage server-side state directly. */
   readonly emulators: DemoEmulators;
+  /** The real Radicale behind the CardDAV account, or null (not installed, or not asked for). */
+  readonly radicale: DemoRadicale | null;
   close(): Promise<void>;
 }
 
@@ -47,11 +55,26 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     windowsLiveRestored: kept.windowsLiveRestored,
     ...(kept.windowsLivePath === undefined ? {} : { windowsLivePath: kept.windowsLivePath }),
   });
-  const accounts = demoAccounts(emulators, kept.runIds);
+  const contactsPerAccount = options.contactsPerAccount ?? 2000;
+  let radicale: DemoRadicale | null = null;
+  try {
+    // The generator's next book after the emulators' four.
+    radicale = options.carddav === false ? null : await startDemoRadicale(generateContacts(contactsPerAccount, (options.seed ?? 2026) + 4));
+  } catch (error) {
+    await emulators.close();
+    throw error;
+  }
+  const accounts = demoAccounts(emulators, kept.runIds, radicale);
+  // The adapter's relay: the page cannot call Radicale itself (no CORS); the relay serves its
+  // user's paths on this origin, path for path, and forwards the page's Authorization header.
+  const relay: RelayHandler | null =
+    radicale === null ? null : createCardDavRelay({ target: radicale.origin, basePath: `/${RADICALE_USER}/` });
+  const relayed = (url: string): boolean => url.startsWith(`/${RADICALE_USER}/`) || url.startsWith('/.well-known/carddav');
   const routes: ProxyRoute[] = [
     { prefix: PROXY_PREFIXES.wl, target: emulators.windowsLive.url },
     { prefix: PROXY_PREFIXES['yahoo-xml'], target: emulators.yahooXml.url, addHeaders: { cookie: emulators.yahooXml.cookie } },
     { prefix: PROXY_PREFIXES['yahoo-json'], target: emulators.yahooJson.url, addHeaders: { cookie: emulators.yahooJson.cookie } },
+    { prefix: PROXY_PREFIXES.graph, target: emulators.graph.origin, rewriteLinks: true },
   ];
   const state: ConsoleState = {
     networkUp: true,
@@ -59,6 +82,8 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
       ['wl', windowsLiveDriver(emulators.windowsLive)],
       ['yahoo-xml', yahooDriver(emulators.yahooXml)],
       ['yahoo-json', yahooDriver(emulators.yahooJson)],
+      ['graph', graphDriver(emulators.graph)],
+      ...(radicale === null ? [] : [['carddav', cardDavDriver(radicale)] as const]),
     ]),
   };
 
@@ -68,6 +93,11 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     if (route !== undefined) {
       if (state.networkUp) proxyRequest(route, req, res);
       else answerNetworkDown(req, res);
+      return;
+    }
+    if (relay !== null && relayed(url)) {
+      if (!state.networkUp) answerNetworkDown(req, res);
+      else if (!relay(req, res)) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     if (url.split('?')[0] === API_PATHS.accounts) {
@@ -97,6 +127,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     });
   } catch (error) {
     await emulators.close();
+    await radicale?.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -104,10 +135,12 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     url: `http://${host}:${port}/`,
     accounts,
     emulators,
+    radicale,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await emulators.close();
+      await radicale?.close();
     },
   };
 }

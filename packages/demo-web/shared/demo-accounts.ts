@@ -34,7 +34,27 @@ export interface YahooAccount extends AccountBase {
   readonly wssid: string;
 }
 
-export type DemoAccount = WindowsLiveAccount | YahooAccount;
+/**
+ * A Microsoft Graph mailbox on its emulator. The access token is the emulator's (a real app gets one
+ * from MSAL); `baseUrl` is the proxied service root (`/api/graph/v1.0`).
+ */
+export interface GraphAccount extends AccountBase {
+  readonly service: 'microsoft-graph';
+  readonly token: string;
+}
+
+/**
+ * A CardDAV address book on the real Radicale the demo starts, reached through the adapter's relay
+ * on the demo's origin (`baseUrl` is the book's path, the same on the relay as on Radicale). The
+ * password is held in memory only: the page never stores it (see `load-accounts.ts`).
+ */
+export interface CardDavAccount extends AccountBase {
+  readonly service: 'carddav';
+  readonly username: string;
+  readonly password: string;
+}
+
+export type DemoAccount = WindowsLiveAccount | YahooAccount | GraphAccount | CardDavAccount;
 
 export const API_PATHS = {
   accounts: '/api/accounts',

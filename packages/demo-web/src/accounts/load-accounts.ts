@@ -15,6 +15,10 @@ function parseAccount(value: unknown): DemoAccount | null {
   const base = { id: v['id'], label: v['label'], databaseName: v['databaseName'], baseUrl: v['baseUrl'] };
   if (v['service'] === 'windows-live' && isText(v['lid']) && isText(v['token']))
     return { ...base, service: 'windows-live', lid: v['lid'], token: v['token'] };
+  // A CardDAV account from the cache has no password (never stored): it waits for the server's list.
+  if (v['service'] === 'carddav' && isText(v['username']) && isText(v['password']))
+    return { ...base, service: 'carddav', username: v['username'], password: v['password'] };
+  if (v['service'] === 'microsoft-graph' && isText(v['token'])) return { ...base, service: 'microsoft-graph', token: v['token'] };
   if (v['service'] === 'yahoo' && (v['format'] === 'xml' || v['format'] === 'json') && isText(v['appid']) && isText(v['wssid'])) {
     return { ...base, service: 'yahoo', format: v['format'], appid: v['appid'], wssid: v['wssid'] };
   }
@@ -41,7 +45,9 @@ export async function fetchAccounts(): Promise<DemoAccount[] | null> {
     const response = await fetch(API_PATHS.accounts, { cache: 'no-store' });
     if (!response.ok) return null;
     const accounts = parseAccounts(await response.json());
-    localStorage.setItem(CACHE_KEY, JSON.stringify(accounts));
+    // Credentials stay in memory: a CardDAV account is cached without its password (and so is not
+    // offered from the cache until the server answers again).
+    localStorage.setItem(CACHE_KEY, JSON.stringify(accounts.map((a) => (a.service === 'carddav' ? { ...a, password: undefined } : a))));
     return accounts;
   } catch {
     return null;

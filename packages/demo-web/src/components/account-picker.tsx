@@ -4,6 +4,8 @@ import { ThemePicker } from './theme-picker';
 const DESCRIPTIONS: Record<string, string> = {
   'windows-live': 'Windows Live Contacts: REST with XML documents, conditional updates (412).',
   yahoo: 'Yahoo Address Book: one synchronize call with revisions (-40902).',
+  carddav: 'CardDAV on a real Radicale: sync-collection, multiget, conditional PUTs, through the relay.',
+  'microsoft-graph': 'Microsoft Graph (Outlook.com): delta queries, $batch writes with ETags, throttling by Retry-After.',
 };
 
 export interface AccountPickerProps {

@@ -51,7 +51,7 @@ export function BirthdayField({ value, errors, onChange, yearless }: BirthdayFie
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-year`}>Year (optional)</label>
+          <label htmlFor={`${id}-year`}>{yearless === false ? 'Year' : 'Year (optional)'}</label>
           <input
             id={`${id}-year`}
             inputMode="numeric"

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { validateDraft, type ContactDraft, type FieldError } from '@contactsync/core';
+import { validateDraft, type ContactDraft, type FieldError, type FieldModel } from '@contactsync/core';
 import { joinBirthday, type BirthdayParts } from '../model/birthday-parts';
 import { errorsOnScreen, setNamePart, setScalar, withoutEmptyRows } from '../model/draft-edit';
+import { shownField } from '../model/field-offer';
 import { clockTime } from '../model/format-time';
 import type { WorkerError } from '../worker/protocol';
 import { BirthdayField } from './birthday-field';
@@ -27,8 +28,13 @@ export interface ContactFormProps {
   readonly onSave: (draft: ContactDraft) => Promise<WorkerError | null>;
   /** Leaves the form and forgets what was typed in it. */
   readonly onCancel: () => void;
-  /** Whether the service stores a birthday without a year (its field model), when known. */
-  readonly yearlessBirthday?: boolean;
+  /**
+   * The account's field model (null until the worker sends it): the form offers only what the
+   * service accepts, and core's rules run with it as the engine runs them.
+   */
+  readonly model: FieldModel | null;
+  /** Paths of this contact's values the service cannot store: shown, marked "only on this device". */
+  readonly deviceOnly: readonly string[];
   /** The service's own rules (the adapter's `validate`, run by the engine worker). */
   readonly checkServiceRules: (draft: ContactDraft) => Promise<readonly FieldError[]>;
 }
@@ -61,7 +67,8 @@ export function ContactForm({
   onSave,
   onCancel,
   checkServiceRules,
-  yearlessBirthday,
+  model,
+  deviceOnly,
 }: ContactFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initial.draft);
@@ -80,9 +87,9 @@ export function ContactForm({
     [draft, joined, initial.draft.birthday],
   );
   const localErrors = useMemo(() => {
-    const errors = errorsOnScreen(draft, validateDraft(toSave));
+    const errors = errorsOnScreen(draft, validateDraft(toSave, model ?? undefined));
     return joined.ok ? errors : [{ path: 'birthday', message: joined.message }, ...errors.filter((e) => e.path !== 'birthday')];
-  }, [draft, toSave, joined]);
+  }, [draft, toSave, joined, model]);
   const shown = attempted ? distinct([...localErrors, ...serviceErrors]) : [];
 
   useEffect(() => {
@@ -132,6 +139,17 @@ export function ContactForm({
     if (error.fieldErrors.length > 0) setServiceErrors(errorsOnScreen(draft, error.fieldErrors));
     else setFailure(error.userMessage);
   };
+
+  // A field the service does not store is shown only when the contact already holds a value in it.
+  const shows = (stored: boolean | undefined, path: string): boolean => stored === undefined || shownField(stored, path, deviceOnly);
+  const noteFor = (path: string): { note?: string } => (deviceOnly.includes(path) ? { note: 'only on this device' } : {});
+  const listProps = (key: 'emails' | 'phones' | 'addresses' | 'categories') => ({
+    draft,
+    onChange: change,
+    errorsAt,
+    model,
+    deviceOnly: deviceOnly.includes(key),
+  });
 
   const nameInputs = [
     ['prefix', 'Prefix'],
@@ -188,48 +206,59 @@ export function ContactForm({
       )}
       <fieldset className="name-fields">
         <legend>Name</legend>
-        {nameInputs.map(([part, label]) => (
-          <TextField
-            key={part}
-            label={label}
-            path={`name.${part}`}
-            errors={errorsAt(`name.${part}`)}
-            value={draft.name[part]}
-            onChange={(value) => change(setNamePart(draft, part, value))}
-            autoComplete="off"
-          />
-        ))}
+        {nameInputs
+          .filter(([part]) => shows(model?.name[part].stored, `name.${part}`))
+          .map(([part, label]) => (
+            <TextField
+              key={part}
+              {...noteFor(`name.${part}`)}
+              label={label}
+              path={`name.${part}`}
+              errors={errorsAt(`name.${part}`)}
+              value={draft.name[part]}
+              onChange={(value) => change(setNamePart(draft, part, value))}
+              autoComplete="off"
+            />
+          ))}
       </fieldset>
       <div className="scalar-fields">
-        {scalarInputs.map(([key, label]) => (
-          <TextField
-            key={key}
-            label={label}
-            path={key}
-            errors={errorsAt(key)}
-            value={draft[key]}
-            onChange={(value) => change(setScalar(draft, key, value))}
-          />
-        ))}
+        {scalarInputs
+          .filter(([key]) => shows(model?.[key].stored, key))
+          .map(([key, label]) => (
+            <TextField
+              key={key}
+              {...noteFor(key)}
+              label={label}
+              path={key}
+              errors={errorsAt(key)}
+              value={draft[key]}
+              onChange={(value) => change(setScalar(draft, key, value))}
+            />
+          ))}
       </div>
-      <BirthdayField
-        value={birthday}
-        errors={errorsAt('birthday')}
-        onChange={changeBirthday}
-        {...(yearlessBirthday === undefined ? {} : { yearless: yearlessBirthday })}
-      />
-      <EmailsSection draft={draft} onChange={change} errorsAt={errorsAt} />
-      <PhonesSection draft={draft} onChange={change} errorsAt={errorsAt} />
-      <AddressesSection draft={draft} onChange={change} errorsAt={errorsAt} />
-      <CategoriesSection draft={draft} onChange={change} errorsAt={errorsAt} />
-      <TextField
-        label="Notes"
-        path="notes"
-        multiline
-        errors={errorsAt('notes')}
-        value={draft.notes}
-        onChange={(value) => change(setScalar(draft, 'notes', value))}
-      />
+      {shows(model?.birthday.stored, 'birthday') ? (
+        <BirthdayField
+          value={birthday}
+          errors={errorsAt('birthday')}
+          onChange={changeBirthday}
+          {...(model === null ? {} : { yearless: model.birthday.yearless })}
+        />
+      ) : null}
+      {shows(model?.emails.stored, 'emails') ? <EmailsSection {...listProps('emails')} /> : null}
+      {shows(model?.phones.stored, 'phones') ? <PhonesSection {...listProps('phones')} /> : null}
+      {shows(model?.addresses.stored, 'addresses') ? <AddressesSection {...listProps('addresses')} /> : null}
+      {shows(model?.categories.stored, 'categories') ? <CategoriesSection {...listProps('categories')} /> : null}
+      {shows(model?.notes.stored, 'notes') ? (
+        <TextField
+          label="Notes"
+          path="notes"
+          multiline
+          {...noteFor('notes')}
+          errors={errorsAt('notes')}
+          value={draft.notes}
+          onChange={(value) => change(setScalar(draft, 'notes', value))}
+        />
+      ) : null}
       <div className="actions sticky-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save'}

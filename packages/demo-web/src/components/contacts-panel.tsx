@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EMPTY_DRAFT, pickDraft, type ConflictRecord, type ContactDraft, type ContactWithState } from '@contactsync/core';
 import { useKeptDraftKeys } from '../accounts/use-kept-drafts';
 import { EngineCallError, type EngineClient } from '../engine-client/engine-client';
+import { useDeviceOnlyFields, useFieldModel } from '../engine-client/use-field-model';
 import { displayName } from '../model/display-name';
 import { dropKeptDraft, NEW_CONTACT_KEY, readKeptDraft } from '../model/kept-drafts';
 import { applyDraftPatch, draftPatch } from '../model/draft-patch';
@@ -61,6 +62,8 @@ export function ContactsPanel({
   const paneOpen = mode === 'new' || mode === 'duplicates' || selectedId !== null;
   const kept = useKeptDraftKeys(databaseName);
   const [focusDetail, setFocusDetail] = useState(0);
+  const model = useFieldModel(client, databaseName);
+  const deviceOnly = useDeviceOnlyFields(client, mode === 'new' ? null : (selected?.id ?? null));
 
   const create = async (draft: ContactDraft): Promise<WorkerError | null> => {
     try {
@@ -160,6 +163,8 @@ export function ContactsPanel({
         onSave={create}
         onCancel={() => leave(NEW_CONTACT_KEY, () => onSelect(null))}
         checkServiceRules={checkServiceRules}
+        model={model}
+        deviceOnly={[]}
       />
     );
   } else if (selected !== null && (mode === 'edit' || kept.has(selected.id))) {
@@ -174,6 +179,8 @@ export function ContactsPanel({
         onSave={(draft, base) => update(contact, base, draft)}
         onCancel={() => leave(contact.id, () => onSelect(contact.id, 'view'))}
         checkServiceRules={checkServiceRules}
+        model={model}
+        deviceOnly={deviceOnly}
       />
     );
   } else if (selected !== null) {

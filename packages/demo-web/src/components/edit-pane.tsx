@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ContactDraft, FieldError } from '@contactsync/core';
+import type { ContactDraft, FieldError, FieldModel } from '@contactsync/core';
 import { splitBirthday } from '../model/birthday-parts';
 import { keepDraft, readKeptDraft } from '../model/kept-drafts';
 import type { WorkerError } from '../worker/protocol';
@@ -16,13 +16,16 @@ export interface EditPaneProps {
   readonly onSave: (draft: ContactDraft, base: ContactDraft) => Promise<WorkerError | null>;
   readonly onCancel: () => void;
   readonly checkServiceRules: (draft: ContactDraft) => Promise<readonly FieldError[]>;
+  /** The account's field model (null until known) and the contact's device-only paths. */
+  readonly model: FieldModel | null;
+  readonly deviceOnly: readonly string[];
 }
 
 /**
  * The form for one contact, opened from the edits kept on this device when there are any (read once,
  * when it opens), else from the stored contact. Every change is kept again as it is typed.
  */
-export function EditPane({ databaseName, contactKey, base, title, onSave, onCancel, checkServiceRules }: EditPaneProps) {
+export function EditPane({ databaseName, contactKey, base, title, onSave, onCancel, checkServiceRules, model, deviceOnly }: EditPaneProps) {
   const [start] = useState(() => {
     const kept = readKeptDraft(databaseName, contactKey);
     if (kept !== null) return { state: { draft: kept.draft, birthday: kept.birthday }, base: kept.base, restoredFrom: kept.keptAt };
@@ -50,6 +53,8 @@ export function EditPane({ databaseName, contactKey, base, title, onSave, onCanc
         onSave={(draft) => onSave(draft, start.base)}
         onCancel={onCancel}
         checkServiceRules={checkServiceRules}
+        model={model}
+        deviceOnly={deviceOnly}
       />
     </>
   );

@@ -5,6 +5,8 @@ interface ControlProps {
   /** The draft path this control edits (`emails.0.address`); field errors are matched by it. */
   readonly path: string;
   readonly errors: readonly string[];
+  /** A note after the label ("only on this device" for a value the service does not store). */
+  readonly note?: string;
 }
 
 /** A labelled text input (or textarea) with its errors announced and linked to it. */
@@ -17,6 +19,7 @@ export function TextField({
   type = 'text',
   multiline = false,
   autoComplete = 'off',
+  note,
 }: ControlProps & {
   readonly value: string;
   readonly onChange: (value: string) => void;
@@ -35,7 +38,10 @@ export function TextField({
   } as const;
   return (
     <div className={errors.length > 0 ? 'field invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {note === undefined ? null : <span className="device-only"> ({note})</span>}
+      </label>
       {multiline ? (
         <textarea {...common} rows={4} onChange={(event) => onChange(event.target.value)} />
       ) : (

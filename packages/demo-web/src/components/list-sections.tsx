@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { ADDRESS_TYPES, EMAIL_TYPES, PHONE_TYPES, type ContactDraft } from '@contactsync/core';
+import { ADDRESS_TYPES, EMAIL_TYPES, PHONE_TYPES, type ContactDraft, type FieldModel } from '@contactsync/core';
 import { addItem, removeItem, setItem, type ListKey } from '../model/draft-edit';
+import { addTypedItem, offeredTypes } from '../model/field-offer';
 import { SelectField, TextField } from './form-controls';
 
 export interface ListSectionProps {
@@ -8,6 +9,10 @@ export interface ListSectionProps {
   readonly onChange: (draft: ContactDraft) => void;
   /** Messages for a draft path (exact match). */
   readonly errorsAt: (path: string) => readonly string[];
+  /** The account's field model, once known: the types offered and the room left come from it. */
+  readonly model?: FieldModel | null;
+  /** Marked "only on this device" (the service does not store this list). */
+  readonly deviceOnly?: boolean;
 }
 
 function Section({
@@ -15,16 +20,31 @@ function Section({
   kind,
   draft,
   onChange,
+  model,
+  deviceOnly,
   children,
 }: ListSectionProps & { readonly title: string; readonly kind: ListKey; readonly children: ReactNode }) {
   const singular = { emails: 'email', phones: 'phone', addresses: 'address', categories: 'category' }[kind];
+  const add = (): ContactDraft => {
+    if (model === null || model === undefined) return addItem(draft, kind);
+    if (kind === 'categories')
+      return model.categories.maxItems !== null && draft.categories.length >= model.categories.maxItems ? draft : addItem(draft, kind);
+    return addTypedItem(draft, kind, model);
+  };
+  const next = add();
+  // No type has room left (or the list is at its cap): the service would refuse one more.
+  const full = next === draft;
   return (
     <fieldset className="list-section">
-      <legend>{title}</legend>
+      <legend>
+        {title}
+        {deviceOnly === true ? <span className="device-only"> (only on this device)</span> : null}
+      </legend>
       {children}
-      <button type="button" onClick={() => onChange(addItem(draft, kind))}>
+      <button type="button" onClick={() => onChange(next)} disabled={full || deviceOnly === true}>
         Add {singular}
       </button>
+      {full ? <p className="hint">This service keeps no more {title.toLowerCase()} on a contact.</p> : null}
     </fieldset>
   );
 }
@@ -48,7 +68,7 @@ export function EmailsSection(props: ListSectionProps) {
             path={`emails.${i}.type`}
             errors={errorsAt(`emails.${i}.type`)}
             value={email.type}
-            options={EMAIL_TYPES}
+            options={props.model ? offeredTypes(props.model.emails, email.type) : EMAIL_TYPES}
             onChange={(type) => onChange(setItem(draft, 'emails', i, { ...email, type }))}
           />
           <TextField
@@ -77,7 +97,7 @@ export function PhonesSection(props: ListSectionProps) {
             path={`phones.${i}.type`}
             errors={errorsAt(`phones.${i}.type`)}
             value={phone.type}
-            options={PHONE_TYPES}
+            options={props.model ? offeredTypes(props.model.phones, phone.type) : PHONE_TYPES}
             onChange={(type) => onChange(setItem(draft, 'phones', i, { ...phone, type }))}
           />
           <TextField
@@ -114,7 +134,7 @@ export function AddressesSection(props: ListSectionProps) {
             path={`addresses.${i}.type`}
             errors={[...errorsAt(`addresses.${i}`), ...errorsAt(`addresses.${i}.type`)]}
             value={address.type}
-            options={ADDRESS_TYPES}
+            options={props.model ? offeredTypes(props.model.addresses, address.type) : ADDRESS_TYPES}
             onChange={(type) => onChange(setItem(draft, 'addresses', i, { ...address, type }))}
           />
           {ADDRESS_PARTS.map(([part, label]) => (

@@ -93,7 +93,11 @@ export function ServerConsole({ account, selected, onNetworkBack }: ServerConsol
           </div>
         </div>
         <button type="button" onClick={() => void retryAfter()}>
-          {yahoo ? 'Answer the next requests with -50302 and retry-after' : 'Answer the next requests with 503 and Retry-After'}
+          {yahoo
+            ? 'Answer the next requests with -50302 and retry-after'
+            : account.service === 'microsoft-graph'
+              ? 'Answer the next requests with 429 and Retry-After'
+              : 'Answer the next requests with 503 and Retry-After'}
         </button>
       </fieldset>
 

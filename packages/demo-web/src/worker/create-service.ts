@@ -1,5 +1,5 @@
 import type { ContactService } from '@contactsync/core';
-import { windowsLive, yahooAddressBook } from '@contactsync/adapters';
+import { carddav, microsoftGraph, windowsLive, yahooAddressBook } from '@contactsync/adapters';
 import type { DemoAccount } from '../../shared/demo-accounts';
 import { demoFetch, type FetchLike } from './demo-fetch';
 
@@ -27,6 +27,14 @@ export function createService(account: DemoAccount, origin: string, fetchImpl: F
         format: account.format,
         fetch: standardFetch,
       });
+    }
+    case 'carddav':
+      // The relay on the demo's origin serves Radicale's paths as they are (docs/carddav.md §7).
+      return carddav({ bookUrl: baseUrl, auth: { username: account.username, password: account.password }, fetch });
+    case 'microsoft-graph': {
+      // The emulator's token; a real app would ask MSAL here (and for a new one on `refresh`).
+      const token = account.token;
+      return microsoftGraph({ baseUrl, getAccessToken: () => Promise.resolve(token), fetch });
     }
   }
 }

@@ -9,9 +9,7 @@ import {
 } from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
 import type { EngineApi, FromWorker } from './protocol';
-import { startPeriodicPull } from './periodic-pull';
 import { reportingEnvironment } from './reporting-environment';
-import type { SignalHub } from './signal-hub';
 
 export interface EngineHostOptions {
   readonly post: (message: FromWorker) => void;
@@ -19,8 +17,10 @@ export interface EngineHostOptions {
   readonly createService: (account: DemoAccount) => ContactService;
   /** How long after a local write the engine pushes it (writes in a burst go together). */
   readonly syncDelayMs?: number;
-  /** The page's visibility signals (for the periodic pull) and how often it pulls; 0: never. */
-  readonly signals?: SignalHub;
+  /**
+   * How often the engine pulls while the page is visible (`startAutoSync({ interval })`, which
+   * obeys every server-imposed wait); 0 or absent: never.
+   */
   readonly pullIntervalMs?: number;
   /** Storage and clock for tests (fake-indexeddb); the browser's by default. */
   readonly engineOptions?: Pick<CreateSyncEngineOptions, 'indexedDB' | 'IDBKeyRange' | 'now' | 'random' | 'pullChunkSize'>;
@@ -33,13 +33,12 @@ interface OpenAccount {
   readonly engine: SyncEngine;
   readonly service: ContactService;
   readonly unsubscribe: () => void;
-  readonly stopPull: () => void;
 }
 
 /**
  * The engine side of the RPC: one engine at a time, for the account the page opened. It posts every
  * status change and the report of every sync, those it starts (open, after a write, "Sync now") and
- * those the engine's own `startAutoSync` starts (reconnect, visible, retryAt).
+ * those the engine's own `startAutoSync` starts (reconnect, visible, retryAt, the periodic pull).
  */
 export function createEngineHost(options: EngineHostOptions): EngineApi {
   const { post } = options;
@@ -72,7 +71,6 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     clearTimeout(syncTimer);
     if (current === null) return;
     current.unsubscribe();
-    current.stopPull();
     void current.engine.close();
     current = null;
   };
@@ -93,14 +91,12 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
       service,
     });
     const unsubscribe = engine.subscribe((status) => post({ kind: 'status', accountId: account.id, status }));
-    let stopPull = (): void => undefined;
-    const open: OpenAccount = { account, engine, service, unsubscribe, stopPull: () => stopPull() };
+    const open: OpenAccount = { account, engine, service, unsubscribe };
     current = open;
     const interval = options.pullIntervalMs ?? 0;
-    if (options.signals !== undefined && interval > 0)
-      stopPull = startPeriodicPull(engine, options.signals, interval, () => syncInBackground(open));
     post({ kind: 'status', accountId: account.id, status: engine.status });
-    engine.startAutoSync(reportingEnvironment(options.environment, () => syncInBackground(open)));
+    const environment = reportingEnvironment(options.environment, () => syncInBackground(open));
+    engine.startAutoSync(interval > 0 ? { environment, interval } : { environment });
     syncInBackground(open);
   };
 
@@ -155,6 +151,15 @@ export function createEngineHost(options: EngineHostOptions): EngineApi {
     },
     async validate(draft) {
       return active().service.validate?.(draft) ?? [];
+    },
+    async fieldModel() {
+      await opening; // asked right after open: answer for the account it opens
+      const open = active();
+      return { databaseName: open.account.databaseName, model: open.engine.fieldModel };
+    },
+    async deviceOnlyFields(contactId) {
+      await opening;
+      return active().engine.contacts.deviceOnlyFields(contactId);
     },
   };
 }

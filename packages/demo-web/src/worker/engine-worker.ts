@@ -21,7 +21,6 @@ const signals = new SignalHub();
 const host: EngineApi = createEngineHost({
   post: (message) => scope.postMessage(message),
   environment: workerAutoSyncEnvironment(scope, signals),
-  signals,
   // Other devices' changes appear within this time while the page is visible.
   pullIntervalMs: PULL_INTERVAL_MS,
   createService: (account) => createService(account, scope.location.origin, (input, init) => scope.fetch(input, init)),

@@ -1,4 +1,4 @@
-import type { ConflictChoice, Contact, ContactDraft, FieldError, SyncReport, SyncStatus } from '@contactsync/core';
+import type { ConflictChoice, Contact, ContactDraft, FieldError, FieldModel, SyncReport, SyncStatus } from '@contactsync/core';
 import type { DemoAccount } from '../../shared/demo-accounts';
 import type { DraftPatch } from '../model/draft-patch';
 
@@ -23,6 +23,16 @@ export interface EngineApi {
   removeCategory(name: string): Promise<number>;
   /** The service's own rules for a draft (core's shared rules run on the UI thread too). */
   validate(draft: ContactDraft): Promise<readonly FieldError[]>;
+  /** What the open account's service stores (`engine.fieldModel`), once its engine is open. */
+  fieldModel(): Promise<AccountFieldModel>;
+  /** Paths of the contact's values its service cannot store (`engine.contacts.deviceOnlyFields`). */
+  deviceOnlyFields(contactId: string): Promise<string[]>;
+}
+
+/** A field model with the account it belongs to, so a reply that crossed an account switch is ignored. */
+export interface AccountFieldModel {
+  readonly databaseName: string;
+  readonly model: FieldModel;
 }
 
 export type EngineMethod = keyof EngineApi;

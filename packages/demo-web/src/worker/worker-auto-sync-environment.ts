@@ -14,6 +14,14 @@ export interface OnlineEventTarget {
  * harmless: `sync()` is single-flight.
  */
 export function workerAutoSyncEnvironment(scope: OnlineEventTarget, signals: SignalHub): AutoSyncEnvironment {
+  // The page says when it is hidden or shown; until it says, it is on screen (it just opened us).
+  let visible = true;
+  signals.on('visible', () => {
+    visible = true;
+  });
+  signals.on('hidden', () => {
+    visible = false;
+  });
   return {
     onOnline(listener) {
       scope.addEventListener('online', listener);
@@ -28,5 +36,7 @@ export function workerAutoSyncEnvironment(scope: OnlineEventTarget, signals: Sig
       const handle = setTimeout(callback, delayMs);
       return () => clearTimeout(handle);
     },
+    // The engine's periodic pull skips its turn while the page is hidden.
+    isVisible: () => visible,
   };
 }

@@ -1,0 +1,84 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
+import type { DemoRadicale } from '../../packages/demo-web/server/demo-radicale.js';
+import { launchBrowser, type TestBrowser } from './browser.js';
+import { app, CONTACTS_PER_ACCOUNT, eventually, screenshot, startTestDemo } from './kit.js';
+
+/** The card file in Radicale's storage that holds `text` (Radicale keeps one file per card). */
+async function cardWith(radicale: DemoRadicale, text: string): Promise<{ name: string; body: string } | undefined> {
+  for (const name of (await readdir(radicale.folder)).filter((n) => n.endsWith('.vcf'))) {
+    const body = await readFile(join(radicale.folder, name), 'utf8');
+    if (body.includes(text)) return { name, body };
+  }
+  return undefined;
+}
+
+/**
+ * The CardDAV account against the real Radicale the demo starts, through the adapter's relay on the
+ * demo's origin. "Another client" is this test, writing to Radicale directly with a conditional PUT.
+ */
+describe('demo app on CardDAV (a real Radicale)', () => {
+  let demo: DemoServer;
+  let radicale: DemoRadicale;
+  let browser: TestBrowser;
+  let page: Page;
+  let ui: ReturnType<typeof app>;
+
+  beforeAll(async () => {
+    demo = await startTestDemo();
+    if (demo.radicale === null) throw new Error('Radicale is not installed: run node scripts/ensure-carddav-servers.mjs');
+    radicale = demo.radicale;
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    ui = app(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('completes the first sync of the seeded book', async () => {
+    await page.goto(demo.url);
+    await ui.pickAccount(/CardDAV/);
+    await expect
+      .poll(() => page.getByTestId('match-count').textContent(), { timeout: 90_000 })
+      .toBe(`${CONTACTS_PER_ACCOUNT.toLocaleString('en-US')} contacts`);
+    await expect.poll(() => ui.syncLine.textContent(), { timeout: 30_000 }).toBe('Up to date.');
+    await screenshot(page, 'carddav-first-sync');
+  });
+
+  it('shows an edit another client made with a direct PUT to Radicale, and sends its own', async () => {
+    const seeded = (await readdir(radicale.folder)).find((n) => n.endsWith('.vcf'))!;
+    const body = await readFile(join(radicale.folder, seeded), 'utf8');
+    const email = /^EMAIL[^:]*:(.+)$/m.exec(body)![1]!.trim();
+    await ui.openContact(email);
+
+    const url = new URL(`${radicale.bookPath}${seeded}`, radicale.origin);
+    const current = await fetch(url, { headers: { Authorization: radicale.authorization } });
+    const etag = current.headers.get('etag')!;
+    const text = await current.text();
+    const edited = /^TITLE:/m.test(text)
+      ? text.replace(/^TITLE:.*$/m, 'TITLE:Changed by another CardDAV client')
+      : text.replace(/^END:VCARD/m, 'TITLE:Changed by another CardDAV client\r\nEND:VCARD');
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { Authorization: radicale.authorization, 'Content-Type': 'text/vcard; charset=utf-8', 'If-Match': etag },
+      body: edited,
+    });
+    expect([201, 204]).toContain(put.status);
+
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => page.getByRole('article').textContent(), { timeout: 30_000 }).toContain('Changed by another CardDAV client');
+
+    await ui.editJobTitle('Edited in the demo and stored in Radicale');
+    await eventually(
+      async () => expect((await cardWith(radicale, email))?.body).toContain('Edited in the demo and stored in Radicale'),
+      30_000,
+    );
+    await expect.poll(() => ui.pending.textContent(), { timeout: 30_000 }).toBe('No pending changes');
+  });
+});

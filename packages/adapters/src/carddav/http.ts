@@ -1,3 +1,4 @@
+import { errorCodes, neverSent } from '../kit/network-failure.js';
 import type { RequestFailure } from '@contactsync/core';
 import { strictUtf8 } from '../shared/strict-utf8.js';
 import { CARDDAV_CODES, USER_MESSAGES } from './status-table.js';
@@ -50,28 +51,6 @@ export interface DavHttpOptions {
   readonly fetch: FetchLike;
   /** Per request, including reading the body. */
   readonly timeoutMs: number;
-}
-
-const NOT_SENT_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { readonly code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    current = (current as { readonly cause?: unknown }).cause;
-  }
-  return codes;
 }
 
 const lenientDecoder = new TextDecoder('utf-8');
@@ -145,7 +124,7 @@ export function createDavHttp(options: DavHttpOptions): DavHttp {
       if (timeout.aborted) {
         return { kind: 'failed', code: CARDDAV_CODES.timeout, userMessage: USER_MESSAGES.timeout, debugMessage: detail, maybeCommitted };
       }
-      if (errorCodes(error).some((c) => NOT_SENT_CODES.has(c))) return { kind: 'offline', debugMessage: detail };
+      if (neverSent(error)) return { kind: 'offline', debugMessage: detail };
       return {
         kind: 'failed',
         code: CARDDAV_CODES.connectionLost,

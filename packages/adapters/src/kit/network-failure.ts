@@ -28,7 +28,8 @@ const NOT_SENT_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-function errorCodes(error: unknown): string[] {
+/** The `code`s on an error and its `cause` chain, outermost first. */
+export function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
@@ -37,6 +38,11 @@ function errorCodes(error: unknown): string[] {
     current = (current as { readonly cause?: unknown }).cause;
   }
   return codes;
+}
+
+/** No connection was made (a code says so): nothing can have reached the server. */
+export function neverSent(error: unknown): boolean {
+  return errorCodes(error).some((code) => NOT_SENT_CODES.has(code));
 }
 
 /** In a browser a refused connection carries no code; the browser's own offline flag tells instead. */

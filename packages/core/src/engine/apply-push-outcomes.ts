@@ -1,12 +1,14 @@
 import type { ServiceRules } from '../merge/service-rules.js';
 import { isRequestFailure, type OperationOutcome } from '../policy/outcome.js';
+import type { ContactSyncState } from '../model/conflict-record.js';
 import type { RemoteContact } from '../service/contact-service.js';
-import type { ConflictRow, ContactRow, OutboxEntry, ReplicaDb } from '../replica/schema.js';
+import type { ContactRow, ReplicaDb } from '../replica/schema.js';
 import { rebaseRow, rowFromRemote } from '../replica/rows.js';
 import { storageTransaction } from '../replica/storage-error.js';
+import { positionOf, transition, type ConflictNote, type ContactEvent, type ContactStanding } from '../replica/contact-transitions.js';
+import { writeOutboxEffect } from '../replica/outbox-effect.js';
 import type { SentOperation } from './push-batch.js';
 import { addTally, emptyPushTally, type PushTally } from './push-tally.js';
-import { CONFLICT_MESSAGES } from './conflict-messages.js';
 import { decideMerge } from './merge-decision.js';
 
 /**
@@ -53,14 +55,17 @@ async function releaseClaims(db: ReplicaDb, owner: string, sent: readonly SentOp
       }
       continue;
     }
-    const entry = await db.outbox.get(item.entry.contactId);
-    if (entry?.claim?.owner === owner) {
-      const { claim: _claim, ...rest } = entry;
-      await db.outbox.put(rest);
-    }
+    const id = item.entry.contactId;
+    const t = transition(positionOf(id, undefined, await db.outbox.get(id)), { type: 'released', owner });
+    if (t.ok) await writeOutboxEffect(db, id, t.outbox);
   }
 }
 
+/**
+ * One contact's outcome, as an event of the contact transitions: the transition decides the row's
+ * badge and the entry; this writes them with the row content the outcome brings. Returns whether
+ * the contact is to be sent again in this run (merged, or re-created after the server lost it).
+ */
 async function applyContactOutcome(
   db: ReplicaDb,
   rules: ServiceRules,
@@ -71,19 +76,33 @@ async function applyContactOutcome(
 ): Promise<boolean> {
   const { op } = item;
   const id = item.entry.contactId;
-  const entry = await db.outbox.get(id);
-  const row = await db.contacts.get(id);
-  const log = (conflict: Omit<ConflictRow, 'contactId' | 'at'>) => db.conflicts.add({ ...conflict, contactId: id, at: now });
-  const editedMeanwhile = entry !== undefined && entry.seq !== item.entry.seq;
+  const sentSeq = item.entry.seq;
+  const [entry, row] = await Promise.all([db.outbox.get(id), db.contacts.get(id)]);
+  const position = positionOf(id, row, entry);
+  const rebased = (record: RemoteContact | null) => (state: ContactSyncState) => row && { ...rebaseRow(row, record), state };
+  const log = (note: ConflictNote) => db.conflicts.add({ ...note, contactId: id, at: now });
+  // The row's content the outcome brings, if any; otherwise only its badge changes.
+  const apply = async (
+    event: ContactEvent,
+    content?: (state: ContactSyncState) => ContactRow | undefined,
+  ): Promise<ContactStanding | null> => {
+    const t = transition(position, event);
+    if (!t.ok) return null;
+    const changed = row !== undefined && row.state !== t.state;
+    const next = t.state === 'absent' ? undefined : content ? content(t.state) : changed ? { ...row, state: t.state } : undefined;
+    if (next !== undefined) await db.contacts.put(next);
+    else if (t.state === 'absent' && row !== undefined) await db.contacts.delete(id);
+    await writeOutboxEffect(db, id, t.outbox);
+    if (t.note !== undefined) await log(t.note);
+    return t.state;
+  };
 
   if (isRequestFailure(outcome)) {
     tally.failure ??= outcome;
-    // A create that may have reached the server stays unconfirmed (see recordIntent) until a pull
+    // A create that may have reached the server stays unconfirmed (see claimBatch) until a pull
     // has looked for it; one that surely did not is ready to send again.
     const maybeCommitted = outcome.kind === 'failed' && outcome.maybeCommitted;
-    if (op.kind === 'create' && entry !== undefined && entry.status === 'ambiguous' && !maybeCommitted) {
-      await db.outbox.put({ ...withoutIntent(entry), status: 'ready' });
-    }
+    if (op.kind === 'create' && !maybeCommitted) await apply({ type: 'unsent' });
     return false;
   }
 
@@ -92,108 +111,40 @@ async function applyContactOutcome(
       if (op.kind === 'delete') tally.removed++;
       else if (op.kind === 'create') tally.created++;
       else tally.updated++;
-      const record = outcome.record;
-      if (op.kind === 'delete' || record === undefined) {
-        if (entry !== undefined && !editedMeanwhile) await db.outbox.delete(id);
-        return false;
-      }
-      await settle(db, id, entry, editedMeanwhile, record, now);
+      // The row keeps what the user wrote (a service may not store every field) and now stands for the record.
+      const record = op.kind === 'delete' ? undefined : outcome.record;
+      await apply({ type: 'accepted', sentSeq, record, at: now }, record && rebased(record));
       return false;
     }
     case 'conflict': {
       const current = outcome.current;
-      if (current === null) return recreate(db, id, entry, row, log, op.kind === 'delete');
+      if (current === null) return (await apply({ type: 'gone' }, rebased(null))) === 'pending';
       if (op.kind === 'delete') {
-        if (entry !== undefined) await db.outbox.delete(id);
-        await db.contacts.put(rowFromRemote(id, current, now));
-        await log({ kind: 'delete-undone', fields: [], message: CONFLICT_MESSAGES.deleteUndone });
-        tally.merged++;
+        // Deleted here, changed there: the change wins.
+        if ((await apply({ type: 'remote-upsert' }, (state) => rowFromRemote(id, current, now, state))) !== null) tally.merged++;
         return false;
       }
       if (entry === undefined || row === undefined || entry.base === null) return false;
       const decision = decideMerge(rules, row, entry, current, now);
+      if (decision === null) return false;
       await db.contacts.put(decision.row);
-      if (decision.entry === null) await db.outbox.delete(id);
-      else await db.outbox.put(decision.entry);
+      await writeOutboxEffect(db, id, decision.outbox);
       for (const note of decision.notes) await log(note);
       tally.merged++;
-      return decision.entry?.status === 'ready';
+      return decision.outbox.kind === 'put' && decision.outbox.entry.status === 'ready';
     }
     case 'gone':
-      return recreate(db, id, entry, row, log, op.kind === 'delete');
+      return (await apply({ type: 'gone' }, rebased(null))) === 'pending';
     case 'rejected': {
-      tally.rejected.push({
-        contactId: id,
-        operation: op.kind === 'create' || op.kind === 'update' || op.kind === 'delete' ? op.kind : 'update',
-        code: outcome.code,
-        userMessage: outcome.userMessage,
-      });
-      if (entry !== undefined && !editedMeanwhile) {
-        await db.outbox.put({
-          ...withoutIntent(entry),
-          status: 'rejected',
-          rejection: { code: outcome.code, userMessage: outcome.userMessage },
-        });
-        if (row !== undefined) await db.contacts.put({ ...row, state: 'rejected' });
-      }
+      const rejection = { code: outcome.code, userMessage: outcome.userMessage };
+      tally.rejected.push({ contactId: id, operation: op.kind === 'create' || op.kind === 'delete' ? op.kind : 'update', ...rejection });
+      await apply({ type: 'rejected', sentSeq, rejection });
       await log({ kind: 'rejected', fields: [], message: outcome.userMessage, code: outcome.code });
       return false;
     }
     case 'category-conflict':
       return false; // Not an outcome of a contact operation; an adapter bug, left queued.
   }
-}
-
-/**
- * The server accepted the write. The row keeps what the user wrote (a service may not store every
- * field) and now stands for `record`. If the user edited meanwhile, that edit is sent next against
- * the new base; if the user deleted a contact whose create was in flight, the server copy is deleted.
- */
-async function settle(
-  db: ReplicaDb,
-  id: string,
-  entry: OutboxEntry | undefined,
-  editedMeanwhile: boolean,
-  record: RemoteContact,
-  now: number,
-): Promise<void> {
-  const row = await db.contacts.get(id);
-  if (row !== undefined) await db.contacts.put({ ...rebaseRow(row, record), state: editedMeanwhile ? 'pending' : 'synced' });
-  if (entry === undefined) {
-    if (row === undefined) await db.outbox.put({ contactId: id, kind: 'delete', base: record, seq: 1, status: 'ready', enqueuedAt: now });
-    return;
-  }
-  if (!editedMeanwhile) {
-    await db.outbox.delete(id);
-    return;
-  }
-  const { origin: _origin, ...rest } = withoutIntent(entry);
-  await db.outbox.put({ ...rest, kind: entry.kind === 'delete' ? 'delete' : 'update', base: record, status: 'ready' });
-}
-
-/** The server no longer has the contact. An edit beats that delete: it becomes a create. */
-async function recreate(
-  db: ReplicaDb,
-  id: string,
-  entry: OutboxEntry | undefined,
-  row: ContactRow | undefined,
-  log: (conflict: Omit<ConflictRow, 'contactId' | 'at'>) => Promise<unknown>,
-  wasDelete: boolean,
-): Promise<boolean> {
-  if (wasDelete || row === undefined || entry === undefined) {
-    if (entry !== undefined && entry.kind === 'delete') await db.outbox.delete(id);
-    return false;
-  }
-  await db.contacts.put({ ...rebaseRow(row, null), state: 'pending' });
-  const origin = entry.base ?? undefined;
-  await db.outbox.put({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1, ...(origin ? { origin } : {}) });
-  await log({ kind: 'recreated', fields: [], message: CONFLICT_MESSAGES.recreated });
-  return true;
-}
-
-function withoutIntent(entry: OutboxEntry): OutboxEntry {
-  const { sent: _sent, ...rest } = entry;
-  return rest;
 }
 
 async function applyCategoryOutcome(

@@ -1,6 +1,8 @@
 import type { ContactService } from '../service/contact-service.js';
 import type { ReplicaDb } from '../replica/schema.js';
-import { entryAfterEdit } from '../replica/outbox.js';
+import { expectRow, positionOf, transition } from '../replica/contact-transitions.js';
+import { writeOutboxEffect } from '../replica/outbox-effect.js';
+import { remoteOf } from '../replica/rows.js';
 import { categoryKey } from '../merge/list-keys.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import { SyncError } from '../errors.js';
@@ -29,9 +31,11 @@ export async function changeCategory(
       if (service.traits.categoryOperations) {
         await db.contacts.put({ ...row, categories, updatedAt: now });
       } else {
-        const entry = await db.outbox.get(row.id);
-        await db.contacts.put({ ...row, categories, updatedAt: now, state: 'pending' });
-        await db.outbox.put(entryAfterEdit(entry, row, row.id, now));
+        const t = expectRow(
+          transition(positionOf(row.id, row, await db.outbox.get(row.id)), { type: 'edited', at: now, base: remoteOf(row) }),
+        );
+        await db.contacts.put({ ...row, categories, updatedAt: now, state: t.state });
+        await writeOutboxEffect(db, row.id, t.outbox);
       }
       changed++;
     }

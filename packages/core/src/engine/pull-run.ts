@@ -2,6 +2,8 @@ import type { RemoteChange } from '../service/contact-service.js';
 import type { RequestFailure } from '../policy/outcome.js';
 import { updateSyncState } from '../replica/sync-state.js';
 import { storageTransaction } from '../replica/storage-error.js';
+import { transition } from '../replica/contact-transitions.js';
+import { writeOutboxEffect } from '../replica/outbox-effect.js';
 import { applyRemoteChanges, type ApplyContext } from './apply-remote-changes.js';
 import { heldByOther } from './push-batch.js';
 import type { RunContext } from './run-context.js';
@@ -141,9 +143,10 @@ async function releaseUnconfirmedCreates(ctx: RunContext): Promise<void> {
     const now = ctx.now();
     const unconfirmed = await db.outbox.filter((e) => e.status === 'ambiguous' && !heldByOther(e.claim, ctx.owner, now)).toArray();
     for (const entry of unconfirmed) {
-      const { sent: _sent, claim: _claim, ...rest } = entry;
-      if (entry.kind === 'delete' && entry.base === null) await db.outbox.delete(entry.contactId);
-      else await db.outbox.put({ ...rest, status: 'ready' });
+      // Only the entry changes (the row's badge stays), so the row is not read: a delete has none.
+      const state = entry.kind === 'delete' ? 'absent' : 'pending';
+      const t = transition({ contactId: entry.contactId, state, entry }, { type: 'unsent' });
+      if (t.ok) await writeOutboxEffect(db, entry.contactId, t.outbox);
     }
   });
 }

@@ -2,6 +2,7 @@ import { pickDraft } from '../model/draft.js';
 import type { PushOperation } from '../service/contact-service.js';
 import type { CategoryOpEntry, ContactRow, OutboxClaim, OutboxEntry, ReplicaDb } from '../replica/schema.js';
 import { storageTransaction } from '../replica/storage-error.js';
+import { positionOf, transition } from '../replica/contact-transitions.js';
 
 /** One operation as sent, with what is needed to apply its outcome afterwards. */
 export type SentOperation =
@@ -57,9 +58,15 @@ export async function claimBatch(db: ReplicaDb, request: ClaimRequest): Promise<
       if (sent.length >= request.maxItems) break;
       const op = contactOperation(entry, rows[i]);
       if (op === null) continue;
-      const claimed: OutboxEntry = op.kind === 'create' ? { ...entry, claim, status: 'ambiguous', sent: op.contact } : { ...entry, claim };
-      await db.outbox.put(claimed);
-      sent.push({ target: 'contact', op, entry: claimed });
+      const row = rows[i];
+      const t = transition(positionOf(entry.contactId, row, entry), {
+        type: 'claimed',
+        claim,
+        ...(op.kind === 'create' ? { sent: op.contact } : {}),
+      });
+      if (!t.ok || t.outbox.kind !== 'put') continue;
+      await db.outbox.put(t.outbox.entry);
+      sent.push({ target: 'contact', op, entry: t.outbox.entry });
     }
     return sent;
   });

@@ -5,6 +5,8 @@ import type { PushTally } from './push-tally.js';
 import type { RunContext } from './run-context.js';
 import { updateSyncState } from '../replica/sync-state.js';
 import { storageTransaction } from '../replica/storage-error.js';
+import { positionOf, transition } from '../replica/contact-transitions.js';
+import { writeOutboxEffect } from '../replica/outbox-effect.js';
 
 /**
  * Sends the outbox batch by batch, merging and resubmitting conflicts, for at most
@@ -108,19 +110,12 @@ async function countRounds(
   await storageTransaction(db, 'rw', [db.contacts, db.outbox, db.conflicts], async () => {
     for (const id of over) {
       exhausted.add(id);
-      const entry = await db.outbox.get(id);
-      if (entry === undefined || (entry.status !== 'ready' && entry.status !== 'conflict')) continue;
-      await db.outbox.put({ ...entry, status: 'conflict' });
       const row = await db.contacts.get(id);
-      if (row !== undefined) await db.contacts.put({ ...row, state: 'conflict' });
-      await db.conflicts.add({
-        contactId: id,
-        kind: 'unresolved',
-        at: ctx.now(),
-        fields: [],
-        message:
-          'This contact keeps changing on another device, so your changes could not be saved yet. They are kept here; try again later.',
-      });
+      const t = transition(positionOf(id, row, await db.outbox.get(id)), { type: 'conflict' });
+      if (!t.ok) continue;
+      await writeOutboxEffect(db, id, t.outbox);
+      if (row !== undefined && t.state !== 'absent') await db.contacts.put({ ...row, state: t.state });
+      if (t.note !== undefined) await db.conflicts.add({ ...t.note, contactId: id, at: ctx.now() });
     }
   });
 }

@@ -5,7 +5,14 @@ import type { ServiceRules } from '../merge/service-rules.js';
 import type { RemoteChange, RemoteContact } from '../service/contact-service.js';
 import type { ConflictRow, ContactRow, OutboxEntry } from '../replica/schema.js';
 import { rebaseRow, rowFromRemote } from '../replica/rows.js';
-import { CONFLICT_MESSAGES } from './conflict-messages.js';
+import {
+  positionOf,
+  transition,
+  type ConflictNote,
+  type ContactEvent,
+  type ContactTransition,
+  type OutboxEffect,
+} from '../replica/contact-transitions.js';
 import { decideMerge } from './merge-decision.js';
 
 export interface PullCounts {
@@ -68,15 +75,23 @@ export class RemoteChangePlan {
       if (ambiguous !== undefined) return this.adopt(ambiguous, record);
       const resurrected = closestCandidate(this.resurrectedByName.get(name), (e) => e.origin?.contact ?? record.contact, record.contact);
       if (resurrected !== undefined) return this.joinResurrection(resurrected, record);
-      this.putRow(rowFromRemote(this.newId(), record, this.now));
+      const id = this.newId();
+      const t = this.step(id, undefined, undefined, { type: 'remote-upsert' });
+      if (t === null || t.state === 'absent') return;
+      this.putRow(rowFromRemote(id, record, this.now, t.state));
       this.counts.added++;
       return;
     }
     const entry = this.entriesByContactId.get(row.id);
     if (entry === undefined) {
       if (row.version === record.version) return; // An echo, or seen before: nothing changed.
+      const t = this.step(row.id, row, entry, { type: 'remote-upsert' });
+      if (t === null || t.state === 'absent') return;
       // Values the service cannot store stay on this device through the server's edits.
-      this.putRow({ ...rowFromRemote(row.id, record, this.now), ...withDeviceOnly(record.contact, pickDraft(row), this.rules.model) });
+      this.putRow({
+        ...rowFromRemote(row.id, record, this.now, t.state),
+        ...withDeviceOnly(record.contact, pickDraft(row), this.rules.model),
+      });
       this.counts.updated++;
       return;
     }
@@ -88,33 +103,29 @@ export class RemoteChangePlan {
     const row = this.rowsByRemoteId.get(remoteId);
     if (row === undefined) {
       const deleted = this.deletesByRemoteId.get(remoteId);
-      if (deleted !== undefined) this.dropEntry(deleted); // Deleted on both sides.
+      if (deleted !== undefined) this.step(deleted.contactId, undefined, deleted, { type: 'gone' }); // Deleted on both sides.
       return;
     }
-    const entry = this.entriesByContactId.get(row.id);
+    const t = this.step(row.id, row, this.entriesByContactId.get(row.id), { type: 'gone' });
+    if (t === null) return;
     this.rowsByRemoteId.delete(remoteId);
-    if (entry === undefined) {
+    if (t.state === 'absent') {
       this.rowDeletes.add(row.id);
       this.rowPuts.delete(row.id);
       this.counts.removed++;
       return;
     }
     // An edit beats a remote delete: the contact is sent again as a new one.
-    this.putRow({ ...rebaseRow(row, null), state: 'pending' });
-    const origin = entry.base ?? undefined;
-    this.putEntry({ ...entry, kind: 'create', base: null, status: 'ready', seq: entry.seq + 1, ...(origin ? { origin } : {}) });
-    this.log(row.id, 'recreated', [], CONFLICT_MESSAGES.recreated);
+    this.putRow({ ...rebaseRow(row, null), state: t.state });
   }
 
   private mergeInto(row: ContactRow, entry: OutboxEntry, record: RemoteContact): void {
-    const base = entry.base as RemoteContact;
-    if (entry.kind === 'delete') return; // Rows of pending deletes are gone; handled by undoLocalDelete.
-    const decision = decideMerge(this.rules, row, { ...entry, base }, record, this.now);
+    const decision = decideMerge(this.rules, row, entry, record, this.now);
+    if (decision === null) return;
     this.putRow(decision.row);
-    if (decision.entry === null) this.dropEntry(entry);
-    else this.putEntry(decision.entry);
+    this.writeEntry(row.id, decision.outbox);
     if (decision.clearsRejection) this.clearedRejections.add(row.id);
-    for (const note of decision.notes) this.log(row.id, note.kind, note.fields, note.message, note.code);
+    for (const note of decision.notes) this.log(row.id, note);
     this.counts.merged++;
     this.counts.updated++;
   }
@@ -122,9 +133,9 @@ export class RemoteChangePlan {
   /** A contact deleted here but edited on the server: the edit wins and the contact comes back. */
   private undoLocalDelete(entry: OutboxEntry, record: RemoteContact): void {
     if (entry.base?.version === record.version) return;
-    this.dropEntry(entry);
-    this.putRow(rowFromRemote(entry.contactId, record, this.now));
-    this.log(entry.contactId, 'delete-undone', [], CONFLICT_MESSAGES.deleteUndone);
+    const t = this.step(entry.contactId, undefined, entry, { type: 'remote-upsert' });
+    if (t === null || t.state === 'absent') return;
+    this.putRow(rowFromRemote(entry.contactId, record, this.now, t.state));
     this.counts.added++;
   }
 
@@ -133,19 +144,9 @@ export class RemoteChangePlan {
    * merging what was sent (base), what is here now (local) and the server's copy (remote).
    */
   private adopt(entry: OutboxEntry, record: RemoteContact): void {
-    const sent = entry.sent ?? record.contact;
-    const rest = withoutSent(entry);
-    if (entry.kind === 'delete') {
-      this.putEntry({ ...rest, base: record, status: 'ready' });
-      return;
-    }
-    const local = this.rowPuts.get(entry.contactId) ?? this.loadedRow(entry.contactId);
-    if (local === undefined) {
-      this.dropEntry(entry);
-      return;
-    }
-    this.putEntry({ ...rest, kind: 'update', base: { ...record, contact: sent }, status: 'ready' });
-    this.mergeInto(local, this.entryPuts.get(entry.contactId) as OutboxEntry, record);
+    const local = this.rowPuts.get(entry.contactId) ?? this.rowsById.get(entry.contactId);
+    const t = this.step(entry.contactId, local, entry, { type: 'adopted', record });
+    if (t?.outbox.kind === 'put' && local !== undefined && entry.kind !== 'delete') this.mergeInto(local, t.outbox.entry, record);
   }
 
   /**
@@ -153,12 +154,9 @@ export class RemoteChangePlan {
    * merge into that copy (both edits against the deleted record as base) instead of adding a twin.
    */
   private joinResurrection(entry: OutboxEntry, record: RemoteContact): void {
-    const origin = entry.origin as RemoteContact;
     const local = this.rowPuts.get(entry.contactId) ?? this.rowsById.get(entry.contactId);
-    if (local === undefined) return;
-    const { origin: _origin, ...rest } = entry;
-    this.putEntry({ ...rest, kind: 'update', base: origin, seq: entry.seq + 1 });
-    this.mergeInto(local, this.entryPuts.get(entry.contactId) as OutboxEntry, record);
+    const t = this.step(entry.contactId, local, entry, { type: 'rejoined' });
+    if (t?.outbox.kind === 'put' && local !== undefined) this.mergeInto(local, t.outbox.entry, record);
   }
 
   private readonly rowsById = new Map<string, ContactRow>();
@@ -168,8 +166,26 @@ export class RemoteChangePlan {
     for (const row of rows) this.rowsById.set(row.id, row);
   }
 
-  private loadedRow(id: string): ContactRow | undefined {
-    return this.rowsById.get(id);
+  /**
+   * Runs one event through the contact transitions and plans its outbox effect and inbox record;
+   * the row's content is the caller's. Null when the event does not apply (nothing is planned).
+   */
+  private step(
+    contactId: string,
+    row: ContactRow | undefined,
+    entry: OutboxEntry | undefined,
+    event: ContactEvent,
+  ): Extract<ContactTransition, { ok: true }> | null {
+    const t = transition(positionOf(contactId, row, entry), event);
+    if (!t.ok) return null;
+    this.writeEntry(contactId, t.outbox);
+    if (t.note !== undefined) this.log(contactId, t.note);
+    return t;
+  }
+
+  private writeEntry(contactId: string, effect: OutboxEffect): void {
+    if (effect.kind === 'put') this.putEntry(effect.entry);
+    else if (effect.kind === 'drop') this.dropEntry(contactId);
   }
 
   private putRow(row: ContactRow): void {
@@ -185,10 +201,10 @@ export class RemoteChangePlan {
     this.indexEntry(entry);
   }
 
-  private dropEntry(entry: OutboxEntry): void {
-    this.unindexEntry(entry.contactId);
-    this.entryPuts.delete(entry.contactId);
-    this.entryDeletes.add(entry.contactId);
+  private dropEntry(contactId: string): void {
+    this.unindexEntry(contactId);
+    this.entryPuts.delete(contactId);
+    this.entryDeletes.add(contactId);
   }
 
   private indexEntry(entry: OutboxEntry): void {
@@ -207,8 +223,8 @@ export class RemoteChangePlan {
     if (entry.origin !== undefined) this.resurrectedByName.remove(nameIdentityOf(entry.origin.contact), (e) => e.contactId === contactId);
   }
 
-  private log(contactId: string, kind: ConflictRow['kind'], fields: ConflictRow['fields'], message: string, code?: string): void {
-    this.conflicts.push({ contactId, kind, at: this.now, fields, message, ...(code === undefined ? {} : { code }) });
+  private log(contactId: string, note: ConflictNote): void {
+    this.conflicts.push({ ...note, contactId, at: this.now });
   }
 }
 
@@ -225,9 +241,4 @@ class MultiMap<T> {
     if (kept.length === 0) this.map.delete(key);
     else this.map.set(key, kept);
   }
-}
-
-function withoutSent(entry: OutboxEntry): OutboxEntry {
-  const { sent: _sent, ...rest } = entry;
-  return rest;
 }

@@ -3,11 +3,13 @@ import { EMPTY_DRAFT, pickDraft } from '../model/draft.js';
 import { sameJson } from '../merge/same-json.js';
 import type { ConflictRow, ContactRow, OutboxEntry, ReplicaDb } from '../replica/schema.js';
 import { rowFromRemote } from '../replica/rows.js';
+import { positionOf, transition } from '../replica/contact-transitions.js';
+import { writeOutboxEffect } from '../replica/outbox-effect.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import { SyncError, type FieldError } from '../errors.js';
 import type { ConflictChoice, ConflictField } from './types.js';
 import type { ContactPatch } from '../replica/local-writes.js';
-import { CONFLICT_MESSAGES } from './conflict-messages.js';
+import { CONFLICT_MESSAGES } from '../model/conflict-messages.js';
 import { restoreValues } from './restore-values.js';
 
 export interface ConflictActions {
@@ -55,9 +57,10 @@ async function retry(db: ReplicaDb, record: ConflictRow, actions: ConflictAction
       const errors = actions.check(pickDraft(row));
       if (errors.length > 0) throw new SyncError('invalid-contact', errors.map((e) => e.message).join(' '), { fieldErrors: errors });
     }
-    const { rejection: _rejection, ...rest } = entry;
-    await db.outbox.put({ ...rest, status: 'ready' });
-    if (row !== undefined) await db.contacts.put({ ...row, state: 'pending' });
+    const t = transition(positionOf(record.contactId, row, entry), { type: 'retried' });
+    if (!t.ok) return;
+    await writeOutboxEffect(db, record.contactId, t.outbox);
+    if (row !== undefined && t.state !== 'absent') await db.contacts.put({ ...row, state: t.state });
   });
 }
 
@@ -70,9 +73,11 @@ async function dropLocalChange(db: ReplicaDb, record: ConflictRow, now: number):
     const entry = await db.outbox.get(record.contactId);
     if (entry === undefined) return;
     const row = await db.contacts.get(record.contactId);
-    await db.outbox.delete(record.contactId);
-    if (entry.base === null) await db.contacts.delete(record.contactId);
-    else await db.contacts.put(rowFromRemote(record.contactId, entry.base, now));
+    const t = transition(positionOf(record.contactId, row, entry), { type: 'discarded' });
+    if (!t.ok) return;
+    await writeOutboxEffect(db, record.contactId, t.outbox);
+    if (t.state === 'absent' || entry.base === null) await db.contacts.delete(record.contactId);
+    else await db.contacts.put(rowFromRemote(record.contactId, entry.base, now, t.state));
     const fields = discardedFields(row, entry);
     if (fields.length > 0) {
       await db.conflicts.add({ contactId: record.contactId, kind: 'discarded', at: now, fields, message: CONFLICT_MESSAGES.discarded });

@@ -4,8 +4,9 @@ import { pickDraft, toDraft } from '../model/draft.js';
 import { sameJson } from '../merge/same-json.js';
 import { SyncError, type FieldError } from '../errors.js';
 import type { ContactRow, ReplicaDb } from './schema.js';
-import { entryAfterEdit, entryAfterRemove } from './outbox.js';
-import { toContact } from './rows.js';
+import { expectRow, positionOf, transition } from './contact-transitions.js';
+import { writeOutboxEffect } from './outbox-effect.js';
+import { remoteOf, toContact } from './rows.js';
 import { storageTransaction } from './storage-error.js';
 
 /** A partial contact to lay over the current one, or an immer recipe that edits a draft. */
@@ -40,11 +41,12 @@ export function createLocalWrites(ctx: LocalWriteContext) {
     const draft = checked(toDraft(input));
     const id = ctx.newId();
     const now = ctx.now();
-    const row: ContactRow = { ...draft, id, updatedAt: now, state: 'pending' };
+    const t = expectRow(transition(positionOf(id, undefined, undefined), { type: 'edited', at: now, base: null }));
+    const row: ContactRow = { ...draft, id, updatedAt: now, state: t.state };
     // Both requests are issued at once: IndexedDB runs them in order in the one transaction, and
     // the write pays one round trip to the storage instead of two (issue 16).
     await inTransaction(async () => {
-      await Promise.all([db.contacts.add(row), db.outbox.put(entryAfterEdit(undefined, undefined, id, now))]);
+      await Promise.all([db.contacts.add(row), writeOutboxEffect(db, id, t.outbox)]);
     });
     ctx.onWrite(+1);
     return toContact(row);
@@ -65,9 +67,10 @@ export function createLocalWrites(ctx: LocalWriteContext) {
         return;
       }
       const now = ctx.now();
-      result = { ...before, ...next, updatedAt: now, state: 'pending' };
+      const t = expectRow(transition(positionOf(id, before, entry), { type: 'edited', at: now, base: remoteOf(before) }));
+      result = { ...before, ...next, updatedAt: now, state: t.state };
       delta = entry === undefined ? 1 : 0;
-      await Promise.all([db.contacts.put(result), db.outbox.put(entryAfterEdit(entry, before, id, now))]);
+      await Promise.all([db.contacts.put(result), writeOutboxEffect(db, id, t.outbox)]);
     });
     if (delta !== null) ctx.onWrite(delta);
     return toContact(result as ContactRow);
@@ -77,10 +80,11 @@ export function createLocalWrites(ctx: LocalWriteContext) {
     let delta = 0;
     await inTransaction(async () => {
       const [before, entry] = await Promise.all([db.contacts.get(id), db.outbox.get(id)]);
-      if (before === undefined) return; // Removing what is gone is done.
-      const next = entryAfterRemove(entry, before, ctx.now());
-      await Promise.all([db.contacts.delete(id), next === null ? db.outbox.delete(id) : db.outbox.put(next)]);
-      delta = (next === null ? 0 : 1) - (entry === undefined ? 0 : 1);
+      const base = before === undefined ? null : remoteOf(before);
+      const t = transition(positionOf(id, before, entry), { type: 'removed', at: ctx.now(), base });
+      if (!t.ok) return; // Removing what is gone is done.
+      await Promise.all([db.contacts.delete(id), writeOutboxEffect(db, id, t.outbox)]);
+      delta = (t.outbox.kind === 'put' ? 1 : 0) - (entry === undefined ? 0 : 1);
     });
     if (delta !== 0) ctx.onWrite(delta);
   }

@@ -36,10 +36,11 @@ export function remoteOf(row: ContactRow): RemoteContact | null {
 }
 
 /**
- * A row holding a server record's content and identity. The record's parts are used as they are,
- * not copied: adapters hand over freshly decoded objects, and this is the initial sync's hot path.
+ * A row holding a server record's content and identity, with the badge a transition gave it
+ * (contact-transitions.ts). The record's parts are used as they are, not copied: adapters hand
+ * over freshly decoded objects, and this is the initial sync's hot path.
  */
-export function rowFromRemote(id: string, record: RemoteContact, updatedAt: number, state: ContactRow['state'] = 'synced'): ContactRow {
+export function rowFromRemote(id: string, record: RemoteContact, updatedAt: number, state: ContactRow['state']): ContactRow {
   const c = record.contact;
   const row: ContactRow = {
     id,

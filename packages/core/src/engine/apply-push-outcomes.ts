@@ -6,7 +6,7 @@ import type { ContactRow, ReplicaDb } from '../replica/schema.js';
 import { rebaseRow, rowFromRemote } from '../replica/rows.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import { positionOf, transition, type ConflictNote, type ContactEvent, type ContactStanding } from '../replica/contact-transitions.js';
-import { writeOutboxEffect } from '../replica/outbox-effect.js';
+import { writeOutboxEffect, writeTransition } from '../replica/write-transition.js';
 import type { SentOperation } from './push-batch.js';
 import { addTally, emptyPushTally, type PushTally } from './push-tally.js';
 import { decideMerge } from './merge-decision.js';
@@ -81,19 +81,13 @@ async function applyContactOutcome(
   const position = positionOf(id, row, entry);
   const rebased = (record: RemoteContact | null) => (state: ContactSyncState) => row && { ...rebaseRow(row, record), state };
   const log = (note: ConflictNote) => db.conflicts.add({ ...note, contactId: id, at: now });
-  // The row's content the outcome brings, if any; otherwise only its badge changes.
   const apply = async (
     event: ContactEvent,
     content?: (state: ContactSyncState) => ContactRow | undefined,
   ): Promise<ContactStanding | null> => {
     const t = transition(position, event);
     if (!t.ok) return null;
-    const changed = row !== undefined && row.state !== t.state;
-    const next = t.state === 'absent' ? undefined : content ? content(t.state) : changed ? { ...row, state: t.state } : undefined;
-    if (next !== undefined) await db.contacts.put(next);
-    else if (t.state === 'absent' && row !== undefined) await db.contacts.delete(id);
-    await writeOutboxEffect(db, id, t.outbox);
-    if (t.note !== undefined) await log(t.note);
+    await writeTransition({ db, contactId: id, row, at: now }, t, content);
     return t.state;
   };
 

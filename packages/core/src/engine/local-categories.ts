@@ -1,7 +1,7 @@
 import type { ContactService } from '../service/contact-service.js';
 import type { ReplicaDb } from '../replica/schema.js';
 import { expectRow, positionOf, transition } from '../replica/contact-transitions.js';
-import { writeOutboxEffect } from '../replica/outbox-effect.js';
+import { writeOutboxEffect } from '../replica/write-transition.js';
 import { remoteOf } from '../replica/rows.js';
 import { categoryKey } from '../merge/list-keys.js';
 import { storageTransaction } from '../replica/storage-error.js';

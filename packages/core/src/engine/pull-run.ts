@@ -3,7 +3,7 @@ import type { RequestFailure } from '../policy/outcome.js';
 import { updateSyncState } from '../replica/sync-state.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import { transition } from '../replica/contact-transitions.js';
-import { writeOutboxEffect } from '../replica/outbox-effect.js';
+import { writeOutboxEffect } from '../replica/write-transition.js';
 import { applyRemoteChanges, type ApplyContext } from './apply-remote-changes.js';
 import { heldByOther } from './push-batch.js';
 import type { RunContext } from './run-context.js';

@@ -6,7 +6,7 @@ import type { RunContext } from './run-context.js';
 import { updateSyncState } from '../replica/sync-state.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import { positionOf, transition } from '../replica/contact-transitions.js';
-import { writeOutboxEffect } from '../replica/outbox-effect.js';
+import { writeTransition } from '../replica/write-transition.js';
 
 /**
  * Sends the outbox batch by batch, merging and resubmitting conflicts, for at most
@@ -112,10 +112,7 @@ async function countRounds(
       exhausted.add(id);
       const row = await db.contacts.get(id);
       const t = transition(positionOf(id, row, await db.outbox.get(id)), { type: 'conflict' });
-      if (!t.ok) continue;
-      await writeOutboxEffect(db, id, t.outbox);
-      if (row !== undefined && t.state !== 'absent') await db.contacts.put({ ...row, state: t.state });
-      if (t.note !== undefined) await db.conflicts.add({ ...t.note, contactId: id, at: ctx.now() });
+      if (t.ok) await writeTransition({ db, contactId: id, row, at: ctx.now() }, t);
     }
   });
 }

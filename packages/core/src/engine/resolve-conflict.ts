@@ -4,7 +4,7 @@ import { sameJson } from '../merge/same-json.js';
 import type { ConflictRow, ContactRow, OutboxEntry, ReplicaDb } from '../replica/schema.js';
 import { rowFromRemote } from '../replica/rows.js';
 import { positionOf, transition } from '../replica/contact-transitions.js';
-import { writeOutboxEffect } from '../replica/outbox-effect.js';
+import { writeTransition } from '../replica/write-transition.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import { SyncError, type FieldError } from '../errors.js';
 import type { ConflictChoice, ConflictField } from './types.js';
@@ -37,7 +37,7 @@ export async function resolveConflict(
   if (record.kind === 'overwritten' && choice === 'use-remote' && contact !== undefined) {
     await actions.update(record.contactId, restore('remoteValue'));
   } else if ((record.kind === 'unresolved' || record.kind === 'rejected') && choice === 'keep-local') {
-    await retry(db, record, actions);
+    await retry(db, record, actions, now);
   } else if ((record.kind === 'unresolved' || record.kind === 'rejected' || record.kind === 'recreated') && choice === 'use-remote') {
     await dropLocalChange(db, record, now);
   } else if (record.kind === 'delete-undone' && choice === 'keep-local') {
@@ -48,7 +48,7 @@ export async function resolveConflict(
   await db.conflicts.delete(id);
 }
 
-async function retry(db: ReplicaDb, record: ConflictRow, actions: ConflictActions): Promise<void> {
+async function retry(db: ReplicaDb, record: ConflictRow, actions: ConflictActions, now: number): Promise<void> {
   await inTransaction(db, async () => {
     const entry = await db.outbox.get(record.contactId);
     if (entry === undefined) return;
@@ -58,9 +58,7 @@ async function retry(db: ReplicaDb, record: ConflictRow, actions: ConflictAction
       if (errors.length > 0) throw new SyncError('invalid-contact', errors.map((e) => e.message).join(' '), { fieldErrors: errors });
     }
     const t = transition(positionOf(record.contactId, row, entry), { type: 'retried' });
-    if (!t.ok) return;
-    await writeOutboxEffect(db, record.contactId, t.outbox);
-    if (row !== undefined && t.state !== 'absent') await db.contacts.put({ ...row, state: t.state });
+    if (t.ok) await writeTransition({ db, contactId: record.contactId, row, at: now }, t);
   });
 }
 
@@ -75,9 +73,10 @@ async function dropLocalChange(db: ReplicaDb, record: ConflictRow, now: number):
     const row = await db.contacts.get(record.contactId);
     const t = transition(positionOf(record.contactId, row, entry), { type: 'discarded' });
     if (!t.ok) return;
-    await writeOutboxEffect(db, record.contactId, t.outbox);
-    if (t.state === 'absent' || entry.base === null) await db.contacts.delete(record.contactId);
-    else await db.contacts.put(rowFromRemote(record.contactId, entry.base, now, t.state));
+    const base = entry.base;
+    await writeTransition({ db, contactId: record.contactId, row, at: now }, t, (state) =>
+      base === null ? undefined : rowFromRemote(record.contactId, base, now, state),
+    );
     const fields = discardedFields(row, entry);
     if (fields.length > 0) {
       await db.conflicts.add({ contactId: record.contactId, kind: 'discarded', at: now, fields, message: CONFLICT_MESSAGES.discarded });

@@ -95,8 +95,10 @@ export function positionOf(
   return { contactId, state: row?.state ?? 'absent', entry };
 }
 
+export type AcceptedTransition = Extract<ContactTransition, { ok: true }>;
+
 /** The transition of an edit, which leaves a row: refused or absent, the row went (deleted meanwhile). */
-export function expectRow(t: ContactTransition): Extract<ContactTransition, { ok: true }> & { readonly state: ContactSyncState } {
+export function expectRow(t: ContactTransition): AcceptedTransition & { readonly state: ContactSyncState } {
   if (!t.ok || t.state === 'absent') throw new SyncError('not-found', 'This contact no longer exists.');
   return { ...t, state: t.state };
 }

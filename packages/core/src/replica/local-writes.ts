@@ -5,7 +5,7 @@ import { sameJson } from '../merge/same-json.js';
 import { SyncError, type FieldError } from '../errors.js';
 import type { ContactRow, ReplicaDb } from './schema.js';
 import { expectRow, positionOf, transition } from './contact-transitions.js';
-import { writeOutboxEffect } from './outbox-effect.js';
+import { writeOutboxEffect } from './write-transition.js';
 import { remoteOf, toContact } from './rows.js';
 import { storageTransaction } from './storage-error.js';
 

@@ -129,7 +129,7 @@ function hasIdentity(draft: ContactDraft): boolean {
   );
 }
 
-/** One `@`, something before it, a dot after it (PROTOCOLS.md §1.3; Yahoo -40047). */
+/** One `@`, something before it, a dot after it: docs/field-model.md, "the email address" (Windows Live 400, Yahoo -40047). */
 export function isEmailAddress(address: string): boolean {
   if (address.length > MAX_EMAIL_LENGTH || /\s/.test(address)) return false;
   const at = address.indexOf('@');

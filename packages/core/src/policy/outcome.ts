@@ -1,8 +1,8 @@
 import type { RemoteContact } from '../service/remote-contact.js';
 
 /**
- * The outcome taxonomy every adapter maps its responses into (PROTOCOLS.md §3). Each server
- * response becomes exactly one of these. User-facing text and debug text are separate fields, and
+ * The outcome taxonomy every adapter maps its responses into (docs/engine-port.md, "The port" and
+ * "§3 The two services on the port"). Each server response becomes exactly one of these. User-facing text and debug text are separate fields, and
  * only `userMessage` may ever reach a UI.
  */
 

@@ -10,7 +10,7 @@ export interface ContractHarness {
   readonly remote: RemoteBook;
   /**
    * Lets time pass on the server's clock. Services whose cursors have whole-second resolution
-   * (Windows Live, PROTOCOLS.md §1.4) report a change only after its second has ended.
+   * (Windows Live, docs/windows-live.md §1.4) report a change only after its second has ended.
    */
   advance(ms: number): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBKeyRange } from 'fake-indexeddb';
-import { engineKit, person } from '../engine/engine-test-kit.js';
-import { openReplicaView } from './replica-view.js';
+import { engineKit, person } from './engine-test-kit.js';
+import { openReplicaView } from '../replica/replica-view.js';
 
 describe('openReplicaView', () => {
   it('reads what the engine wrote, with sync badges and the pending count', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { FakeContactService } from '../service/fake-service.js';
-import { createSyncEngine } from '../engine/create-sync-engine.js';
-import { FakeClock, person, seededRandom } from '../engine/engine-test-kit.js';
+import { createSyncEngine } from './create-sync-engine.js';
+import { FakeClock, person, seededRandom } from './engine-test-kit.js';
 
 describe('schema version 2', () => {
   it('upgrades a version-1 database: its outbox is kept and sent, its absolute wait becomes start + duration', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncReport, SyncStatus } from '../engine/types.js';
+import type { SyncReport, SyncStatus } from './sync-status.js';
 import { INITIAL_STATUS, statusReducer, type StatusAction } from './status-reducer.js';
 
 const report = (change: Partial<SyncReport>): SyncReport => ({

@@ -3,6 +3,7 @@ import type { PushOperation } from '../service/contact-service.js';
 import type { CategoryOpEntry, ContactRow, OutboxClaim, OutboxEntry, ReplicaDb } from '../replica/schema.js';
 import { storageTransaction } from '../replica/storage-error.js';
 import { positionOf, transition } from '../replica/contact-transitions.js';
+import { writeOutboxEffect } from '../replica/write-transition.js';
 
 /** One operation as sent, with what is needed to apply its outcome afterwards. */
 export type SentOperation =
@@ -56,16 +57,16 @@ export async function claimBatch(db: ReplicaDb, request: ClaimRequest): Promise<
     const rows = await db.contacts.bulkGet(entries.map((e) => e.contactId));
     for (const [i, entry] of entries.entries()) {
       if (sent.length >= request.maxItems) break;
-      const op = contactOperation(entry, rows[i]);
-      if (op === null) continue;
       const row = rows[i];
+      const op = contactOperation(entry, row);
+      if (op === null) continue;
       const t = transition(positionOf(entry.contactId, row, entry), {
         type: 'claimed',
         claim,
         ...(op.kind === 'create' ? { sent: op.contact } : {}),
       });
       if (!t.ok || t.outbox.kind !== 'put') continue;
-      await db.outbox.put(t.outbox.entry);
+      await writeOutboxEffect(db, entry.contactId, t.outbox);
       sent.push({ target: 'contact', op, entry: t.outbox.entry });
     }
     return sent;

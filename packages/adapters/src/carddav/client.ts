@@ -37,6 +37,9 @@ export const DEFAULT_MULTIGET_BATCH = 100;
 /** Five multigets per snapshot page: rows appear early, and a crash loses at most this many reads. */
 export const DEFAULT_SNAPSHOT_PAGE = 500;
 
+/** A snapshot page ends after the multiget that passes this (a third of the engine's default request timeout). */
+const SNAPSHOT_PAGE_TIME_MS = 10_000;
+
 /**
  * A CardDAV address book (RFC 6352) as a core `ContactService`. `remoteId` is a card's path on
  * the server; `version` its ETag; the cursor the book's sync-token (or getctag). See docs/carddav.md.
@@ -48,7 +51,14 @@ export function carddav(options: CardDavOptions): ContactService {
   const ownWrites = new OwnWrites();
   const multigetBatch = Math.max(1, options.multigetBatch ?? DEFAULT_MULTIGET_BATCH);
   const pageSize = Math.max(1, Math.ceil((options.snapshotPageSize ?? DEFAULT_SNAPSHOT_PAGE) / multigetBatch)) * multigetBatch;
-  const fill = new SnapshotFill({ http, bookUrl, multigetBatch, pageSize });
+  const fill = new SnapshotFill({
+    http,
+    bookUrl,
+    multigetBatch,
+    pageSize,
+    pageTimeMs: SNAPSHOT_PAGE_TIME_MS,
+    now: () => performance.now(),
+  });
   const listing = new ListingPull({ http, bookUrl, multigetBatch, ownWrites });
   const pullContext = { http, bookUrl, multigetBatch, logger: options.logger, ownWrites, fill, listing };
   const pushContext = { http, bookUrl, newCardVersion: options.newCardVersion ?? '3.0', ownWrites };

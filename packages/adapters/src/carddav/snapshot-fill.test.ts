@@ -1,7 +1,9 @@
 import { toDraft, type PullOutcome, type RemoteChange } from '@contactsync/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { carddav } from './client.js';
+import { createDavHttp, type DavHttp } from './http.js';
 import { startMockCardDav, type MockServer } from './mock-server-test-kit.js';
+import { SnapshotFill } from './snapshot-fill.js';
 import { newCard } from './vcard-patch.js';
 
 /** The snapshot fill (snapshot-fill.ts) against the in-process server, which shows every request. */
@@ -77,6 +79,32 @@ describe('a snapshot read in pages', () => {
     const next = page(await service.pull({ cursor: first.cursor, consistency: 'delta' }));
     expect(ids(next.changes)).toEqual(['+i']);
     expect(next.more).toBe(false);
+  });
+
+  it('ends a page early when a slow server has used up its time, and continues from there', async () => {
+    mock = await startMockCardDav();
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) mock.put(name, card(name));
+    const base = createDavHttp({
+      origin: mock.url,
+      auth: { username: 'alice', password: 'pw' },
+      fetch: (u, i) => fetch(u, i),
+      timeoutMs: 10_000,
+    });
+    let clock = 0;
+    // Every request takes 60 ms of the fill's clock: a third multiget would pass the 130 ms budget.
+    const http: DavHttp = async (request) => {
+      clock += 60;
+      return base(request);
+    };
+    const fill = new SnapshotFill({ http, bookUrl: mock.bookUrl, multigetBatch: 2, pageSize: 8, pageTimeMs: 130, now: () => clock });
+    const first = await fill.begin(undefined);
+    if (first === 'unsupported') throw new Error('sync-collection expected');
+    const firstPage = page(first);
+    expect(ids(firstPage.changes)).toEqual(['+a', '+b', '+c', '+d']);
+    expect(firstPage.cursor).toBe('fill:mock%3A8:/dav/alice/book/d');
+    const rest = await fill.resume('mock:8', '/dav/alice/book/d', undefined);
+    if (rest === 'unsupported') throw new Error('sync-collection expected');
+    expect(ids(page(rest).changes)).toEqual(['+e', '+f', '+g', '+h']);
   });
 
   it('pages a resync after a refused token the same way', async () => {

@@ -1,4 +1,4 @@
-import type { PullOutcome } from '@contactsync/core';
+import type { PullOutcome, RemoteContact } from '@contactsync/core';
 import { listBook } from './book-listing.js';
 import type { DavHttp } from './http.js';
 import { multiget } from './multiget.js';
@@ -9,6 +9,15 @@ export interface FillContext {
   readonly multigetBatch: number;
   /** Cards per snapshot page: a multiple of `multigetBatch` (client.ts rounds it up). */
   readonly pageSize: number;
+  /**
+   * A page ends early when the next multiget, taking as long as the last, would pass this much
+   * time in it: the engine gives one pull call its request timeout (30 s by default), and a slow
+   * server (Xandikos' multiget cost grows with the book's size) must not make every page time out
+   * and start again.
+   */
+  readonly pageTimeMs: number;
+  /** A monotonic clock in milliseconds. */
+  readonly now: () => number;
 }
 
 /** `fill:<token, URI-encoded>:<last href done>`: the token holds no ':' once encoded, the href may. */
@@ -88,24 +97,31 @@ export class SnapshotFill {
     signal: AbortSignal | undefined,
   ): Promise<PullOutcome> {
     const { paths, token } = held;
-    let start = after === null ? 0 : firstAfter(paths, after);
-    for (;;) {
-      const group = paths.slice(start, start + this.ctx.pageSize);
-      const end = start + group.length;
-      const fetched = await multiget(this.ctx.http, this.ctx.bookUrl, group, this.ctx.multigetBatch, signal);
+    const { http, bookUrl, multigetBatch, pageSize, pageTimeMs, now } = this.ctx;
+    const started = now();
+    let next = after === null ? 0 : firstAfter(paths, after);
+    let inPage = 0;
+    const changes: { readonly kind: 'upsert'; readonly record: RemoteContact }[] = [];
+    let previous = started;
+    while (next < paths.length) {
+      const batch = paths.slice(next, next + multigetBatch);
+      const fetched = await multiget(http, bookUrl, batch, multigetBatch, signal);
       if (!('records' in fetched)) return fetched;
-      const changes = fetched.records.map((record) => ({ kind: 'upsert' as const, record }));
-      if (end >= paths.length) {
-        this.held = null;
-        return { kind: 'page', mode: 'snapshot', changes, cursor: `sync:${token}`, more: false, present: paths };
-      }
-      // Every card of the group deleted meanwhile: a page must carry something, so read on.
-      if (changes.length === 0) {
-        start = end;
-        continue;
-      }
-      const cursor = fillCursor(token, group.at(-1) ?? '');
-      return { kind: 'page', mode: 'snapshot', changes, cursor, more: true, resumable: true };
+      for (const record of fetched.records) changes.push({ kind: 'upsert', record });
+      next += batch.length;
+      inPage += batch.length;
+      // Cards deleted meanwhile are not read (the delta after removes them), and a page must
+      // carry something: a batch that found none does not end the page.
+      // The next batch is expected to take as long as this one did.
+      const at = now();
+      const full = inPage >= pageSize || at - started + (at - previous) > pageTimeMs;
+      previous = at;
+      if (changes.length > 0 && full) break;
     }
+    if (next >= paths.length) {
+      this.held = null;
+      return { kind: 'page', mode: 'snapshot', changes, cursor: `sync:${token}`, more: false, present: paths };
+    }
+    return { kind: 'page', mode: 'snapshot', changes, cursor: fillCursor(token, paths[next - 1] ?? ''), more: true, resumable: true };
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newCard } from '../../packages/adapters/src/carddav/vcard-patch.js';
 import { person, scenario, type Scenario } from './kit.js';
 import { startServer, type CardDavServer } from './servers.js';
 
@@ -50,9 +51,13 @@ describe.each(['radicale', 'xandikos'] as const)('engine + CardDAV + %s: a first
     // While no client runs: a card already read is edited, one not read yet is deleted, one is added.
     const paths = (await s.remote.paths(s.bookUrl)).map((p) => new URL(p, server.url).pathname).sort();
     const [firstPath = '', lastPath = ''] = [paths[0], paths.at(-1)];
+    expect(`${new URL(s.bookUrl).pathname}-newcomer.vcf` < firstPath).toBe(true);
     await s.remote.update(firstPath, { notes: 'edited meanwhile' });
     await s.remote.remove(lastPath);
-    await s.remote.create(s.bookUrl, person('Newcomer'));
+    // Its href sorts before every card read so far ('-' < any hex digit): the fill does not reach
+    // it, the delta after brings it.
+    const added = await s.remote.put(`${new URL(s.bookUrl).pathname}-newcomer.vcf`, newCard('3.0', 'newcomer', person('Newcomer')));
+    expect(added.status).toBe(201);
 
     network.beforeRequest = null;
     network.log.length = 0;

@@ -68,6 +68,15 @@ export class RemoteClient {
       .filter((p) => p !== book);
   }
 
+  /** One sync-collection from scratch, its answer dropped: the server builds its caches (kit.ts seedBook). */
+  async warmUp(bookUrl: string): Promise<void> {
+    const body =
+      '<?xml version="1.0"?><d:sync-collection xmlns:d="DAV:"><d:sync-token/><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>';
+    const response = await this.send('REPORT', bookUrl, body, { Depth: '0', 'Content-Type': 'application/xml' });
+    await response.text();
+    if (response.status !== 207) throw new Error(`warm-up sync-collection: ${response.status}`);
+  }
+
   /** Creates a card as another client would; returns its path. */
   async create(bookUrl: string, contact: ContactDraft, version: '3.0' | '4.0' = '3.0'): Promise<string> {
     const uid = randomUUID();

@@ -1,16 +1,18 @@
-import { errorCodes, neverSent } from '../kit/network-failure.js';
 import type { RequestFailure } from '@contactsync/core';
+import { createTransport, type FailureVocabulary, type FetchLike as KitFetchLike, type Send } from '../kit/transport.js';
 import { strictUtf8 } from '../shared/strict-utf8.js';
 import { CARDDAV_CODES, USER_MESSAGES } from './status-table.js';
 
 /**
- * Every HTTP exchange of the CardDAV adapter goes through `createDavHttp` (one module, so the shared
- * adapter kit's transport can replace it). It adds credentials, a timeout and the caller's
- * AbortSignal, refuses any URL outside the configured origin (credentials never leave it), and
- * turns every way a request can end into data: a response, or a typed failure.
+ * Every HTTP exchange of the CardDAV adapter goes through `createDavHttp`. The exchange itself
+ * (timeout, the caller's AbortSignal, strict UTF-8 bodies, every network failure as a typed
+ * outcome) is the adapter kit's transport (kit/transport.ts); this module adds what is CardDAV's
+ * own: credentials, the origin check (any URL outside the configured origin is refused before
+ * sending: credentials never leave it), redirects left unfollowed, card reads that tolerate a
+ * body that is not UTF-8, and PROPFIND/REPORT counted as reads.
  */
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type FetchLike = KitFetchLike;
 
 export type DavMethod = 'PROPFIND' | 'REPORT' | 'GET' | 'PUT' | 'DELETE' | 'OPTIONS' | 'MKCOL';
 
@@ -55,7 +57,26 @@ export interface DavHttpOptions {
 
 const lenientDecoder = new TextDecoder('utf-8');
 
+/** PROPFIND and REPORT change nothing on the server: a failed one cannot have committed anything. */
 const isRead = (method: DavMethod): boolean => method === 'GET' || method === 'PROPFIND' || method === 'REPORT' || method === 'OPTIONS';
+
+/** Marks, between the lenient fetch below and `createDavHttp`, a body that was not UTF-8. */
+const NOT_UTF8 = 'x-contactsync-not-utf8';
+
+const VOCABULARY: FailureVocabulary = {
+  codes: {
+    aborted: CARDDAV_CODES.aborted,
+    timeout: CARDDAV_CODES.timeout,
+    connectionLost: CARDDAV_CODES.connectionLost,
+    malformedResponse: CARDDAV_CODES.malformed,
+  },
+  userMessages: {
+    aborted: USER_MESSAGES.aborted,
+    timeout: USER_MESSAGES.timeout,
+    connectionLost: USER_MESSAGES.connectionLost,
+    malformedResponse: USER_MESSAGES.malformed,
+  },
+};
 
 function basic(username: string, password: string): string {
   // UTF-8 user-pass (RFC 7617 §2.1 charset), base64 without Node's Buffer so it runs in a browser too.
@@ -64,8 +85,30 @@ function basic(username: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
+/**
+ * A card read whose body is not UTF-8 (a card stored in another charset) is decoded with U+FFFD
+ * and marked, instead of failing: one such card must not fail its book. Read inside the kit's
+ * exchange, so its timeout and abort still cover the body.
+ */
+function lenientFetch(fetchImpl: FetchLike): FetchLike {
+  return async (input, init) => {
+    const response = await fetchImpl(input, init);
+    if (response.body === null) return response; // Nothing to decode (204, a browser's opaque redirect).
+    const bytes = await response.arrayBuffer();
+    const head = { status: response.status, statusText: response.statusText };
+    if (strictUtf8(bytes) !== null) return new Response(bytes, { ...head, headers: response.headers });
+    const headers = new Headers(response.headers);
+    headers.set(NOT_UTF8, '1');
+    return new Response(lenientDecoder.decode(bytes), { ...head, headers });
+  };
+}
+
 export function createDavHttp(options: DavHttpOptions): DavHttp {
   const origin = new URL(options.origin).origin;
+  // fetch follows no redirect: a 3xx comes back as it is, and its Location is checked like any URL.
+  const unredirected: FetchLike = (input, init) => options.fetch(input, { ...init, redirect: 'manual' });
+  const strict: Send = createTransport({ vocabulary: VOCABULARY, fetch: unredirected, timeoutMs: options.timeoutMs });
+  const lenient: Send = createTransport({ vocabulary: VOCABULARY, fetch: lenientFetch(unredirected), timeoutMs: options.timeoutMs });
   return async (request) => {
     let url: URL;
     try {
@@ -87,51 +130,27 @@ export function createDavHttp(options: DavHttpOptions): DavHttp {
     }
     const authorization =
       'authorization' in options.auth ? await options.auth.authorization() : basic(options.auth.username, options.auth.password);
-    const headers: Record<string, string> = { Authorization: authorization, ...request.headers };
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]);
-    const init: RequestInit = { method: request.method, headers, signal, redirect: 'manual' };
-    if (request.body !== undefined) init.body = request.body;
-    const maybeCommitted = !isRead(request.method);
-    try {
-      const response = await options.fetch(url.href, init);
-      const bytes = await response.arrayBuffer();
-      const body = strictUtf8(bytes);
-      if (body === null && request.lenient === true) {
-        return {
-          kind: 'response',
-          status: response.status,
-          headers: response.headers,
-          body: lenientDecoder.decode(bytes),
-          utf8: false,
-          url: url.href,
-        };
-      }
-      if (body === null)
-        return {
-          kind: 'failed',
-          code: CARDDAV_CODES.malformed,
-          userMessage: USER_MESSAGES.malformed,
-          debugMessage: `${line}: ${response.status} body is not UTF-8`,
-          maybeCommitted,
-        };
-      return { kind: 'response', status: response.status, headers: response.headers, body, utf8: true, url: url.href };
-    } catch (error) {
-      const detail = `${line}: ${errorCodes(error).join(' <- ') || (error instanceof Error ? error.name : 'unknown error')}`;
-      if (request.signal?.aborted === true) {
-        return { kind: 'failed', code: CARDDAV_CODES.aborted, userMessage: USER_MESSAGES.aborted, debugMessage: detail, maybeCommitted };
-      }
-      if (timeout.aborted) {
-        return { kind: 'failed', code: CARDDAV_CODES.timeout, userMessage: USER_MESSAGES.timeout, debugMessage: detail, maybeCommitted };
-      }
-      if (neverSent(error)) return { kind: 'offline', debugMessage: detail };
-      return {
-        kind: 'failed',
-        code: CARDDAV_CODES.connectionLost,
-        userMessage: USER_MESSAGES.connectionLost,
-        debugMessage: detail,
-        maybeCommitted,
-      };
+    const send = request.lenient === true ? lenient : strict;
+    const answer = await send({
+      method: request.method,
+      url: url.href,
+      headers: { Authorization: authorization, ...request.headers },
+      ...(request.body === undefined ? {} : { body: request.body }),
+      signal: request.signal,
+      label: line,
+    });
+    if (answer.kind !== 'response') {
+      // The kit counts every method but GET, HEAD and OPTIONS as a write.
+      return answer.kind === 'failed' && isRead(request.method) ? { ...answer, maybeCommitted: false } : answer;
     }
+    const utf8 = !answer.headers.has(NOT_UTF8);
+    const headers = utf8 ? answer.headers : withoutMarker(answer.headers);
+    return { kind: 'response', status: answer.status, headers, body: answer.body, utf8, url: url.href };
   };
+}
+
+function withoutMarker(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  copy.delete(NOT_UTF8);
+  return copy;
 }

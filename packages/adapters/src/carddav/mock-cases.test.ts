@@ -20,8 +20,10 @@ async function setup(options: MockOptions = {}, cards = 0, timeoutMs = 10_000) {
 const upserted = (changes: readonly RemoteChange[]): string[] => changes.flatMap((c) => (c.kind === 'upsert' ? [c.record.remoteId] : []));
 
 describe('sync-collection paging (RFC 6578 §3.6: 507 on the collection)', () => {
-  it('reads a truncated snapshot page by page, as one snapshot, and keeps the token of each page', async () => {
-    const service = await setup({ pageSize: 2 }, 5);
+  it('follows a truncated listing to its end, then reads the snapshot in pages', async () => {
+    mock = await startMockCardDav({ pageSize: 2 });
+    for (let i = 0; i < 5; i++) mock.put(`c${i}`, newCard('3.0', `c${i}`, toDraft({ name: { given: `C${i}` } })));
+    const service = carddav({ bookUrl: mock.bookUrl, auth: { username: 'alice', password: 'pw' }, multigetBatch: 1, snapshotPageSize: 2 });
     const pages: PullOutcome[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 5; i++) {
@@ -32,13 +34,15 @@ describe('sync-collection paging (RFC 6578 §3.6: 507 on the collection)', () =>
       if (!page.more) break;
     }
     expect(pages.map((p) => (p.kind === 'page' ? [p.mode, p.more, p.cursor] : p.kind))).toEqual([
-      ['snapshot', true, 'snap:mock:2'],
-      ['snapshot', true, 'snap:mock:4'],
+      ['snapshot', true, 'fill:mock%3A5:/dav/alice/book/c1'],
+      ['snapshot', true, 'fill:mock%3A5:/dav/alice/book/c3'],
       ['snapshot', false, 'sync:mock:5'],
     ]);
     expect(pages.flatMap((p) => (p.kind === 'page' ? upserted(p.changes) : [])).sort()).toEqual(
       ['c0', 'c1', 'c2', 'c3', 'c4'].map((c) => `/dav/alice/book/${c}`),
     );
+    // Three sync-collection pieces (507, 507, 207), then one multiget per card.
+    expect(mock.log.filter((l) => l.startsWith('REPORT'))).toHaveLength(3 + 5);
   });
 
   it('reads a truncated delta with its deletions, in hrefs without .vcf', async () => {
@@ -67,8 +71,18 @@ describe('a book without sync-collection', () => {
     expect(mock.log).toEqual(['PROPFIND /dav/alice/book/']);
     mock.remove('c0');
     const after = await service.pull({ cursor: 'ctag:"ctag-2"', consistency: 'delta' });
-    expect(after).toMatchObject({ kind: 'page', mode: 'snapshot', cursor: 'ctag:"ctag-3"' });
-    expect(after.kind === 'page' ? upserted(after.changes) : []).toEqual(['/dav/alice/book/c1']);
+    expect(after).toMatchObject({ kind: 'page', mode: 'snapshot', cursor: 'ctag:"ctag-3"', present: ['/dav/alice/book/c1'] });
+    // c1 is unchanged since the snapshot the engine applied (its cursor): listed, not read again.
+    expect(after.kind === 'page' ? upserted(after.changes) : []).toEqual([]);
+    mock.put('c1', newCard('3.0', 'c1', toDraft({ name: { given: 'Changed' } })));
+    mock.put('c5', newCard('3.0', 'c5', toDraft({ name: { given: 'New' } })));
+    mock.log.length = 0;
+    const third = await service.pull({ cursor: 'ctag:"ctag-3"', consistency: 'delta' });
+    expect(third.kind === 'page' ? upserted(third.changes).sort() : []).toEqual(['/dav/alice/book/c1', '/dav/alice/book/c5']);
+    expect(mock.log).toEqual(['PROPFIND /dav/alice/book/', 'PROPFIND /dav/alice/book/', 'REPORT /dav/alice/book/']);
+    // A cursor this client did not return (another run, a page the engine did not apply): all read.
+    const unknown = await service.pull({ cursor: 'ctag:"ctag-2"', consistency: 'delta' });
+    expect(unknown.kind === 'page' ? upserted(unknown.changes).length : 0).toBe(2);
   });
 });
 

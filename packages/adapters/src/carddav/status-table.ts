@@ -1,4 +1,5 @@
 import type { RequestFailure } from '@contactsync/core';
+import { retryAfterMs } from '../kit/retry-after.js';
 import type { DavResponse } from './http.js';
 
 /**
@@ -99,17 +100,6 @@ export const USER_MESSAGES = {
   unreadableCard: 'This contact’s card on the server could not be read, so it is left unchanged there.',
   unsupportedOperation: 'This contacts server cannot do that in one step.',
 } as const;
-
-/** `Retry-After` in milliseconds: delta-seconds, or an HTTP-date measured against the response's `Date`. */
-export function retryAfterMs(headers: Headers): number | null {
-  const value = headers.get('Retry-After')?.trim();
-  if (value === undefined || value === '') return null;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  const now = Date.parse(headers.get('Date') ?? '');
-  if (Number.isNaN(at) || Number.isNaN(now)) return null;
-  return Math.max(0, at - now);
-}
 
 const debug = (response: DavResponse, line: string, extra = ''): string => `${response.status} on ${line}${extra}`;
 

@@ -1,5 +1,6 @@
 import type { Address, ContactDraft, Email, Phone } from '@contactsync/core';
-import type { JCardProperty, VCardVersion } from './vcard-card.js';
+import type { CardProperty, JCardProperty, JCardValue, VCardVersion } from './vcard-card.js';
+import { addressOf, typesOf } from './vcard-decode.js';
 
 /**
  * The contact model -> vCard properties, one field group at a time (the inverse of
@@ -45,6 +46,39 @@ export function phoneProperty(version: VCardVersion, phone: Phone): JCardPropert
 export function addressProperty(version: VCardVersion, address: Address): JCardProperty {
   const { street, city, region, postalCode, country } = address;
   return prop('adr', [['', '', street, city, region, postalCode, country]], typed(version, ADDRESS_TYPE_WORDS[address.type]));
+}
+
+/**
+ * An edit of an existing ADR line: the components and parameters the model does not map (PO box,
+ * extended address, a multi-valued component, `itemN.` group, GEO, PREF) are kept; of the five it
+ * maps, only the changed ones are replaced. TYPE changes only when the address's type did (other
+ * TYPE words such as `pref` or `postal` stay). A LABEL parameter (RFC 6350 §6.3.1, the formatted
+ * address) would now describe the old address, so an edit drops it.
+ */
+export function editedAddressProperty(version: VCardVersion, old: CardProperty, address: Address): JCardProperty {
+  const before = addressOf(old);
+  const first = old.jcard.values[0];
+  const raw: (string | readonly string[])[] = Array.isArray(first)
+    ? [...(first as readonly (string | readonly string[])[])]
+    : [typeof first === 'string' ? first : ''];
+  while (raw.length < 7) raw.push('');
+  const mapped = ['street', 'city', 'region', 'postalCode', 'country'] as const;
+  mapped.forEach((key, i) => {
+    if (before[key] !== address[key]) raw[i + 2] = address[key];
+  });
+  const others = [...typesOf(old.jcard)].filter((t) => t !== 'home' && t !== 'work');
+  const retyped = typed(version, [...ADDRESS_TYPE_WORDS[address.type], ...others])['type'];
+  const params: Record<string, string | readonly string[]> = {};
+  // In their order on the line; `type` rewritten in place, only when the type changed.
+  for (const [key, value] of Object.entries(old.jcard.params)) {
+    if (key === 'label') continue;
+    if (key === 'type' && before.type !== address.type) {
+      if (retyped !== undefined) params[key] = retyped;
+    } else params[key] = value;
+  }
+  if (!('type' in params) && before.type !== address.type && retyped !== undefined) params['type'] = retyped;
+  const values: JCardValue[] = [raw];
+  return prop('adr', values, params, old.jcard.valueType === 'text' ? '' : old.jcard.valueType);
 }
 
 /**

@@ -116,6 +116,39 @@ describe('vCard edit', () => {
     );
   });
 
+  it('keeps an address its PO box, extended part, group and parameters when its street changes', () => {
+    const text = crlf([
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'UID:adr-1',
+      'FN:Cy',
+      'N:;Cy;;;',
+      'item3.ADR;TYPE=work,pref;GEO="geo:48.2,16.3";LABEL="PO Box 7\\n1 Old Rd":PO Box 7;Suite 4,Floor 2;1 Old Rd;Vienna;;1010;Austria',
+      'item3.X-ABLabel:Office',
+      'ADR;TYPE=home:;;9 Elm St;Graz;;8010;Austria',
+      'END:VCARD',
+    ]);
+    const card = read(text);
+    const draft = draftFromCard(card);
+    const [office, home] = draft.addresses;
+    if (office === undefined || home === undefined) throw new Error('two addresses expected');
+    const out = patchCard(card, { ...draft, addresses: [{ ...office, street: '2 New Rd' }, home] });
+    const unfolded = (t: string): string[] => t.replace(/\r\n[ \t]/g, '').split('\r\n');
+    const lines = unfolded(out);
+    // Only the street component changed; PO box, extended (both values), GEO, PREF and the group
+    // stay; the LABEL describing the old address goes. The other lines stay byte for byte.
+    expect(lines[5]).toBe('ITEM3.ADR;TYPE=work,pref;GEO="geo:48.2,16.3":PO Box 7;Suite 4,Floor 2;2 New Rd;Vienna;;1010;Austria');
+    expect(lines.slice(6, 8)).toEqual(['item3.X-ABLabel:Office', 'ADR;TYPE=home:;;9 Elm St;Graz;;8010;Austria']);
+    expect(draftFromCard(read(out)).addresses).toEqual([{ ...office, street: '2 New Rd' }, home]);
+    // Its type changed too: the model's word is replaced, `pref` stays.
+    const retyped = patchCard(card, { ...draft, addresses: [{ ...office, type: 'home', city: 'Wien' }, home] });
+    expect(unfolded(retyped)[5]).toBe('ITEM3.ADR;TYPE=home,pref;GEO="geo:48.2,16.3":PO Box 7;Suite 4,Floor 2;1 Old Rd;Wien;;1010;Austria');
+    // A different address in its place (nothing but the country shared) is a new line: no PO box.
+    const moved = patchCard(card, { ...draft, addresses: [{ ...office, street: '5 Rue X', city: 'Paris', postalCode: '75001' }, home] });
+    expect(moved).not.toContain('PO Box 7');
+    expect(moved).toContain('ADR;TYPE=work:;;5 Rue X;Paris;;75001;Austria');
+  });
+
   it('keeps 4.0 as 4.0 and writes a year-less birthday as --MMDD', () => {
     const card = read(crlf(['BEGIN:VCARD', 'VERSION:4.0', 'UID:v4', 'FN:Bo', 'N:;Bo;;;', 'END:VCARD']));
     const out = patchCard(card, { ...draftFromCard(card), birthday: '--12-10' });

@@ -14,7 +14,8 @@ const MAX_PAGES = 10_000;
 /**
  * Pulls until the service has nothing more, applying each page as it arrives. A delta page and its
  * cursor commit together; a snapshot's cursor commits with the deletions it implies, after its last
- * page. Returns the failure that stopped it, if any.
+ * page (a resumable snapshot's page cursors also commit with their pages). Returns the failure that
+ * stopped it, if any.
  */
 export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
   const { db } = ctx;
@@ -62,6 +63,7 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
     // Into an empty replica a snapshot implies no deletions, so its ids need not be kept.
     if (snapshotSeen !== null && !replicaWasEmpty) {
       for (const change of outcome.changes) if (change.kind === 'upsert') snapshotSeen.add(change.record.remoteId);
+      for (const remoteId of outcome.present ?? []) snapshotSeen.add(remoteId);
     }
     const pageCursor = outcome.cursor;
     if (outcome.more && (pageCursor === cursor || outcome.changes.length === 0)) {
@@ -74,6 +76,9 @@ export async function runPull(ctx: RunContext): Promise<RequestFailure | null> {
       const refusal = ctx.cursor === null ? null : await massDeleteRefusal(ctx, gone.length);
       if (refusal !== null) return refusal;
       await applyRemoteChanges(apply, gone, () => storeCursor(ctx, pageCursor));
+    } else if (snapshotSeen !== null && outcome.resumable === true) {
+      // A resumable snapshot's page cursor commits with the page: a crash continues from here.
+      await applyRemoteChanges(apply, outcome.changes, () => storeCursor(ctx, pageCursor));
     } else if (snapshotSeen !== null) {
       await applyRemoteChanges(apply, outcome.changes); // The cursor waits for the snapshot's end.
     } else {

@@ -33,6 +33,19 @@ export interface PullPage {
   readonly changes: readonly RemoteChange[];
   readonly cursor: Cursor;
   readonly more: boolean;
+  /**
+   * Snapshot pages only. `true` on a page with `more`: its cursor survives a restart, so the engine
+   * stores it with the page, and a later pull (even in a new process) continues the snapshot from
+   * it. An adapter that sets it must list the whole snapshot in `present` on its last page, because
+   * pages applied before a restart are no longer in the engine's memory.
+   */
+  readonly resumable?: boolean;
+  /**
+   * Snapshot pages only: remote ids that belong to the snapshot although this page carries no
+   * change for them (unchanged since the replica read them, or sent by an earlier page or run).
+   * Counted as present when the snapshot's deletions are worked out.
+   */
+  readonly present?: readonly string[];
 }
 
 export interface NotModified {

@@ -21,18 +21,15 @@ async function round(
   return deltaLink;
 }
 
-/** Applies one delta page: changed contacts replace their rows (found by server id in one query), removed ones go. */
+/** Applies one delta page: changed contacts replace their rows (each found by its server id), removed ones go. */
 async function applyPage(db: PlainDb, page: ReturnType<typeof decodeGraphPage>): Promise<number> {
   const records = page.map();
   const now = Date.now();
   await db.transaction('rw', db.contacts, async () => {
-    const existing = await db.contacts
-      .where('remoteId')
-      .anyOf(records.map((r) => r.remoteId))
-      .toArray();
-    const idOf = new Map(existing.map((row) => [row.remoteId, row.id]));
-    await db.contacts.bulkPut(records.map((r) => plainRow(r, now, idOf.get(r.remoteId))));
-    if (page.removed.length > 0) await db.contacts.where('remoteId').anyOf(page.removed).delete();
+    // Point lookups on the index: `anyOf` walks a cursor, which costs seconds on a 100,000-row fake-indexeddb.
+    const existing = await Promise.all(records.map((r) => db.contacts.where('remoteId').equals(r.remoteId).first()));
+    await db.contacts.bulkPut(records.map((r, i) => plainRow(r, now, existing[i]?.id)));
+    for (const remoteId of page.removed) await db.contacts.where('remoteId').equals(remoteId).delete();
   });
   return records.length + page.removed.length;
 }

@@ -26,7 +26,7 @@ export function deltaPlainTable(results: readonly DeltaResult[]): Table {
     columns: ['Service', 'Replica', 'Changed', 'Engine sync(): median (min–max, runs)', 'Plain loop pull', 'Engine / plain', 'Target'],
     rows,
     notes: [
-      "Plain loop: a replica of its own (the engine's row shape), built by an untimed first round; each run follows its deltaLink with the adapter's requests, codec and mapping, reads the existing rows by server id in one query and `bulkPut`s the changes. No outbox, merge, cursor table or status.",
+      "Plain loop: a replica of its own (the engine's row shape), built by an untimed first round; each run follows its deltaLink with the adapter's requests, codec and mapping, reads each changed row by its server id (an index lookup) and `bulkPut`s the changes. No outbox, merge, cursor table or status.",
       'Engine: the whole `sync()` (pull, an empty push, report). Which of the two goes first alternates per run.',
     ],
   };

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { EmulatorHost } from './host/host-client.js';
 import { parseOptions } from './options.js';
 import { RESULTS_FILE, TMP_DIR } from './paths.js';
-import { clientProvider, PROVIDER_IDS } from './providers/client-providers.js';
+import { clientProvider, NODE_PROVIDER_IDS } from './providers/client-providers.js';
 import { loadAverage, machineLines } from './report/machine.js';
 import {
   deltaTable,
@@ -20,6 +20,7 @@ import {
   pushTable,
   scalingTable,
 } from './report/node-tables.js';
+import { deltaPlainTable } from './report/delta-plain-table.js';
 import { floorTable } from './report/floor-table.js';
 import { writeSection } from './report/results-file.js';
 import { renderTable, type Table } from './report/table.js';
@@ -36,7 +37,7 @@ const started = performance.now();
 const machine = machineLines();
 const notes: string[] = [];
 
-const clients = PROVIDER_IDS.filter((id) => options.providers === null || options.providers.has(id)).map(clientProvider);
+const clients = NODE_PROVIDER_IDS.filter((id) => options.providers === null || options.providers.has(id)).map(clientProvider);
 
 const has = (suite: Parameters<typeof options.suites.has>[0]): boolean => options.suites.has(suite);
 const initial: InitialSyncResult[] = [];
@@ -72,7 +73,16 @@ try {
         if (kept !== null) {
           if (forDelta) {
             delta.push(
-              await measureDeltaSync(provider.label, kept, host, emulator.handle, contacts, options.deltaChanges, options.deltaReps),
+              await measureDeltaSync(
+                provider.label,
+                kept,
+                host,
+                emulator.handle,
+                contacts,
+                options.deltaChanges,
+                options.deltaReps,
+                await provider.plainDelta?.(emulator.connection),
+              ),
             );
             log(`  delta sync into ${contacts}: done`);
           }
@@ -105,6 +115,7 @@ const tables: Table[] = [];
 if (initial.length > 0)
   tables.push(initialSyncTable(initial), floorTable(initial, 'Node, fake-indexeddb', false), scalingTable(initial), peerTable(initial));
 if (delta.length > 0) tables.push(deltaTable(delta));
+if (delta.some((d) => d.plain !== undefined)) tables.push(deltaPlainTable(delta));
 if (local.length > 0) tables.push(localOpsTable(local, options.localSize.toLocaleString('en-US')));
 if (push.length > 0) tables.push(pushTable(push));
 if (merge !== null) tables.push(mergeTable(merge));

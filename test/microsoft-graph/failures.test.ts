@@ -43,7 +43,7 @@ describe('a create whose answer was lost', () => {
     await s.engine.sync();
     const created = await s.engine.contacts.create(ann);
     s.emulator.control.clearLog();
-    s.emulator.control.dropNext({ method: 'POST', path: '/\\$batch$' });
+    s.emulator.control.loseNextResponse({ match: { method: 'POST', path: '/\\$batch$' } });
     const report = await s.engine.sync();
     expect(report).toMatchObject({ outcome: 'ok', pending: 0 });
     expect(s.emulator.control.list()).toHaveLength(1);

@@ -20,7 +20,7 @@ export async function graphBackend(): Promise<Backend> {
     throttled: () => control.failNext({ status: 429, retryAfter: 2, inBatch: true }),
     'server-error': () => control.failNext({ status: 500 }),
     'auth-expired': () => void control.rotateToken(),
-    'lost-response': () => control.dropNext({}),
+    'lost-response': () => control.loseNextResponse(),
     'reject-next-write': () => control.failNext({ method: 'PATCH', status: 400, inBatch: true }),
     slow: () => control.setLatency(3),
   };

@@ -5,9 +5,10 @@
  */
 import { generateContacts, startWindowsLiveEmulator, startYahooEmulator, type WindowsLiveEmulator } from '@contactsync/adapters/emulators';
 import type { Connection } from '../providers/provider.js';
+import { startGraph } from './graph-host.js';
 import type { HostAnswer, HostEnvelope, HostReply, HostRequest } from './protocol.js';
 
-interface Running {
+export interface Running {
   readonly connection: Connection;
   readonly remoteIds: readonly string[];
   edit(remoteId: string, notes: string): void;
@@ -60,7 +61,9 @@ async function handle(request: HostRequest): Promise<HostAnswer> {
       const emulator =
         request.provider === 'windows-live-xml'
           ? await startWindowsLive(request.contacts)
-          : await startYahoo(request.provider, request.contacts);
+          : request.provider === 'microsoft-graph'
+            ? await startGraph(request.contacts)
+            : await startYahoo(request.provider, request.contacts);
       const handle = nextHandle++;
       running.set(handle, emulator);
       return { handle, connection: emulator.connection, seedMs: performance.now() - started };

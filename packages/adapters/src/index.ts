@@ -1,6 +1,6 @@
-export { windowsLive } from './windows-live/index.js';
+export { WINDOWS_LIVE_FIELD_MODEL, windowsLive } from './windows-live/index.js';
 export type { WindowsLiveOptions } from './windows-live/index.js';
-export { yahooAddressBook } from './yahoo/index.js';
+export { YAHOO_FIELD_MODEL, yahooAddressBook } from './yahoo/index.js';
 export type { YahooAddressBookOptions } from './yahoo/index.js';
 export { GRAPH_FIELD_MODEL, microsoftGraph } from './microsoft-graph/index.js';
 export type { MicrosoftGraphOptions } from './microsoft-graph/index.js';

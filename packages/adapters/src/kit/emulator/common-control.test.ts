@@ -1,5 +1,6 @@
 import { toDraft } from '@contactsync/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startGraphEmulator } from '../../microsoft-graph/emulator/server.js';
 import { startWindowsLiveEmulator } from '../../windows-live/emulator/server.js';
 import { startYahooEmulator } from '../../yahoo/emulator/server.js';
 
@@ -12,6 +13,8 @@ const CLOCK = Date.UTC(2010, 5, 1, 12, 0, 0);
 
 interface Subject {
   readonly url: string;
+  /** The service's error code a forced failure may carry (Yahoo's structured error, Graph's OData code); Windows Live has none. */
+  readonly code?: number | string;
   /** One ordinary read request of the service's API. */
   read(): Promise<Response>;
   /** One write request of the service's API that creates a contact. */
@@ -48,6 +51,7 @@ const EMULATORS: readonly [string, () => Promise<Subject>][] = [
       const url = (myrev: number) => `${e.url}/v1/synchronize?format=xml&myrev=${myrev}&appid=${e.appid}&WSSID=${e.wssid}`;
       return {
         url: e.url,
+        code: -50302,
         read: () => fetch(url(0), { headers: { cookie: e.cookie } }),
         write: () =>
           fetch(url(0), {
@@ -56,6 +60,26 @@ const EMULATORS: readonly [string, () => Promise<Subject>][] = [
             body: '<sync-request><add-contact><add-name><first>Y</first></add-name></add-contact></sync-request>',
           }),
         contacts: () => e.control.listContacts().length,
+        close: () => e.close(),
+      };
+    },
+  ],
+  [
+    'Microsoft Graph',
+    async () => {
+      const e = await startGraphEmulator({ clock: () => CLOCK, token: 'tok' });
+      const auth = { Authorization: 'Bearer tok' };
+      return {
+        url: e.origin,
+        code: 'ServiceUnavailable',
+        read: () => fetch(`${e.url}/me/contacts`, { headers: auth }),
+        write: () =>
+          fetch(`${e.url}/me/contacts`, {
+            method: 'POST',
+            headers: { ...auth, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ givenName: 'G' }),
+          }),
+        contacts: () => e.control.list().length,
         close: () => e.close(),
       };
     },
@@ -89,8 +113,8 @@ describe.each(EMULATORS)('the common control plane (%s)', (_name, start) => {
     await control(s, 'POST', 'lock', { locked: false });
     expect((await s.read()).status).toBe(200);
 
-    // `code` is Yahoo's structured error (its empty 503 carries no Retry-After); Windows Live ignores it.
-    await control(s, 'POST', 'fail-next', { status: 503, retryAfter: 9, code: -50302 });
+    // With a `code`, Yahoo answers its structured error (its empty 503 carries no Retry-After).
+    await control(s, 'POST', 'fail-next', { status: 503, retryAfter: 9, ...(s.code === undefined ? {} : { code: s.code }) });
     const failed = await s.read();
     expect([failed.status, failed.headers.get('retry-after')]).toEqual([503, '9']);
 

@@ -28,6 +28,41 @@ export interface CommonControl<FailRule, Match> {
   advance(ms: number): void;
 }
 
+/** A contact as the control plane lists it: the server's id and what a reader of the book would see. */
+export interface RemoteEntry {
+  readonly remoteId: string;
+  readonly contact: ContactDraft;
+}
+
+/**
+ * The control names of emulators whose book the control plane edits as drafts (Windows Live,
+ * Microsoft Graph): changes made here are changes "from another device".
+ */
+export interface BookControl<Wire> {
+  /** Empties the book and seeds it; returns the new contacts' ids. */
+  reset(contacts?: readonly ContactDraft[]): readonly string[];
+  list(): readonly RemoteEntry[];
+  get(remoteId: string): RemoteEntry | null;
+  /** The stored contact as the service's wire shows it. */
+  wire(remoteId: string): Wire | null;
+  /** Another device creates a contact. */
+  create(contact: ContactDraft): string;
+  /** Another device replaces the given parts of a contact; false when it does not exist. */
+  update(remoteId: string, change: Partial<ContactDraft>): boolean;
+  /** Another device deletes a contact; false when it does not exist. */
+  remove(remoteId: string): boolean;
+}
+
+/** The common control names that act on the request log. */
+export function logControl<Entry extends CommonLogEntry>(entries: Entry[]): { log(): readonly Entry[]; clearLog(): void } {
+  return {
+    log: () => [...entries],
+    clearLog() {
+      entries.length = 0;
+    },
+  };
+}
+
 /** What every request log entry says; services add their own details. */
 export interface CommonLogEntry {
   readonly method: string;

@@ -34,6 +34,15 @@ export interface EmulatorService<FailRule, Match> {
   controlRoute?(method: string, path: readonly string[], body: JsonObject): ControlAnswer | undefined;
 }
 
+/** A service's control plane as the scaffold takes it: the common control, how its input reads, and its own routes. */
+export function controlPlane<FailRule, Match, Control extends CommonControl<FailRule, Match>>(
+  control: Control,
+  controlInput: ControlInput<FailRule, Match>,
+  route: (control: Control, method: string, path: readonly string[], body: JsonObject) => ControlAnswer | undefined,
+): Omit<EmulatorService<FailRule, Match>, 'serve'> {
+  return { control, controlInput, controlRoute: (method, path, body) => route(control, method, path, body) };
+}
+
 /** Options every emulator takes. */
 export interface EmulatorBaseOptions {
   /** 0 (the default) picks a free port. The server listens on 127.0.0.1 only. */

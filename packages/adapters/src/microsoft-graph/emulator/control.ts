@@ -1,4 +1,7 @@
 import type { ContactDraft } from '@contactsync/core';
+import { logControl } from '../../kit/emulator/common-control.js';
+import { clockControl } from '../../kit/emulator/emulator-clock.js';
+import { faultControl } from '../../kit/emulator/request-faults.js';
 import { draftFromProps, propsFromDraft } from './draft.js';
 import type { EmulatorState } from './state.js';
 import type { GraphEmulatorControl, GraphEmulatorSettings } from './types.js';
@@ -28,14 +31,9 @@ export function createControl(state: EmulatorState): GraphEmulatorControl {
     patchWire: (remoteId, properties) => mailbox.patch(remoteId, { ...properties }) !== null,
     remove: (remoteId, reason = 'deleted') => mailbox.remove(remoteId, reason),
     expireTokens: (how) => mailbox.expireTokens(how),
-    failNext: (rule) => state.faults.force(rule),
-    dropNext: (rule) => state.faults.drop(rule),
-    clearFaults: () => state.faults.clear(),
-    setLatency(ms) {
-      state.faults.latencyMs = ms;
-    },
+    ...faultControl(state.faults),
     setLocked(locked) {
-      state.faults.locked = locked;
+      state.locked = locked;
     },
     token: () => state.currentToken,
     rotateToken: () => state.rotateToken(),
@@ -45,12 +43,7 @@ export function createControl(state: EmulatorState): GraphEmulatorControl {
     get settings() {
       return state.settings;
     },
-    log: () => [...state.requestLog],
-    clearLog() {
-      state.requestLog.length = 0;
-    },
-    now: () => state.now(),
-    setTime: (ms) => state.setTime(ms),
-    advance: (ms) => state.advance(ms),
+    ...logControl(state.requestLog),
+    ...clockControl(state),
   };
 }

@@ -1,56 +1,24 @@
-import type { DroppedResponse, ForcedResponse, RequestMatch } from './types.js';
+import { RequestFaults, RuleQueue } from '../../kit/emulator/request-faults.js';
+import type { ForcedResponse } from './types.js';
 
-/** Forced statuses and dropped answers for the next N matching requests (or batch items). */
+/**
+ * The emulator kit's forced statuses, lost responses and latency, plus statuses forced on the
+ * items inside `$batch` requests (each item matched by its own method and path).
+ */
+export class Faults extends RequestFaults<ForcedResponse> {
+  private readonly forcedInBatch = new RuleQueue<ForcedResponse>();
 
-interface Rule<T> {
-  readonly match: (method: string, path: string) => boolean;
-  remaining: number;
-  readonly value: T;
-}
-
-function matcher(rule: RequestMatch): (method: string, path: string) => boolean {
-  const pattern = rule.path === undefined ? null : typeof rule.path === 'string' ? new RegExp(rule.path, 'i') : rule.path;
-  const method = rule.method?.toUpperCase();
-  return (m, p) => (method === undefined || method === m.toUpperCase()) && (pattern === null || pattern.test(p));
-}
-
-function take<T>(rules: Rule<T>[], method: string, path: string): T | null {
-  const index = rules.findIndex((r) => r.match(method, path));
-  const rule = rules[index];
-  if (rule === undefined) return null;
-  rule.remaining--;
-  if (rule.remaining <= 0) rules.splice(index, 1);
-  return rule.value;
-}
-
-export class Faults {
-  private readonly forced: Rule<ForcedResponse>[] = [];
-  private readonly forcedInBatch: Rule<ForcedResponse>[] = [];
-  private readonly drops: Rule<true>[] = [];
-  latencyMs = 0;
-  locked = false;
-
-  force(rule: ForcedResponse): void {
-    (rule.inBatch === true ? this.forcedInBatch : this.forced).push({ match: matcher(rule), remaining: rule.count ?? 1, value: rule });
+  override force(rule: ForcedResponse): void {
+    if (rule.inBatch === true) this.forcedInBatch.add(rule, rule);
+    else super.force(rule);
   }
 
-  drop(rule: DroppedResponse): void {
-    this.drops.push({ match: matcher(rule), remaining: rule.count ?? 1, value: true });
+  override clear(): void {
+    super.clear();
+    this.forcedInBatch.clear();
   }
 
-  clear(): void {
-    this.forced.length = 0;
-    this.forcedInBatch.length = 0;
-    this.drops.length = 0;
-    this.latencyMs = 0;
-    this.locked = false;
-  }
-
-  takeForced(method: string, path: string, inBatch: boolean): ForcedResponse | null {
-    return take(inBatch ? this.forcedInBatch : this.forced, method, path);
-  }
-
-  takeDrop(method: string, path: string): boolean {
-    return take(this.drops, method, path) === true;
+  takeForcedInBatch(method: string, path: string): ForcedResponse | null {
+    return this.forcedInBatch.take(method, path);
   }
 }

@@ -42,7 +42,7 @@ function batch(state: EmulatorState, ctx: RouteContext, call: GraphCall): Reply 
       for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
     }
     const method = r.method.toUpperCase();
-    const forced = state.faults.takeForced(method, url.pathname, true);
+    const forced = state.faults.takeForcedInBatch(method, url.pathname);
     const reply =
       forced !== null ? forcedReply(forced) : route(ctx, { method, path: url.pathname, query: url.searchParams, headers, body: r.body });
     state.requestLog.push({

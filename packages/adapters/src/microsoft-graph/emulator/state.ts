@@ -1,43 +1,34 @@
+import { EmulatorClock } from '../../kit/emulator/emulator-clock.js';
 import { DeltaRounds } from './delta.js';
 import { Faults } from './faults.js';
 import { Mailbox } from './mailbox.js';
 import type { GraphEmulatorSettings, LogEntry } from './types.js';
 
 /** Everything one emulator instance holds; routes, batch and control plane act on it. */
-export class EmulatorState {
+export class EmulatorState extends EmulatorClock {
   readonly mailbox = new Mailbox();
   readonly rounds: DeltaRounds;
   readonly faults = new Faults();
   readonly requestLog: LogEntry[] = [];
   readonly tokens = new Set<string>();
   currentToken: string;
+  /** A locked mailbox answers every request 403 ErrorAccessDenied. */
+  locked = false;
   inFlight = 0;
   /** The current rate window: its start on the emulator clock, and requests counted in it. */
   window = { start: 0, count: 0 };
-  private offset = 0;
   private tokenCounter = 0;
 
   constructor(
-    private readonly clock: () => number,
+    clock: () => number,
     public settings: GraphEmulatorSettings,
     token: string,
     readonly random: () => number,
   ) {
+    super(clock);
     this.rounds = new DeltaRounds(this.mailbox, () => this.now());
     this.currentToken = token;
     this.tokens.add(token);
-  }
-
-  now(): number {
-    return this.clock() + this.offset;
-  }
-
-  setTime(ms: number): void {
-    this.offset = ms - this.clock();
-  }
-
-  advance(ms: number): void {
-    this.offset += ms;
   }
 
   /** Counts a request; the seconds to wait when it is over the per-mailbox limit, else null. */

@@ -1,4 +1,7 @@
 import type { ContactDraft } from '@contactsync/core';
+import type { BookControl, CommonControl } from '../../kit/emulator/common-control.js';
+import type { EmulatorBaseOptions } from '../../kit/emulator/emulator-server.js';
+import type { FaultLogEntry, ForcedStatus, RequestMatch } from '../../kit/emulator/request-faults.js';
 
 /** The emulated mailbox's limits and delta behaviour; every one can be changed by the control plane. */
 export interface GraphEmulatorSettings {
@@ -40,12 +43,7 @@ export const DEFAULT_SETTINGS: GraphEmulatorSettings = {
   maxEmails: 3,
 };
 
-export interface GraphEmulatorOptions {
-  /** 0 (the default) picks a free port; the server listens on 127.0.0.1 only. */
-  readonly port?: number;
-  /** Epoch milliseconds; defaults to `Date.now`. */
-  readonly clock?: () => number;
-  readonly seedContacts?: readonly ContactDraft[];
+export interface GraphEmulatorOptions extends EmulatorBaseOptions {
   readonly settings?: Partial<GraphEmulatorSettings>;
   /** The access token the mailbox accepts at first; random by default. */
   readonly token?: string;
@@ -62,70 +60,37 @@ export interface GraphEmulator {
   close(): Promise<void>;
 }
 
-export interface RequestMatch {
-  readonly method?: string;
-  /** A RegExp, or a string compiled to a case-insensitive RegExp, matched against the path. */
-  readonly path?: string | RegExp;
-}
+/** Request patterns are the emulator kit's (kit/emulator/request-faults.ts). */
+export type { DroppedResponse, RequestMatch } from '../../kit/emulator/request-faults.js';
 
-export interface ForcedResponse extends RequestMatch {
-  readonly status: number;
-  readonly count?: number;
-  /** Seconds, sent as `Retry-After`. */
-  readonly retryAfter?: number;
+export interface ForcedResponse extends ForcedStatus {
   /** The OData error code in the body (e.g. `syncStateNotFound`). */
   readonly code?: string;
   /** Applies to the items inside `$batch` requests instead of to HTTP requests. */
   readonly inBatch?: boolean;
 }
 
-export interface DroppedResponse extends RequestMatch {
-  readonly count?: number;
-}
-
-export interface LogEntry {
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  /** The emulator clock when the request was answered. */
-  readonly time: number;
-  readonly forced: boolean;
-  readonly dropped: boolean;
+export interface LogEntry extends FaultLogEntry {
   /** An item inside a `$batch` request. */
   readonly inBatch: boolean;
 }
 
-export interface RemoteEntry {
-  readonly remoteId: string;
-  readonly contact: ContactDraft;
-}
+export type { RemoteEntry } from '../../kit/emulator/common-control.js';
 
-/** The control plane (also served as JSON under `/_control/`). */
-export interface GraphEmulatorControl {
+/**
+ * The control plane (also served as JSON under `/_control/`): the common names of every emulator
+ * (kit/emulator/common-control.ts; `setLocked` makes every request answer 403 ErrorAccessDenied)
+ * and Graph's own.
+ */
+export interface GraphEmulatorControl extends CommonControl<ForcedResponse, RequestMatch>, BookControl<Readonly<Record<string, unknown>>> {
   /** Empties the mailbox (every delta token becomes unknown) and seeds it. */
   reset(contacts?: readonly ContactDraft[]): readonly string[];
-  seed(contacts: readonly ContactDraft[]): readonly string[];
-  list(): readonly RemoteEntry[];
-  get(remoteId: string): RemoteEntry | null;
-  /** The stored Graph properties of a contact, including ones the adapter does not map. */
-  wire(remoteId: string): Readonly<Record<string, unknown>> | null;
-  /** Another device creates a contact. */
-  create(contact: ContactDraft): string;
-  /** Another device replaces the given parts of a contact; false when it does not exist. */
-  update(remoteId: string, change: Partial<ContactDraft>): boolean;
   /** Another device sets Graph properties directly (e.g. ones the adapter does not map). */
   patchWire(remoteId: string, properties: Readonly<Record<string, unknown>>): boolean;
   /** Another device deletes a contact (`@removed: deleted`), or moves it out of the folder (`changed`). */
   remove(remoteId: string, reason?: 'deleted' | 'changed'): boolean;
   /** Every delta and skip token issued so far stops working: `gone` = 410 with Location; else 400 with the code. */
   expireTokens(how: 'gone' | 'syncStateNotFound' | 'syncStateInvalid'): void;
-  failNext(rule: ForcedResponse): void;
-  /** The next matching requests are processed (and committed), then the connection is dropped. */
-  dropNext(rule: DroppedResponse): void;
-  clearFaults(): void;
-  setLatency(ms: number): void;
-  /** A locked mailbox answers every request 403 ErrorAccessDenied. */
-  setLocked(locked: boolean): void;
   /** The token in use now. */
   token(): string;
   /** Revokes every token (requests answer 401) and returns the new valid one. */
@@ -133,8 +98,4 @@ export interface GraphEmulatorControl {
   setSettings(settings: Partial<GraphEmulatorSettings>): void;
   readonly settings: GraphEmulatorSettings;
   log(): readonly LogEntry[];
-  clearLog(): void;
-  now(): number;
-  setTime(epochMs: number): void;
-  advance(ms: number): void;
 }

@@ -1,7 +1,8 @@
 import { toDraft, type ContactDraft } from '@contactsync/core';
-import { jsonObject, optional, required, type JsonObject } from '../../kit/emulator/common-control.js';
+import { jsonObject, optional, type JsonObject } from '../../kit/emulator/common-control.js';
 import type { ControlAnswer, ControlInput } from '../../kit/emulator/control-routes.js';
-import type { EmulatorService } from '../../kit/emulator/emulator-server.js';
+import { controlPlane, type EmulatorService } from '../../kit/emulator/emulator-server.js';
+import { FORCED_STATUS_INPUT } from '../../kit/emulator/request-faults-input.js';
 import type { EmulatorControl, ForcedResponse, RequestMatch } from './types.js';
 
 /**
@@ -29,26 +30,8 @@ function draftChange(o: JsonObject): Partial<ContactDraft> {
   return change;
 }
 
-function match(o: JsonObject): RequestMatch {
-  const method = optional<string>(o, 'method', 'string');
-  const path = optional<string>(o, 'path', 'string');
-  return { ...(method === undefined ? {} : { method }), ...(path === undefined ? {} : { path }) };
-}
-
 /** `fail-next {status, retryAfter?, count?, method?, path?}`; `lose-next-response {match: {method?, path?}}`. */
-export const WL_CONTROL_INPUT: ControlInput<ForcedResponse, RequestMatch> = {
-  failRule(body) {
-    const retryAfter = optional<number>(body, 'retryAfter', 'number');
-    const count = optional<number>(body, 'count', 'number');
-    return {
-      status: required<number>(body, 'status', 'number'),
-      ...match(body),
-      ...(retryAfter === undefined ? {} : { retryAfter }),
-      ...(count === undefined ? {} : { count }),
-    };
-  },
-  match: (value) => (value === undefined ? undefined : match(jsonObject(value, 'match'))),
-};
+export const WL_CONTROL_INPUT: ControlInput<ForcedResponse, RequestMatch> = FORCED_STATUS_INPUT;
 
 export function windowsLiveControlRoute(
   control: EmulatorControl,
@@ -91,10 +74,5 @@ export function windowsLiveControlRoute(
 }
 
 /** Everything the scaffold needs of this control plane. */
-export function windowsLiveControlPlane(control: EmulatorControl): Omit<EmulatorService<ForcedResponse, RequestMatch>, 'serve'> {
-  return {
-    control,
-    controlInput: WL_CONTROL_INPUT,
-    controlRoute: (method, path, body) => windowsLiveControlRoute(control, method, path, body),
-  };
-}
+export const windowsLiveControlPlane = (control: EmulatorControl): Omit<EmulatorService<ForcedResponse, RequestMatch>, 'serve'> =>
+  controlPlane(control, WL_CONTROL_INPUT, windowsLiveControlRoute);

@@ -1,4 +1,7 @@
 import type { ContactDraft } from '@contactsync/core';
+import { logControl } from '../../kit/emulator/common-control.js';
+import { clockControl } from '../../kit/emulator/emulator-clock.js';
+import { faultControl } from '../../kit/emulator/request-faults.js';
 import { applyDraftChange, draftFromStored, storedFromDraft } from './draft.js';
 import type { EmulatorState } from './state.js';
 import { toWire } from './stored.js';
@@ -49,13 +52,7 @@ export function createControl(state: EmulatorState): EmulatorControl {
       if (removed) state.onChange();
       return removed;
     },
-    failNext: (rule) => state.faults.force(rule),
-    loseNextResponse: (options = {}) =>
-      state.faults.drop({ ...options.match, ...(options.count === undefined ? {} : { count: options.count }) }),
-    clearFaults: () => state.faults.clear(),
-    setLatency(ms) {
-      state.faults.latencyMs = ms;
-    },
+    ...faultControl(state.faults),
     // A locked Windows Live account is a restricted Family Safety one: every request answers 401 (§1.1).
     setLocked(locked) {
       state.familySafety = locked;
@@ -68,12 +65,7 @@ export function createControl(state: EmulatorState): EmulatorControl {
     get quotas() {
       return state.quotas;
     },
-    log: () => [...state.requestLog],
-    clearLog() {
-      state.requestLog.length = 0;
-    },
-    now: () => state.now(),
-    setTime: (ms) => state.setTime(ms),
-    advance: (ms) => state.advance(ms),
+    ...logControl(state.requestLog),
+    ...clockControl(state),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EmulatorClock } from '../../kit/emulator/emulator-clock.js';
 import { Tokens } from './auth.js';
 import { Book } from './book.js';
 import { Faults } from './faults.js';
@@ -6,36 +7,24 @@ import { lidToCid } from './path.js';
 import type { LogEntry, Quotas } from './types.js';
 
 /** Everything one emulated book holds, shared by the routes and the control plane. */
-export class EmulatorState {
+export class EmulatorState extends EmulatorClock {
   readonly book: Book;
   readonly tokens = new Tokens();
   readonly faults = new Faults();
   readonly requestLog: LogEntry[] = [];
   readonly cid: string;
   familySafety = false;
-  private offset = 0;
 
   constructor(
     readonly lid: string,
-    private readonly baseClock: () => number,
+    baseClock: () => number,
     public quotas: Quotas,
     /** Called after every change to the book (persistence). */
     readonly onChange: () => void = () => {},
   ) {
+    super(baseClock);
     this.cid = lidToCid(lid);
     this.book = new Book(() => this.now());
-  }
-
-  now(): number {
-    return this.baseClock() + this.offset;
-  }
-
-  setTime(epochMs: number): void {
-    this.offset = epochMs - this.baseClock();
-  }
-
-  advance(ms: number): void {
-    this.offset += ms;
   }
 
   newId(): string {

@@ -1,5 +1,6 @@
 import type { ContactDraft } from '@contactsync/core';
-import type { CommonControl } from '../../kit/emulator/common-control.js';
+import type { BookControl, CommonControl } from '../../kit/emulator/common-control.js';
+import type { FaultLogEntry, ForcedStatus, RequestMatch } from '../../kit/emulator/request-faults.js';
 import type { EmulatorBaseOptions } from '../../kit/emulator/emulator-server.js';
 import type { WireContact } from '../wire.js';
 
@@ -46,60 +47,22 @@ export interface WindowsLiveEmulator {
   close(): Promise<void>;
 }
 
-/** A request pattern: both parts optional; `path` is matched against the request's path. */
-export interface RequestMatch {
-  readonly method?: string;
-  /** A RegExp, or a string compiled to a case-insensitive RegExp. */
-  readonly path?: string | RegExp;
-}
+/** Forced statuses and request patterns are the emulator kit's (kit/emulator/request-faults.ts). */
+export type { DroppedResponse, RequestMatch } from '../../kit/emulator/request-faults.js';
+export type ForcedResponse = ForcedStatus;
 
-export interface ForcedResponse extends RequestMatch {
-  readonly status: number;
-  /** How many matching requests answer this way; default 1. */
-  readonly count?: number;
-  /** Seconds, sent as `Retry-After`; omitted when undefined. */
-  readonly retryAfter?: number;
-}
+export type LogEntry = FaultLogEntry;
 
-export interface DroppedResponse extends RequestMatch {
-  readonly count?: number;
-}
-
-export interface LogEntry {
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  /** The emulator clock's time (epoch ms) when the request was answered. */
-  readonly time: number;
-  /** A forced status from the control plane. */
-  readonly forced: boolean;
-  /** Committed, then the connection was dropped instead of answering. */
-  readonly dropped: boolean;
-}
-
-export interface RemoteEntry {
-  readonly remoteId: string;
-  readonly contact: ContactDraft;
-}
+export type { RemoteEntry } from '../../kit/emulator/common-control.js';
 
 /**
  * The control plane (also served as JSON under `/_control/`): the common names of every emulator
  * (kit/emulator/common-control.ts; `setLocked` flags the book as a restricted Family Safety account,
  * which answers 401) and Windows Live's own.
  */
-export interface EmulatorControl extends CommonControl<ForcedResponse, RequestMatch> {
+export interface EmulatorControl extends CommonControl<ForcedResponse, RequestMatch>, BookControl<WireContact> {
   /** Empties the book (no tombstones survive: clients holding older cursors get a whole book) and seeds it. */
   reset(contacts?: readonly ContactDraft[]): readonly string[];
-  list(): readonly RemoteEntry[];
-  get(remoteId: string): RemoteEntry | null;
-  /** The stored contact as the wire shows it, with every child ID. */
-  wire(remoteId: string): WireContact | null;
-  /** Another device creates a contact. */
-  create(contact: ContactDraft): string;
-  /** Another device replaces the given parts of a contact; false when it does not exist. */
-  update(remoteId: string, change: Partial<ContactDraft>): boolean;
-  /** Another device deletes a contact; false when it does not exist. */
-  remove(remoteId: string): boolean;
   /** A new token for this book (or another lid, for the "token of another book" case). */
   mintToken(options?: { readonly readOnly?: boolean; readonly lid?: string }): string;
   revokeToken(token: string): void;

@@ -20,3 +20,8 @@ export { retryAfterMs } from './retry-after.js';
 export { redactUrl } from './redact-url.js';
 export { statusTable } from './status-table.js';
 export type { Handlers, StatusRow, StatusTable, StatusTableSpec } from './status-table.js';
+export { FIRST_PAGE, LATER_PAGE, PagedBody, readAll } from './paged-body.js';
+export type { BodyDecoder, BodyPage, PagedBodyFailures } from './paged-body.js';
+export { StreamedSnapshots } from './streamed-snapshot.js';
+export { XmlSplitter } from './xml-splitter.js';
+export type { OpenedTag, SplitResult, SplitRules } from './xml-splitter.js';

@@ -5,6 +5,7 @@ import { createSyncEngine, toDraft, type ContactService, type SyncReport } from 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dumpDatabase } from '../bad-input/replica-dump.js';
+import { reshaped, replica } from '../streamed-body-kit.js';
 import { fakeClock } from './kit.js';
 
 /**
@@ -12,19 +13,6 @@ import { fakeClock } from './kit.js';
  * body (one chunk, or pieces of a few bytes that split multi-byte characters), the replica is the
  * same; a body cut short ends in a typed failure with no cursor stored.
  */
-
-/** The response with its body re-sent as `pieces` (null: all at once), optionally cut after `keep` bytes. */
-function reshaped(response: Response, pieces: number | null, keep = Infinity): Response {
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, keep);
-      const size = pieces ?? bytes.length;
-      for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
-      controller.close();
-    },
-  });
-  return new Response(body, { status: response.status, headers: response.headers });
-}
 
 const BOOK = 2_600; // A first page of 500, one of 2,000, a last of 100 and the one below.
 
@@ -59,18 +47,6 @@ async function firstSync(
   } finally {
     await engine.close();
   }
-}
-
-/** Contacts by server id, without the local ids and times a run chooses. */
-function replica(dump: Record<string, unknown[]>): unknown {
-  const rows = (dump.contacts ?? []) as { id: string; updatedAt: number; remoteId: string }[];
-  const state = (dump.syncState?.[0] ?? {}) as { cursor?: unknown };
-  return {
-    contacts: rows.map(({ id: _id, updatedAt: _at, ...rest }) => rest).sort((a, b) => a.remoteId.localeCompare(b.remoteId)),
-    outbox: dump.outbox,
-    conflicts: dump.conflicts,
-    cursor: state.cursor,
-  };
 }
 
 describe('a whole book read as it streams', () => {

@@ -25,3 +25,5 @@ export type { BodyDecoder, BodyPage, PagedBodyFailures } from './paged-body.js';
 export { StreamedSnapshots } from './streamed-snapshot.js';
 export { XmlSplitter } from './xml-splitter.js';
 export type { OpenedTag, SplitResult, SplitRules } from './xml-splitter.js';
+export { JsonSplitter } from './json-splitter.js';
+export type { JsonPiece, JsonSplit } from './json-splitter.js';

@@ -107,13 +107,15 @@ export class JsonSplitter {
         this.state = 'value';
         break;
       case 'value':
-        if (this.key === this.streamKey && c === 0x5b && !this.streamed) {
+        if (this.key === this.streamKey) {
+          if (this.streamed) return `"${this.streamKey}" twice in the JSON object`;
           this.streamed = true;
-          this.state = 'first-element';
-          break;
+          if (c === 0x5b) {
+            this.state = 'first-element';
+            break;
+          }
         }
-        if (this.key === this.streamKey) return `"${this.streamKey}" twice in the JSON object`;
-        this.beginValue(at);
+        this.beginValue(at); // Any other member, or a streamed key whose value is not an array (its decoder refuses it).
         return null;
       case 'after-value':
         if (c === 0x2c) this.state = 'key';

@@ -130,7 +130,8 @@ export class XmlSplitter {
   /** `<!`: a comment, CDATA or a DOCTYPE. Its end, -1 when it has not all arrived, or a problem. */
   private declaration(b: string, lt: number): number | string {
     // Not enough yet to tell a comment or CDATA from a declaration.
-    if (b.length < lt + 9 && ('<![CDATA['.startsWith(b.slice(lt)) || '<!--'.startsWith(b.slice(lt)))) return -1;
+    const head = b.slice(lt, lt + 9);
+    if (head.length < 9 && ['<![CDATA[', '<!--', '<!DOCTYPE'].some((start) => start.startsWith(head))) return -1;
     if (b.startsWith('<!--', lt)) {
       const end = b.indexOf('-->', lt + 4);
       return end < 0 ? -1 : end + 3;

@@ -7,6 +7,8 @@ export const FIRST_PAGE = 500;
 export const LATER_PAGE = 2_000;
 /** Body text read ahead of the decoder, at most (characters; about 4 MB, ~3,000 contacts). */
 const AHEAD_CHARS = 4 * 1024 * 1024;
+/** Text handed to the decoder at once, at most when it is there (pieces already read are joined up to this). */
+const DECODE_CHARS = 64 * 1024;
 
 /**
  * Turns a body's text, as it arrives, into remote changes. Each call answers the changes the text
@@ -93,9 +95,8 @@ export class PagedBody {
   private async fill(size: number): Promise<void> {
     this.pump();
     while (!this.ended && this.failure === null && this.queue.length < size) {
-      const text = this.texts.shift();
+      const text = this.nextText();
       if (text !== undefined) {
-        this.textChars -= text.length;
         this.pump();
         this.take(this.decoder.push(text));
       } else if (this.bodyDone?.kind === 'end') {
@@ -107,6 +108,27 @@ export class PagedBody {
         await new Promise<void>((resolve) => (this.arrived = resolve));
       }
     }
+  }
+
+  /**
+   * The text read ahead, joined up to `DECODE_CHARS`: a network that delivers the body in pieces
+   * of a few bytes would otherwise cost one decoder call per piece (issue 16, bench/results.md).
+   */
+  private nextText(): string | undefined {
+    let text = this.texts.shift();
+    if (text === undefined) return undefined;
+    if (text.length < DECODE_CHARS && this.texts.length > 0) {
+      const parts = [text];
+      let chars = text.length;
+      while (chars < DECODE_CHARS && this.texts.length > 0) {
+        const next = this.texts.shift() as string;
+        parts.push(next);
+        chars += next.length;
+      }
+      text = parts.join('');
+    }
+    this.textChars -= text.length;
+    return text;
   }
 
   /**

@@ -1,3 +1,6 @@
+import type { ContactService } from '@contactsync/core';
+import { expect } from 'vitest';
+
 /**
  * Helpers for the streamed-pull scenarios (issue 16): re-cut a real response's body into network
  * pieces, and compare replicas without the ids and times a run chooses.
@@ -26,4 +29,36 @@ export function replica(dump: Record<string, unknown[]>): unknown {
     conflicts: dump.conflicts,
     cursor: state.cursor,
   };
+}
+
+/**
+ * A book whose first page was handed out: an aborted continuation fails with `codes.aborted`, a
+ * continuation after that is refused (`codes.lost`, nothing committed), and a new pull reads the
+ * whole book from the start. Answers how that new read went.
+ */
+export async function abortThenReread(
+  service: ContactService,
+  codes: { readonly aborted: string; readonly lost: string },
+): Promise<{ pages: number; contacts: number }> {
+  const first = await service.pull({ cursor: null, consistency: 'delta' });
+  expect(first).toMatchObject({ kind: 'page', mode: 'snapshot', more: true });
+  const cursor = first.kind === 'page' ? first.cursor : '';
+  expect(first.kind === 'page' && first.changes.length).toBe(500);
+  const controller = new AbortController();
+  controller.abort();
+  expect(await service.pull({ cursor, consistency: 'delta', signal: controller.signal })).toMatchObject({
+    kind: 'failed',
+    code: codes.aborted,
+  });
+  expect(await service.pull({ cursor, consistency: 'delta' })).toMatchObject({ kind: 'failed', code: codes.lost, maybeCommitted: false });
+  let pages = 0;
+  let contacts = 0;
+  for (let next: string | null = null, more = true; more; pages++) {
+    const page = await service.pull({ cursor: next, consistency: 'delta' });
+    if (page.kind !== 'page') throw new Error(`expected a page, got ${page.kind}`);
+    contacts += page.changes.length;
+    next = page.cursor;
+    more = page.more;
+  }
+  return { pages, contacts };
 }

@@ -5,7 +5,7 @@ import { createSyncEngine, toDraft, type ContactService, type SyncReport } from 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dumpDatabase } from '../bad-input/replica-dump.js';
-import { reshaped, replica } from '../streamed-body-kit.js';
+import { abortThenReread, reshaped, replica } from '../streamed-body-kit.js';
 import { fakeClock } from './kit.js';
 
 /**
@@ -67,30 +67,7 @@ describe('a whole book read as it streams', () => {
 
   it('stops a book on abort; a continuation of it is refused, and a new pull reads the book from the start', async () => {
     const service = windowsLive({ baseUrl: emulator.url, lid: emulator.lid, token: emulator.token });
-    const first = await service.pull({ cursor: null, consistency: 'delta' });
-    expect(first).toMatchObject({ kind: 'page', mode: 'snapshot', more: true });
-    const cursor = first.kind === 'page' ? first.cursor : '';
-    expect(first.kind === 'page' && first.changes.length).toBe(500);
-    const controller = new AbortController();
-    controller.abort();
-    expect(await service.pull({ cursor, consistency: 'delta', signal: controller.signal })).toMatchObject({
-      kind: 'failed',
-      code: 'wl.aborted',
-    });
-    expect(await service.pull({ cursor, consistency: 'delta' })).toMatchObject({
-      kind: 'failed',
-      code: 'wl.connection-lost',
-      maybeCommitted: false,
-    });
-    let pages = 0;
-    let contacts = 0;
-    for (let next: string | null = null, more = true; more; pages++) {
-      const page = await service.pull({ cursor: next, consistency: 'delta' });
-      if (page.kind !== 'page') throw new Error(`expected a page, got ${page.kind}`);
-      contacts += page.changes.length;
-      next = page.cursor;
-      more = page.more;
-    }
+    const { pages, contacts } = await abortThenReread(service, { aborted: 'wl.aborted', lost: 'wl.connection-lost' });
     expect({ pages, contacts }).toEqual({ pages: 3, contacts: BOOK + 1 });
   });
 

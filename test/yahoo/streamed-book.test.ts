@@ -1,11 +1,11 @@
 import { seededRandom } from '@contactsync/core/testing';
-import { yahooAddressBook } from '@contactsync/adapters';
+import { yahooAddressBook, type YahooAddressBookOptions } from '@contactsync/adapters';
 import { generateContacts, startYahooEmulator, type YahooEmulator } from '@contactsync/adapters/emulators';
 import { createSyncEngine, toDraft, type ContactService, type SyncReport } from '@contactsync/core';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dumpDatabase } from '../bad-input/replica-dump.js';
-import { replica, reshaped } from '../streamed-body-kit.js';
+import { abortThenReread, replica, reshaped } from '../streamed-body-kit.js';
 import { fakeClock, FORMATS, type Format } from './yahoo-kit.js';
 
 /**
@@ -42,27 +42,30 @@ describe.each(FORMATS)('a whole Yahoo book read as it streams (%s)', (format: Fo
     await emulator.close();
   });
 
-  async function firstSync(
-    pieces: number | null,
-    options: { readonly keep?: number; readonly reorder?: boolean } = {},
-  ): Promise<{ report: SyncReport; pulls: number; dump: Record<string, unknown[]> }> {
-    const adapter = yahooAddressBook({
+  const adapter = (fetchImpl?: YahooAddressBookOptions['fetch']): ContactService =>
+    yahooAddressBook({
       baseUrl: emulator.url,
       appid: emulator.appid,
       wssid: emulator.wssid,
       cookie: emulator.cookie,
       format,
-      fetch: async (url, init) => {
-        const response = await fetch(url, init);
-        return reshaped(options.reorder === true ? await eventsFirst(response) : response, pieces, options.keep);
-      },
+      ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
+    });
+
+  async function firstSync(
+    pieces: number | null,
+    options: { readonly keep?: number; readonly reorder?: boolean } = {},
+  ): Promise<{ report: SyncReport; pulls: number; dump: Record<string, unknown[]> }> {
+    const service = adapter(async (url, init) => {
+      const response = await fetch(url, init);
+      return reshaped(options.reorder === true ? await eventsFirst(response) : response, pieces, options.keep);
     });
     let pulls = 0;
-    const service: ContactService = { ...adapter, pull: (request) => (pulls++, adapter.pull(request)) };
+    const counted: ContactService = { ...service, pull: (request) => (pulls++, service.pull(request)) };
     const indexedDB = new IDBFactory();
     const engine = await createSyncEngine({
       databaseName: 'book',
-      service,
+      service: counted,
       indexedDB,
       IDBKeyRange,
       now: clock.now,
@@ -113,37 +116,7 @@ describe.each(FORMATS)('a whole Yahoo book read as it streams (%s)', (format: Fo
   });
 
   it('stops a book on abort; a continuation of it is refused, and a new pull reads the book from the start', async () => {
-    const service = yahooAddressBook({
-      baseUrl: emulator.url,
-      appid: emulator.appid,
-      wssid: emulator.wssid,
-      cookie: emulator.cookie,
-      format,
-    });
-    const first = await service.pull({ cursor: null, consistency: 'delta' });
-    expect(first).toMatchObject({ kind: 'page', mode: 'snapshot', more: true });
-    const cursor = first.kind === 'page' ? first.cursor : '';
-    expect(first.kind === 'page' && first.changes.length).toBe(500);
-    const controller = new AbortController();
-    controller.abort();
-    expect(await service.pull({ cursor, consistency: 'delta', signal: controller.signal })).toMatchObject({
-      kind: 'failed',
-      code: 'aborted',
-    });
-    expect(await service.pull({ cursor, consistency: 'delta' })).toMatchObject({
-      kind: 'failed',
-      code: 'connection-lost',
-      maybeCommitted: false,
-    });
-    let pages = 0;
-    let contacts = 0;
-    for (let next: string | null = null, more = true; more; pages++) {
-      const page = await service.pull({ cursor: next, consistency: 'delta' });
-      if (page.kind !== 'page') throw new Error(`expected a page, got ${page.kind}`);
-      contacts += page.changes.length;
-      next = page.cursor;
-      more = page.more;
-    }
+    const { pages, contacts } = await abortThenReread(adapter(), { aborted: 'aborted', lost: 'connection-lost' });
     expect({ pages, contacts }).toEqual({ pages: 3, contacts: BOOK + 1 });
   });
 });

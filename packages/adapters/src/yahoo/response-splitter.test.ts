@@ -30,31 +30,13 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
 </sync-response>
 `;
 
-const JSON_BODY = JSON.stringify({
-  type: 'sync_response',
-  lmt: 1258930000,
-  rev: 24,
-  categories: [
-    { type: 'category', catid: 3, data: 'Friends &amp; family' },
-    { type: 'category', catid: 4, data: 'Work' },
-  ],
-  results: [],
-  events: [
-    {
-      type: 'add_contact',
-      cid: 81,
-      lmt: 1258930000,
-      fields: [
-        { type: 'name', fid: 82, first: 'Ada', last: 'Lovelace' },
-        { type: 'email', fid: 83, home: true, data: 'ada@example.org' },
-      ],
-      categories: [{ type: 'category', catid: 3 }],
-    },
-    { type: 'future_event', cid: 1 },
-    { type: 'update_contact', cid: 74, fields: [{ type: 'notes', fid: 90, data: 'Tom &amp; Jerry &lt;3' }], categories: [{ catid: 4 }] },
-    { type: 'remove_contact', cid: 75 },
-  ],
-});
+const JSON_BODY =
+  '{"type":"sync_response","lmt":1258930000,"rev":24,"categories":[{"type":"category","catid":3,"data":"Friends &amp; family"},' +
+  '{"type":"category","catid":4,"data":"Work"}],"results":[],"events":[{"type":"add_contact","cid":81,"lmt":1258930000,' +
+  '"fields":[{"type":"name","fid":82,"first":"Ada","last":"Lovelace"},{"type":"email","fid":83,"home":true,"data":"ada@example.org"}],' +
+  '"categories":[{"type":"category","catid":3}]},{"type":"future_event","cid":1},' +
+  '{"type":"update_contact","cid":74,"fields":[{"type":"notes","fid":90,"data":"Tom &amp; Jerry &lt;3"}],"categories":[{"catid":4}]},' +
+  '{"type":"remove_contact","cid":75}]}';
 
 const cases = [
   ['xml', XML, xmlResponseSplitter, decodeXmlResponse],

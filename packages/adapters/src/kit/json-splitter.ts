@@ -18,7 +18,6 @@ export type JsonSplit = { readonly ok: true; readonly pieces: JsonPiece[] } | { 
 type State = 'start' | 'first-key' | 'key' | 'colon' | 'value' | 'after-value' | 'first-element' | 'element' | 'after-element' | 'done';
 
 const MAX_DEPTH = 64;
-const STRUCTURAL = /["{}[\]]/g;
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 /** Where a number, `true`, `false` or `null` ends. */
 const endsPrimitive = (c: number): boolean => isBlank(c) || c === 0x2c || c === 0x7d || c === 0x5d;
@@ -194,14 +193,18 @@ export class JsonSplitter {
         if (this.depth === 0) return i;
         continue;
       }
-      STRUCTURAL.lastIndex = i;
-      const found = STRUCTURAL.exec(b);
-      if (found === null) {
+      // Between strings only `:`, `,`, numbers and literals: a plain loop to the next structural character (a regex allocates per match).
+      let c = 0;
+      while (i < b.length) {
+        c = b.charCodeAt(i);
+        if (c === 0x22 || c === 0x7b || c === 0x7d || c === 0x5b || c === 0x5d) break;
+        i++;
+      }
+      if (i >= b.length) {
         this.valuePos = b.length;
         return -1;
       }
-      i = found.index + 1;
-      const c = b.charCodeAt(found.index);
+      i++;
       if (c === 0x22) {
         this.inString = true;
       } else if (c === 0x7b || c === 0x5b) {

@@ -62,7 +62,7 @@ function asElement(node: Node): Element | null {
   };
 }
 
-const elements = (element: Element): Element[] => element.children.flatMap((node) => asElement(node) ?? []);
+export const elements = (element: Element): Element[] => element.children.flatMap((node) => asElement(node) ?? []);
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -1,6 +1,6 @@
 import { XmlSplitter } from '../kit/index.js';
 import { MalformedBody, type ResponseItem, type ResponseSplitter } from './codec.js';
-import { decodeXmlResponse, parseElement, readChild, revisionOf } from './codec-xml.js';
+import { decodeXmlResponse, elements, parseElement, readChild, revisionOf } from './codec-xml.js';
 import type { WireCategory } from './wire.js';
 
 /**
@@ -47,8 +47,10 @@ export function xmlResponseSplitter(): ResponseSplitter {
       return;
     }
     readRevision(current.tag);
-    for (const xml of records) {
-      const child = readChild(parseElement(xml));
+    if (records.length === 0) return;
+    // One parse for all the records this piece completed (a parser call per contact cost a third more than the whole document).
+    for (const element of elements(parseElement(`<records>${records.join('')}</records>`))) {
+      const child = readChild(element);
       if (child === null) continue;
       if (child.kind === 'category') {
         if (headSent) throw new MalformedBody('a <category> after the results or events (the table comes first)');

@@ -98,6 +98,7 @@ describe.each(FORMATS)('a whole Yahoo book read as it streams (%s)', (format: Fo
     expect(new Set(named)).toEqual(new Set(emulator.control.categories().map((c) => c.name)));
   });
 
+  // JSON only: an object's members have no order, while XML's runs do (a category after the events is refused; response-splitter.test.ts).
   it.runIf(format === 'json')('reads the events when the rev and the category table come after them', async () => {
     const whole = await firstSync(null);
     const reordered = await firstSync(61, { reorder: true });

@@ -32,7 +32,9 @@ export function parseOptions(argv: readonly string[], defaultOut: string, quickO
   const sizes = /--sizes=([0-9,]+)/.exec(argv.join(' '))?.[1]?.split(',').map(Number);
   if (sizes === undefined) return options;
   const largest = Math.max(...sizes);
-  return { ...options, sizes, memorySize: largest, localSize: largest, deltaSizes: [Math.min(...sizes), largest] };
+  // Providers named on the command line are measured for memory too (the default set leaves Yahoo XML out to save a minute).
+  const memoryProviders = options.providers ?? options.memoryProviders;
+  return { ...options, sizes, memorySize: largest, localSize: largest, deltaSizes: [Math.min(...sizes), largest], memoryProviders };
 }
 
 function baseOptions(argv: readonly string[], defaultOut: string, quickOut: string): BenchOptions {

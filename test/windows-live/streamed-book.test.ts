@@ -5,6 +5,7 @@ import { createSyncEngine, toDraft, type ContactService, type SyncReport } from 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dumpDatabase } from '../bad-input/replica-dump.js';
+import { abortThenReread, reshaped, replica } from '../streamed-body-kit.js';
 import { fakeClock } from './kit.js';
 
 /**
@@ -12,19 +13,6 @@ import { fakeClock } from './kit.js';
  * body (one chunk, or pieces of a few bytes that split multi-byte characters), the replica is the
  * same; a body cut short ends in a typed failure with no cursor stored.
  */
-
-/** The response with its body re-sent as `pieces` (null: all at once), optionally cut after `keep` bytes. */
-function reshaped(response: Response, pieces: number | null, keep = Infinity): Response {
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, keep);
-      const size = pieces ?? bytes.length;
-      for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
-      controller.close();
-    },
-  });
-  return new Response(body, { status: response.status, headers: response.headers });
-}
 
 const BOOK = 2_600; // A first page of 500, one of 2,000, a last of 100 and the one below.
 
@@ -61,18 +49,6 @@ async function firstSync(
   }
 }
 
-/** Contacts by server id, without the local ids and times a run chooses. */
-function replica(dump: Record<string, unknown[]>): unknown {
-  const rows = (dump.contacts ?? []) as { id: string; updatedAt: number; remoteId: string }[];
-  const state = (dump.syncState?.[0] ?? {}) as { cursor?: unknown };
-  return {
-    contacts: rows.map(({ id: _id, updatedAt: _at, ...rest }) => rest).sort((a, b) => a.remoteId.localeCompare(b.remoteId)),
-    outbox: dump.outbox,
-    conflicts: dump.conflicts,
-    cursor: state.cursor,
-  };
-}
-
 describe('a whole book read as it streams', () => {
   it('gives the same replica from one network chunk and from pieces of 97 bytes, stored in pages', async () => {
     const whole = await firstSync(null);
@@ -91,30 +67,7 @@ describe('a whole book read as it streams', () => {
 
   it('stops a book on abort; a continuation of it is refused, and a new pull reads the book from the start', async () => {
     const service = windowsLive({ baseUrl: emulator.url, lid: emulator.lid, token: emulator.token });
-    const first = await service.pull({ cursor: null, consistency: 'delta' });
-    expect(first).toMatchObject({ kind: 'page', mode: 'snapshot', more: true });
-    const cursor = first.kind === 'page' ? first.cursor : '';
-    expect(first.kind === 'page' && first.changes.length).toBe(500);
-    const controller = new AbortController();
-    controller.abort();
-    expect(await service.pull({ cursor, consistency: 'delta', signal: controller.signal })).toMatchObject({
-      kind: 'failed',
-      code: 'wl.aborted',
-    });
-    expect(await service.pull({ cursor, consistency: 'delta' })).toMatchObject({
-      kind: 'failed',
-      code: 'wl.connection-lost',
-      maybeCommitted: false,
-    });
-    let pages = 0;
-    let contacts = 0;
-    for (let next: string | null = null, more = true; more; pages++) {
-      const page = await service.pull({ cursor: next, consistency: 'delta' });
-      if (page.kind !== 'page') throw new Error(`expected a page, got ${page.kind}`);
-      contacts += page.changes.length;
-      next = page.cursor;
-      more = page.more;
-    }
+    const { pages, contacts } = await abortThenReread(service, { aborted: 'wl.aborted', lost: 'wl.connection-lost' });
     expect({ pages, contacts }).toEqual({ pages: 3, contacts: BOOK + 1 });
   });
 

@@ -17,7 +17,8 @@ export function yahooClient(format: 'xml' | 'json'): ClientProvider {
     label: format === 'json' ? 'Yahoo JSON' : 'Yahoo XML',
     async service(connection, fetch) {
       const { yahooAddressBook } = await import('@contactsync/adapters');
-      return yahooAddressBook({ baseUrl: connection.url, ...credentials(connection), format, fetch });
+      // As for Windows Live: the emulator builds a 100,000-contact answer before its first byte, which on a loaded machine takes over the default 30 s.
+      return yahooAddressBook({ baseUrl: connection.url, ...credentials(connection), format, fetch, timeoutMs: 600_000 });
     },
     async fetchBook(connection: Connection, fetch: Fetch): Promise<BookResponse> {
       const { appid, wssid, cookie } = credentials(connection);

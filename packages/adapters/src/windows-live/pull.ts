@@ -1,6 +1,6 @@
 import type { PullOutcome, PullRequest, RemoteChange, RequestFailure } from '@contactsync/core';
-import type { StreamingResponse } from '../kit/index.js';
-import { BookStream } from './book-stream.js';
+import { readAll, StreamedSnapshots } from '../kit/index.js';
+import { bookStream } from './book-stream.js';
 import { decodeBook } from './codec.js';
 import { malformed, requestFailure, USER_MESSAGES, WL_CODES, WL_STATUS } from './outcomes.js';
 import { recordFromWire } from './record.js';
@@ -8,13 +8,6 @@ import type { SendStreaming, WlRequest } from './transport.js';
 import { DELTA_SYNC_BASIC, HEADERS } from './wire.js';
 
 export type Pull = (request: PullRequest) => Promise<PullOutcome>;
-
-/**
- * A page cursor inside a whole book that is still being read: `stream:{book}:{page}`. Only ever
- * handed back to continue that book; the engine stores a snapshot's cursor after its last page, and
- * that one is the response's `Last-Modified`.
- */
-const CONTINUATION = /^stream:([0-9]+):[0-9]+$/;
 
 /**
  * Pull (docs/windows-live.md §1.4). No cursor, or `consistency: 'complete'`: a plain root GET, whose 200 is
@@ -28,33 +21,13 @@ const CONTINUATION = /^stream:([0-9]+):[0-9]+$/;
  * read at a time per client, and a new pull abandons a book nobody continued.
  */
 export function createPull(send: SendStreaming): Pull {
-  let live: { readonly id: number; readonly book: BookStream; pages: number } | null = null;
-  let books = 0;
-
-  const nextPage = async (signal: AbortSignal | undefined): Promise<PullOutcome> => {
-    const current = live;
-    if (current === null) throw new Error('no book is being read');
-    const page = await current.book.next(signal);
-    if (page.kind !== 'changes') {
-      live = null;
-      return page;
-    }
-    if (page.done) {
-      live = null;
-      return { kind: 'page', mode: 'snapshot', changes: page.changes, cursor: current.book.lastModified, more: false };
-    }
-    current.pages++;
-    return { kind: 'page', mode: 'snapshot', changes: page.changes, cursor: `stream:${current.id}:${current.pages}`, more: true };
-  };
+  const books = new StreamedSnapshots();
 
   return async (request) => {
-    const continued = request.cursor === null ? null : CONTINUATION.exec(request.cursor);
-    if (continued !== null) {
-      if (live === null || String(live.id) !== continued[1]) return lost(request.cursor ?? '');
-      return nextPage(request.signal);
-    }
-    live?.book.cancel();
-    live = null;
+    const continued = books.continues(request.cursor);
+    if (continued === 'lost') return lost(request.cursor ?? '');
+    if (continued === 'live') return books.next(request.signal);
+    books.abandon();
 
     const delta = request.cursor !== null && request.consistency === 'delta';
     const line: WlRequest = {
@@ -83,8 +56,7 @@ export function createPull(send: SendStreaming): Pull {
       return malformed(line, `206 whose Last-Modified ${cursor} does not advance past ${request.cursor}`, false);
     }
     if (status === 200) {
-      live = { id: ++books, book: new BookStream(response, line, cursor), pages: 0 };
-      return nextPage(request.signal);
+      return books.start(bookStream(response, line, cursor), () => cursor, request.signal);
     }
     // A delta page holds at most a page of changes (1,000 by the contract): read whole.
     const body = await readAll(response, request.signal);
@@ -102,16 +74,6 @@ export function createPull(send: SendStreaming): Pull {
     }
     return { kind: 'page', mode: 'delta', changes, cursor, more: true };
   };
-}
-
-async function readAll(response: StreamingResponse, signal: AbortSignal | undefined): Promise<string | RequestFailure> {
-  const pieces: string[] = [];
-  for (;;) {
-    const piece = await response.read(signal);
-    if (piece.kind === 'end') return pieces.join('');
-    if (piece.kind !== 'text') return piece;
-    pieces.push(piece.text);
-  }
 }
 
 /** Asked to continue a book this client no longer reads (it failed, was abandoned, or another client started it). */

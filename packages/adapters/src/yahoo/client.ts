@@ -4,7 +4,7 @@ import type { ExchangeRecord, FetchLike } from '../kit/index.js';
 import { jsonCodec } from './codec-json.js';
 import { xmlCodec } from './codec-xml.js';
 import { yahooContentRules } from './content-rules.js';
-import { pull } from './pull.js';
+import { createPull } from './pull.js';
 import { push } from './push.js';
 import type { TransportOptions } from './transport.js';
 
@@ -47,7 +47,7 @@ export function yahooAddressBook(options: YahooAddressBookOptions): ContactServi
   };
   return {
     traits: { name: 'Yahoo Address Book', retryMode: 'retry-after-only', maxBatchSize, categoryOperations: true },
-    pull: (request) => pull(transport, request),
+    pull: createPull(transport),
     push: (request) => push(transport, request),
     fieldModel: YAHOO_FIELD_MODEL,
     validate: yahooContentRules,

@@ -11,6 +11,7 @@ import {
   type Flag,
   type ResponseEvent,
   type SyncResponse,
+  type WireCategory,
   type WireContact,
   type WireError,
   type WireField,
@@ -23,16 +24,16 @@ import {
  * `constructor` keys are just unknown keys, ignored like any other. Unknown properties and unknown
  * event types are ignored (newer servers may add some); known ones of the wrong type are malformed.
  */
-type Obj = { readonly [key: string]: unknown };
+export type Obj = { readonly [key: string]: unknown };
 
-function obj(value: unknown, what: string): Obj {
+export function obj(value: unknown, what: string): Obj {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MalformedBody(`${what} is not an object`);
   return value as Obj;
 }
 
-const get = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+export const get = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
-function list(o: Obj, key: string, what: string): readonly unknown[] {
+export function list(o: Obj, key: string, what: string): readonly unknown[] {
   const value = get(o, key);
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new MalformedBody(`${what}.${key} is not an array`);
@@ -95,7 +96,7 @@ function contact(o: Obj, what: string): WireContact {
   return { cid: parseInteger(get(o, 'cid'), 'cid'), ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }), fields, categories };
 }
 
-function error(o: Obj): WireError {
+export function error(o: Obj): WireError {
   const retry = get(o, 'retry_after');
   return {
     code: parseInteger(get(o, 'code'), 'error.code'),
@@ -105,7 +106,7 @@ function error(o: Obj): WireError {
   };
 }
 
-function result(value: unknown): WireResult {
+export function result(value: unknown): WireResult {
   const o = obj(value, 'result');
   const type = get(o, 'type');
   if (type === 'error') return { type: 'error', ...error(o) };
@@ -122,7 +123,7 @@ function result(value: unknown): WireResult {
   };
 }
 
-function event(value: unknown): ResponseEvent | null {
+export function event(value: unknown): ResponseEvent | null {
   const o = obj(value, 'event');
   switch (get(o, 'type')) {
     case 'add_contact':
@@ -138,15 +139,20 @@ function event(value: unknown): ResponseEvent | null {
   }
 }
 
+/** The category table of a `sync_response` (§2.4). */
+export function categoryTable(o: Obj): WireCategory[] {
+  return list(o, 'categories', 'sync_response').map((c) => {
+    const category = obj(c, 'category');
+    return { catid: parseInteger(get(category, 'catid'), 'catid'), name: htmlUnescape(text(get(category, 'data'), 'category', 'data')) };
+  });
+}
+
 function syncResponse(o: Obj): SyncResponse {
   const lmt = get(o, 'lmt');
   return {
     rev: parseInteger(get(o, 'rev'), 'rev'),
     ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }),
-    categories: list(o, 'categories', 'sync_response').map((c) => {
-      const category = obj(c, 'category');
-      return { catid: parseInteger(get(category, 'catid'), 'catid'), name: htmlUnescape(text(get(category, 'data'), 'category', 'data')) };
-    }),
+    categories: categoryTable(o),
     results: list(o, 'results', 'sync_response').map(result),
     events: list(o, 'events', 'sync_response').flatMap((e) => event(e) ?? []),
   };

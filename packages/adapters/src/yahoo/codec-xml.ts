@@ -44,7 +44,7 @@ const parser = new XMLParser({
 });
 
 type Node = Readonly<Record<string, unknown>>;
-interface Element {
+export interface Element {
   readonly name: string;
   readonly attrs: Readonly<Record<string, unknown>>;
   readonly children: readonly Node[];
@@ -62,7 +62,7 @@ function asElement(node: Node): Element | null {
   };
 }
 
-const elements = (element: Element): Element[] => element.children.flatMap((node) => asElement(node) ?? []);
+export const elements = (element: Element): Element[] => element.children.flatMap((node) => asElement(node) ?? []);
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -151,53 +151,76 @@ function error(element: Element): WireError {
   };
 }
 
+/** One child of `sync-response` (§2.3): a category of the table, a result, a change event, or null (unknown: ignored). */
+export type ResponseChild =
+  | { readonly kind: 'category'; readonly category: WireCategory }
+  | { readonly kind: 'result'; readonly result: WireResult }
+  | { readonly kind: 'event'; readonly event: ResponseEvent }
+  | null;
+
+export function readChild(child: Element): ResponseChild {
+  switch (child.name) {
+    case 'category':
+      return { kind: 'category', category: { catid: parseInteger(attr(child, 'catid'), 'catid'), name: valueText(child) } };
+    case 'success': {
+      const action = attr(child, 'add-action');
+      const cid = attr(child, 'cid');
+      const catid = attr(child, 'catid');
+      if (action !== undefined && action !== 'add' && action !== 'merge') throw new MalformedBody(`add-action="${action}"`);
+      return {
+        kind: 'result',
+        result: {
+          type: 'success',
+          ...(action === undefined ? {} : { addAction: action }),
+          ...(cid === undefined ? {} : { cid: parseInteger(cid, 'cid') }),
+          ...(catid === undefined ? {} : { catid: parseInteger(catid, 'catid') }),
+        },
+      };
+    }
+    case 'error':
+      return { kind: 'result', result: { type: 'error', ...error(child) } };
+    case 'add-contact':
+    case 'update-contact':
+      return { kind: 'event', event: { type: child.name, contact: contact(child) } };
+    case 'remove-contact':
+      return { kind: 'event', event: { type: 'remove-contact', cid: parseInteger(attr(child, 'cid'), 'cid') } };
+    case 'address-book-reset':
+      return { kind: 'event', event: { type: 'address-book-reset' } };
+    default:
+      return null; // Unknown elements are ignored: newer servers may add some.
+  }
+}
+
+/** The root's `rev` and `lmt` (§2.3). */
+export function revisionOf(root: Element): { readonly rev: number; readonly lmt?: number } {
+  const lmt = attr(root, 'lmt');
+  return { rev: parseInteger(attr(root, 'rev'), 'rev'), ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }) };
+}
+
 function syncResponse(root: Element): SyncResponse {
   const categories: WireCategory[] = [];
   const results: WireResult[] = [];
   const events: ResponseEvent[] = [];
   for (const child of elements(root)) {
-    switch (child.name) {
-      case 'category':
-        categories.push({ catid: parseInteger(attr(child, 'catid'), 'catid'), name: valueText(child) });
-        break;
-      case 'success': {
-        const action = attr(child, 'add-action');
-        const cid = attr(child, 'cid');
-        const catid = attr(child, 'catid');
-        if (action !== undefined && action !== 'add' && action !== 'merge') throw new MalformedBody(`add-action="${action}"`);
-        results.push({
-          type: 'success',
-          ...(action === undefined ? {} : { addAction: action }),
-          ...(cid === undefined ? {} : { cid: parseInteger(cid, 'cid') }),
-          ...(catid === undefined ? {} : { catid: parseInteger(catid, 'catid') }),
-        });
-        break;
-      }
-      case 'error':
-        results.push({ type: 'error', ...error(child) });
-        break;
-      case 'add-contact':
-      case 'update-contact':
-        events.push({ type: child.name, contact: contact(child) });
-        break;
-      case 'remove-contact':
-        events.push({ type: 'remove-contact', cid: parseInteger(attr(child, 'cid'), 'cid') });
-        break;
-      case 'address-book-reset':
-        events.push({ type: 'address-book-reset' });
-        break;
-      default:
-        break; // Unknown elements are ignored: newer servers may add some.
-    }
+    const read = readChild(child);
+    if (read?.kind === 'category') categories.push(read.category);
+    else if (read?.kind === 'result') results.push(read.result);
+    else if (read?.kind === 'event') events.push(read.event);
   }
-  const lmt = attr(root, 'lmt');
-  return {
-    rev: parseInteger(attr(root, 'rev'), 'rev'),
-    ...(lmt === undefined ? {} : { lmt: parseInteger(lmt, 'lmt') }),
-    categories,
-    results,
-    events,
-  };
+  return { ...revisionOf(root), categories, results, events };
+}
+
+/**
+ * One element cut out of a streamed body (kit/xml-splitter.ts), checked and read as the whole
+ * document was: well-formed, no entity processing. Throws `MalformedBody`.
+ */
+export function parseElement(xml: string): Element {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new MalformedBody(`XML: ${valid.err.msg} (line ${valid.err.line})`);
+  const nodes: unknown = parser.parse(xml);
+  const element = (Array.isArray(nodes) ? (nodes as Node[]) : []).map(asElement).find((e): e is Element => e !== null);
+  if (element === undefined) throw new MalformedBody('an empty element');
+  return element;
 }
 
 /** A DOCTYPE line is tolerated (never fetched); an internal subset `[...]` could declare entities. */

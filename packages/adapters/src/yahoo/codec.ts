@@ -1,4 +1,4 @@
-import type { SyncRequest, SyncResponse, WireError } from './wire.js';
+import type { ResponseEvent, SyncRequest, SyncResponse, WireCategory, WireError } from './wire.js';
 
 /** What a response body decoded to. Bodies that do not decode are data too, never exceptions. */
 export type Decoded =
@@ -39,4 +39,21 @@ export function parseSeconds(raw: unknown, what: string): number {
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isFinite(value) || value < 0) throw new MalformedBody(`${what} is not a number of seconds: ${JSON.stringify(raw)}`);
   return value;
+}
+
+/**
+ * What a `sync-response` read as it arrives yields, in order: its head once (the rev and the whole
+ * category table, which every contact event needs), then its change events; or, for a body that is
+ * a whole-request error, that error at the end.
+ */
+export type ResponseItem =
+  | { readonly kind: 'head'; readonly rev: number; readonly categories: readonly WireCategory[] }
+  | { readonly kind: 'event'; readonly event: ResponseEvent }
+  | { readonly kind: 'error'; readonly error: WireError };
+
+/** Reads one response body piece by piece. Both methods throw `MalformedBody` for a body that is not a response. */
+export interface ResponseSplitter {
+  push(text: string): ResponseItem[];
+  /** The body ended. */
+  end(): ResponseItem[];
 }

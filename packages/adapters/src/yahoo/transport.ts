@@ -1,5 +1,13 @@
 import type { RequestFailure } from '@contactsync/core';
-import { createTransport, retryAfterMs, statusTable, type TransportTuning } from '../kit/index.js';
+import {
+  createStreamingTransport,
+  createTransport,
+  retryAfterMs,
+  statusTable,
+  type HttpRequest,
+  type StreamingResponse,
+  type TransportTuning,
+} from '../kit/index.js';
 import type { YahooCodec } from './codec.js';
 import { failureOutcome, OPERATION_FAILED } from './outcomes.js';
 import type { SyncRequest, SyncResponse } from './wire.js';
@@ -13,9 +21,15 @@ export interface TransportOptions extends TransportTuning {
   readonly codec: YahooCodec;
 }
 
+export interface SyncCall {
+  readonly myrev: number;
+  readonly request?: SyncRequest;
+  readonly signal?: AbortSignal;
+}
+
 export type Exchange = { readonly kind: 'response'; readonly response: SyncResponse } | RequestFailure;
 
-const UNREACHABLE = 'The address book could not be reached. Your changes are kept and will be sent again.';
+export const UNREACHABLE = 'The address book could not be reached. Your changes are kept and will be sent again.';
 const VOCABULARY = {
   codes: { aborted: 'aborted', timeout: 'timeout', connectionLost: 'connection-lost', malformedResponse: 'malformed-response' },
   userMessages: { aborted: UNREACHABLE, timeout: UNREACHABLE, connectionLost: UNREACHABLE, malformedResponse: OPERATION_FAILED },
@@ -50,14 +64,8 @@ const failed = (code: string, debugMessage: string, maybeCommitted: boolean, use
   maybeCommitted,
 });
 
-/**
- * One `synchronize` call (docs/yahoo.md §2.1): a GET without a body, or a POST carrying `request`.
- * Every answer and every transport failure comes back as data; this never throws for them.
- */
-export async function synchronize(
-  options: TransportOptions,
-  call: { readonly myrev: number; readonly request?: SyncRequest; readonly signal?: AbortSignal },
-): Promise<Exchange> {
+/** One `synchronize` call as the kit sends it (docs/yahoo.md §2.1): a GET without a body, or a POST carrying `request`. */
+function httpRequest(options: TransportOptions, call: SyncCall): HttpRequest {
   const { codec } = options;
   const url = new URL('v1/synchronize', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
   url.searchParams.set('format', codec.format);
@@ -70,23 +78,54 @@ export async function synchronize(
     accept: codec.format === 'json' ? 'application/json, text/javascript' : 'application/xml, text/xml',
   };
   if (writes) headers['content-type'] = codec.contentType;
-  const send = createTransport({
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    onExchange: options.onExchange,
-    vocabulary: VOCABULARY,
-    secretQueryParams: ['WSSID'],
-  });
-  const answer = await send({
+  return {
     method: writes ? 'POST' : 'GET',
     url: url.toString(),
     headers,
     ...(call.request === undefined ? {} : { body: codec.encodeRequest(call.request) }),
     signal: call.signal,
     label: `${writes ? 'POST' : 'GET'} synchronize`,
-  });
-  if (answer.kind !== 'response') return answer;
+  };
+}
 
+const tuning = (options: TransportOptions) => ({
+  fetch: options.fetch,
+  timeoutMs: options.timeoutMs,
+  onExchange: options.onExchange,
+  vocabulary: VOCABULARY,
+  secretQueryParams: ['WSSID'],
+});
+
+/**
+ * One `synchronize` call, its answer read whole. Every answer and every transport failure comes
+ * back as data; this never throws for them.
+ */
+export async function synchronize(options: TransportOptions, call: SyncCall): Promise<Exchange> {
+  const answer = await createTransport(tuning(options))(httpRequest(options, call));
+  if (answer.kind !== 'response') return answer;
+  return interpretAnswer(options.codec, answer, call.request !== undefined);
+}
+
+/** The same call, its body read as it arrives (a whole book, issue 16). */
+export function synchronizeStreaming(options: TransportOptions, call: SyncCall): Promise<StreamingResponse | RequestFailure> {
+  return createStreamingTransport(tuning(options))(httpRequest(options, call));
+}
+
+/** Whether a streamed answer is a `sync-response` to decode as it arrives; any other is read whole and interpreted. */
+export function streamsSyncResponse(codec: YahooCodec, response: StreamingResponse): boolean {
+  return YAHOO_STATUS.decide(response.status, 'read') === 'sync-response' && codec.accepts(response.headers.get('content-type'));
+}
+
+/** A `sync-response` body that is not one. */
+export const malformedResponse = (reason: string, writes: boolean): RequestFailure =>
+  failed('malformed-response', reason, writes, OPERATION_FAILED);
+
+/** What an answer read whole means (seed, table 3.9; docs/yahoo.md §2.5). */
+export function interpretAnswer(
+  codec: YahooCodec,
+  answer: { readonly status: number; readonly headers: Headers; readonly body: string },
+  writes: boolean,
+): Exchange {
   const { status, body: text } = answer;
   const decision = YAHOO_STATUS.decide(status, writes ? 'write' : 'read');
   if (decision === 'auth-required') return { kind: 'auth-required', code: 'http-403', userMessage: 'Please sign in to Yahoo again.' };
@@ -97,7 +136,7 @@ export async function synchronize(
   if (decision === 'sync-response') {
     if (decoded?.kind === 'sync') return { kind: 'response', response: decoded.response };
     const reason = decoded === null ? `content-type ${contentType ?? 'none'}, ${text.length} bytes` : decoded.reason;
-    return failed('malformed-response', reason, writes, OPERATION_FAILED);
+    return malformedResponse(reason, writes);
   }
   // No structured body: 404 (an endpoint that does not exist), 500, 503 or anything else.
   const code = `http-${status}`;

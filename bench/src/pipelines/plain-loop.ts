@@ -24,10 +24,11 @@ export function openPlainDb(name: string, env: IndexedDbEnv): PlainDb {
   return db;
 }
 
-function row(record: RemoteContact, updatedAt: number): PlainRow {
+/** A replica row for a record; `id` is the existing row's when a delta updates one. */
+export function row(record: RemoteContact, updatedAt: number, id: string = crypto.randomUUID()): PlainRow {
   const c = record.contact;
   const base = {
-    id: crypto.randomUUID(),
+    id,
     updatedAt,
     state: 'synced' as const,
     remoteId: record.remoteId,

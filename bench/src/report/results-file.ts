@@ -10,7 +10,7 @@ replaces its own section. What is measured, and how: bench/README.md. Targets: i
 /**
  * Writes one section (between its markers) of the results file, keeping the other sections.
  */
-export function writeSection(file: string, section: 'node' | 'browser', body: string): void {
+export function writeSection(file: string, section: 'node' | 'browser' | 'carddav', body: string): void {
   const start = `<!-- ${section}:start -->`;
   const end = `<!-- ${section}:end -->`;
   const block = `${start}\n${body.trimEnd()}\n${end}`;

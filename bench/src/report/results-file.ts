@@ -3,8 +3,9 @@ import { dirname } from 'node:path';
 
 const HEADER = `# Benchmark results
 
-Written by \`pnpm bench\` (Node section) and \`pnpm bench:browser\` (Chromium section); each command
-replaces its own section. What is measured, and how: bench/README.md. Targets: issue 7.
+Written by \`pnpm bench\` (Node section), \`pnpm bench:browser\` (Chromium section) and
+\`pnpm bench --suites=carddav\` (CardDAV section); each command replaces its own section. What is
+measured, and how: bench/README.md. Targets: issue 7 (CardDAV: issue 13).
 `;
 
 /**

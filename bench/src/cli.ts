@@ -5,6 +5,7 @@
  * (the quick run writes bench/.tmp/results-quick.md instead).
  */
 import { resolve } from 'node:path';
+import { runCardDavSuite } from './carddav/carddav-suite.js';
 import { EmulatorHost } from './host/host-client.js';
 import { parseOptions } from './options.js';
 import { RESULTS_FILE, TMP_DIR } from './paths.js';
@@ -36,10 +37,13 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const started = performance.now();
 const machine = machineLines();
 const notes: string[] = [];
+const command = `pnpm bench${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
 
 const clients = NODE_PROVIDER_IDS.filter((id) => options.providers === null || options.providers.has(id)).map(clientProvider);
 
 const has = (suite: Parameters<typeof options.suites.has>[0]): boolean => options.suites.has(suite);
+// CardDAV (real servers) writes a section of its own.
+if (has('carddav')) await runCardDavSuite(options.quick, options.out, command, log);
 const initial: InitialSyncResult[] = [];
 const delta: DeltaResult[] = [];
 const push: PushResult[] = [];
@@ -122,7 +126,6 @@ if (merge !== null) tables.push(mergeTable(merge));
 if (memory.length > 0) tables.push(memoryTable(memory));
 
 const wall = (performance.now() - started) / 1000;
-const command = `pnpm bench${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
 const body = [
   `## Node: \`${command}\``,
   '',
@@ -132,6 +135,8 @@ const body = [
   '',
   ...tables.map(renderTable),
 ].join('\n');
-process.stdout.write(`${body}\n`);
-writeSection(options.out, 'node', body);
-log(`written to ${options.out}`);
+if (tables.length > 0) {
+  process.stdout.write(`${body}\n`);
+  writeSection(options.out, 'node', body);
+  log(`written to ${options.out}`);
+}

@@ -1,7 +1,9 @@
 import type { ProviderId } from './providers/provider.js';
 
-export type SuiteName = 'initial' | 'delta' | 'local' | 'push' | 'merge' | 'memory';
-export const ALL_SUITES: readonly SuiteName[] = ['initial', 'delta', 'local', 'push', 'merge', 'memory'];
+export type SuiteName = 'initial' | 'delta' | 'local' | 'push' | 'merge' | 'memory' | 'carddav';
+/** What runs when `--suites` is not given; `carddav` (real servers, minutes) runs only when named. */
+export const DEFAULT_SUITES: readonly SuiteName[] = ['initial', 'delta', 'local', 'push', 'merge', 'memory'];
+export const ALL_SUITES: readonly SuiteName[] = [...DEFAULT_SUITES, 'carddav'];
 
 export interface BenchOptions {
   readonly quick: boolean;
@@ -50,7 +52,7 @@ function baseOptions(argv: readonly string[], defaultOut: string, quickOut: stri
       .get(name)
       ?.split(',')
       .filter((s) => s !== '') ?? null;
-  const suites = new Set((list('suites') ?? ALL_SUITES) as SuiteName[]);
+  const suites = new Set((list('suites') ?? DEFAULT_SUITES) as SuiteName[]);
   for (const s of suites) if (!ALL_SUITES.includes(s)) throw new Error(`unknown suite ${s}`);
   const providers = list('providers');
   // `--sizes=10000,100000`: only these books (the delta, local and memory suites use the largest given where they need one).

@@ -3,14 +3,15 @@ import { dirname } from 'node:path';
 
 const HEADER = `# Benchmark results
 
-Written by \`pnpm bench\` (Node section) and \`pnpm bench:browser\` (Chromium section); each command
-replaces its own section. What is measured, and how: bench/README.md. Targets: issue 7.
+Written by \`pnpm bench\` (Node section), \`pnpm bench:browser\` (Chromium section) and
+\`pnpm bench --suites=carddav\` (CardDAV section); each command replaces its own section. What is
+measured, and how: bench/README.md. Targets: issue 7 (CardDAV: issue 13).
 `;
 
 /**
  * Writes one section (between its markers) of the results file, keeping the other sections.
  */
-export function writeSection(file: string, section: 'node' | 'browser', body: string): void {
+export function writeSection(file: string, section: 'node' | 'browser' | 'carddav', body: string): void {
   const start = `<!-- ${section}:start -->`;
   const end = `<!-- ${section}:end -->`;
   const block = `${start}\n${body.trimEnd()}\n${end}`;

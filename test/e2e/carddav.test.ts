@@ -51,13 +51,20 @@ describe('demo app on CardDAV (a real Radicale)', () => {
     await screenshot(page, 'carddav-first-sync');
   });
 
-  it('shows an edit another client made with a direct PUT to Radicale, and sends its own', async () => {
-    const seeded = (await readdir(radicale.folder)).find((n) => n.endsWith('.vcf'))!;
-    const body = await readFile(join(radicale.folder, seeded), 'utf8');
+  it('shows an edit another client made with a direct PUT to Radicale, and sends its own; the card keeps its photo', async () => {
+    // A seeded card with a photo, a URL and an X- property (seed-cards.ts): none is in the contact model.
+    const seeded = await cardWith(radicale, 'PHOTO;ENCODING=b;TYPE=PNG:');
+    if (seeded === undefined) throw new Error('no seeded card with a photo');
+    const { body } = seeded;
+    const unfold = (text: string): string => text.replace(/\r?\n[ \t]/g, '');
+    const foreign = unfold(body)
+      .split('\r\n')
+      .filter((line) => /^(PHOTO|URL|X-)/.test(line));
+    expect(foreign.some((line) => line.startsWith('PHOTO;'))).toBe(true);
     const email = /^EMAIL[^:]*:(.+)$/m.exec(body)![1]!.trim();
     await ui.openContact(email);
 
-    const url = new URL(`${radicale.bookPath}${seeded}`, radicale.origin);
+    const url = new URL(`${radicale.bookPath}${seeded.name}`, radicale.origin);
     const current = await fetch(url, { headers: { Authorization: radicale.authorization } });
     const etag = current.headers.get('etag')!;
     const text = await current.text();
@@ -80,5 +87,17 @@ describe('demo app on CardDAV (a real Radicale)', () => {
       30_000,
     );
     await expect.poll(() => ui.pending.textContent(), { timeout: 30_000 }).toBe('No pending changes');
+
+    // The server console edits as another careful client: the adapter's vCard patch, one field rewritten.
+    const answer = await fetch(new URL('api/console/carddav/edit-contact', demo.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ match: { emails: [email], given: '', family: '' }, field: 'notes', value: 'Noted by the console' }),
+    });
+    expect(((await answer.json()) as { ok: boolean }).ok).toBe(true);
+    const after = unfold((await cardWith(radicale, email))?.body ?? '');
+    expect(after).toContain('NOTE:Noted by the console');
+    expect(after).toContain('Edited in the demo and stored in Radicale');
+    for (const line of foreign) expect(after).toContain(line);
   });
 });

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContactDraft } from '@contactsync/core';
-import { encodeVCard } from '../src/vcard/vcard-codec.js';
+import { seedCard } from './seed-cards.js';
 
 /** Debian's Radicale (installed by `scripts/ensure-carddav-servers.mjs`; never a downloaded binary). */
 export const RADICALE_BIN = '/usr/bin/radicale';
@@ -49,17 +49,6 @@ async function waitUntilUp(origin: string, child: ChildProcess, stderr: () => st
     }
   }
   throw new Error(`Radicale at ${origin} did not start: ${stderr()}`);
-}
-
-/** A vCard for the seed: the demo's codec (4.0) with the UID a CardDAV server needs. */
-function seedCard(contact: ContactDraft, uid: string): string {
-  const fn =
-    [contact.name.given, contact.name.family].filter((p) => p !== '').join(' ') ||
-    contact.nickname ||
-    contact.company ||
-    contact.emails[0]?.address ||
-    'Contact';
-  return `${encodeVCard(contact, fn).replace('VERSION:4.0', `VERSION:4.0\r\nUID:${uid}`)}\r\n`;
 }
 
 /**
@@ -124,9 +113,9 @@ export async function startDemoRadicale(contacts: readonly ContactDraft[]): Prom
     if (made.status !== 201) throw new Error(`MKCOL ${bookPath}: ${made.status}`);
     const folder = join(dir, 'collections', 'collection-root', RADICALE_USER, BOOK);
     await Promise.all(
-      contacts.map((contact) => {
+      contacts.map((contact, index) => {
         const uid = randomUUID();
-        return writeFile(join(folder, `${uid}.vcf`), seedCard(contact, uid));
+        return writeFile(join(folder, `${uid}.vcf`), seedCard(contact, uid, index));
       }),
     );
     return { origin, username: RADICALE_USER, password, bookPath, folder, authorization, close };

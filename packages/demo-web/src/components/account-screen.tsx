@@ -190,6 +190,7 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
           <ContactsPanel
             client={client}
             databaseName={account.databaseName}
+            serverHoldsCards={account.service === 'carddav'}
             onSaved={(contact) => setOptimistic((previous) => new Map(previous).set(contact.id, contact))}
             contacts={contacts}
             conflicts={conflicts}

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
 import type { DemoRadicale } from '../../packages/demo-web/server/demo-radicale.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, CONTACTS_PER_ACCOUNT, eventually, screenshot, startTestDemo } from './kit.js';
+import { app, CONTACTS_PER_ACCOUNT, type DemoSession, eventually, openDemo, screenshot } from './kit.js';
 
 /** The card file in Radicale's storage that holds `text` (Radicale keeps one file per card). */
 async function cardWith(radicale: DemoRadicale, text: string): Promise<{ name: string; body: string } | undefined> {
@@ -23,23 +22,19 @@ async function cardWith(radicale: DemoRadicale, text: string): Promise<{ name: s
 describe('demo app on CardDAV (a real Radicale)', () => {
   let demo: DemoServer;
   let radicale: DemoRadicale;
-  let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startTestDemo();
+    session = await openDemo({ carddav: true });
+    ({ demo, page, ui } = session);
     if (demo.radicale === null) throw new Error('Radicale is not installed: run node scripts/ensure-carddav-servers.mjs');
     radicale = demo.radicale;
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   it('completes the first sync of the seeded book', async () => {
     await page.goto(demo.url);

@@ -64,7 +64,7 @@ describe('the first sync of 2,000 contacts', () => {
   const results: Record<string, FirstSyncTrace> = {};
 
   beforeAll(async () => {
-    demo = await startTestDemo();
+    demo = await startTestDemo({ carddav: true });
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.addInitScript(traceFirstSync, CONTACTS_PER_ACCOUNT.toLocaleString('en-US'));

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readVCardFile } from '@contactsync/adapters';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, eventually, startSmallDemo } from './kit.js';
+import { app, type DemoSession, eventually, openDemo } from './kit.js';
 
 const PHOTO =
   'PHOTO:data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mOwzluBFTEMLQkA0GhUQW39oK4AAAAASUVORK5CYII=';
@@ -32,7 +31,6 @@ const CARD = [
  */
 describe('vCard import and export', () => {
   let demo: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
   const onServer = (email: string) =>
@@ -46,20 +44,14 @@ describe('vCard import and export', () => {
     return readFile(await download.path(), 'utf8');
   };
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startSmallDemo(100);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
-    await page.goto(demo.url);
-    await ui.pickAccount(/Windows Live/);
-    await eventually(async () => expect(await ui.syncLine.textContent()).toBe('Up to date.'), 60_000);
+    session = await openDemo({ contacts: 100, account: /Windows Live/ });
+    ({ demo, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   it('vCard export then import round-trips a contact with a photo', async () => {
     await ui.contactsTab.click();

@@ -1,0 +1,71 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, launchServerProcess, waitUntilUp } from './server-process.js';
+
+/** Debian's Radicale. */
+export const RADICALE_BIN = '/usr/bin/radicale';
+
+export interface RadicaleProcess {
+  /** `http://127.0.0.1:{port}` */
+  readonly origin: string;
+  /** Radicale's `collection-root` folder: a book `/{user}/{book}/` is the folder `{user}/{book}` in it, one `.vcf` per card. */
+  readonly storageRoot: string;
+  /** Stops Radicale and deletes its folder. */
+  close(): Promise<void>;
+}
+
+export interface RadicaleProcessOptions {
+  /** User name -> password (an htpasswd `plain` file in the throwaway folder, mode 600). */
+  readonly users: Readonly<Record<string, string>>;
+  /** Prefix of the temporary folder's name. */
+  readonly folderPrefix?: string;
+}
+
+/**
+ * A real Radicale on a free loopback port: its own `--config` file (never Debian's
+ * /etc/radicale/config), Basic auth against its own user file with no delay after a wrong password,
+ * owner-only rights, no web UI, throwaway storage in a temporary folder deleted on close.
+ */
+export async function startRadicaleProcess(options: RadicaleProcessOptions): Promise<RadicaleProcess> {
+  const dir = await mkdtemp(join(tmpdir(), options.folderPrefix ?? 'contactsync-radicale-'));
+  try {
+    const port = await freePort();
+    const users = Object.entries(options.users).map(([user, password]) => `${user}:${password}\n`);
+    await writeFile(join(dir, 'users'), users.join(''), { mode: 0o600 });
+    const config = [
+      '[server]',
+      `hosts = 127.0.0.1:${port}`,
+      '[auth]',
+      'type = htpasswd',
+      `htpasswd_filename = ${join(dir, 'users')}`,
+      'htpasswd_encryption = plain',
+      'delay = 0',
+      '[rights]',
+      'type = owner_only',
+      '[storage]',
+      `filesystem_folder = ${join(dir, 'collections')}`,
+      '[web]',
+      'type = none',
+      '[logging]',
+      'level = warning',
+    ].join('\n');
+    await writeFile(join(dir, 'radicale.conf'), config);
+    const server = launchServerProcess(RADICALE_BIN, ['--config', join(dir, 'radicale.conf')]);
+    const origin = `http://127.0.0.1:${port}`;
+    const close = async (): Promise<void> => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+    try {
+      await waitUntilUp(origin, server);
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+    return { origin, storageRoot: join(dir, 'collections', 'collection-root'), close };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import type { ContactWithState, ReplicaView } from '@contactsync/core';
+
+export interface ReplicaSnapshot {
+  readonly contacts: ContactWithState[];
+  /** The outbox size, read with the contacts so the header's counts and the badges agree. */
+  readonly outbox: number;
+}
+
+/** Pause between two reads while the worker keeps writing: the page renders and answers input meanwhile. */
+const GAP_MS = 120;
+
+/**
+ * The replica's contacts and outbox size, re-read when the worker changes them. Not `useLiveQuery`:
+ * a live query drops its read whenever another change lands before the read ends and starts again,
+ * and emits only once a read ends with no change meanwhile. During a first sync the worker commits
+ * a chunk every few tens of milliseconds while a read of the whole table takes longer, so the list
+ * stayed empty until the last chunk. Here every read that ends is shown, and changes made during
+ * it are read next, after a short pause. Change notices are Dexie's `storagemutated` events, which
+ * Dexie carries across the worker and the page on a BroadcastChannel.
+ */
+export function useReplicaSnapshot(view: ReplicaView | null, databaseName: string): ReplicaSnapshot | undefined {
+  const [snapshot, setSnapshot] = useState<ReplicaSnapshot | undefined>(undefined);
+  useEffect(() => {
+    if (view === null) return;
+    let closed = false;
+    let reading = false;
+    let dirty = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const prefix = `idb://${databaseName}/`;
+
+    const read = async (): Promise<void> => {
+      timer = undefined;
+      reading = true;
+      dirty = false;
+      try {
+        const contacts = await view.contacts();
+        const outbox = await view.pendingCount();
+        if (!closed) setSnapshot({ contacts, outbox });
+      } catch {
+        // The view was closed (the account was switched): there is nothing to show.
+      }
+      reading = false;
+      if (dirty && !closed) timer = setTimeout(() => void read(), GAP_MS);
+    };
+
+    const onMutated = (parts: ObservabilitySet): void => {
+      if (!Object.keys(parts).some((key) => key === 'all' || key.startsWith(prefix))) return;
+      if (reading || timer !== undefined) dirty = true;
+      else void read();
+    };
+
+    Dexie.on('storagemutated', onMutated);
+    void read();
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      Dexie.on.storagemutated.unsubscribe(onMutated);
+    };
+  }, [view, databaseName]);
+  return snapshot;
+}

@@ -11,9 +11,22 @@ export interface SearchEntry {
   readonly digits: string;
 }
 
+/**
+ * Folded texts by their input: each replica read rebuilds the index of every contact, and most
+ * contacts did not change since the last read (a first sync reads the table after every chunk).
+ * Cleared when it grows past a bound, so it never holds much more than one book.
+ */
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 20_000;
+
 /** Case- and accent-insensitive form, so "jose" finds "José". */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const value = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+  folded.set(text, value);
+  return value;
 }
 
 const onlyDigits = (text: string): string => text.replace(/\D/g, '');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { ContactWithState, ReplicaView } from '@contactsync/core';
 
@@ -37,7 +37,8 @@ export function useReplicaSnapshot(view: ReplicaView | null, databaseName: strin
       try {
         const contacts = await view.contacts();
         const outbox = await view.pendingCount();
-        if (!closed) setSnapshot({ contacts, outbox });
+        // A transition: React renders the new list in slices and keeps the page answering input.
+        if (!closed) startTransition(() => setSnapshot({ contacts, outbox }));
       } catch {
         // The view was closed (the account was switched): there is nothing to show.
       }

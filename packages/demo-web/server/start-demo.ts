@@ -60,7 +60,13 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   let radicale: DemoRadicale | null = null;
   try {
     // The generator's next book after the emulators' four.
-    radicale = options.carddav === false ? null : await startDemoRadicale(generateContacts(contactsPerAccount, (options.seed ?? 2026) + 4));
+    radicale =
+      options.carddav === false
+        ? null
+        : await startDemoRadicale(generateContacts(contactsPerAccount, (options.seed ?? 2026) + 4), {
+            ...(kept.radicaleDir === undefined ? {} : { folder: kept.radicaleDir }),
+            restored: kept.radicaleRestored,
+          });
   } catch (error) {
     await emulators.close();
     throw error;

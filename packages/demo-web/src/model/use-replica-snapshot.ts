@@ -8,8 +8,13 @@ export interface ReplicaSnapshot {
   readonly outbox: number;
 }
 
-/** Pause between two reads while the worker keeps writing: the page renders and answers input meanwhile. */
-const GAP_MS = 120;
+/**
+ * Pause between two reads while the worker keeps writing, as long as the last read took (so the page
+ * spends at most about half its time reading), within these bounds: a quick read is followed quickly,
+ * so a single edit's last change shows at once.
+ */
+const MIN_GAP_MS = 16;
+const MAX_GAP_MS = 150;
 
 /**
  * The replica's contacts and outbox size, re-read when the worker changes them. Not `useLiveQuery`:
@@ -17,7 +22,7 @@ const GAP_MS = 120;
  * and emits only once a read ends with no change meanwhile. During a first sync the worker commits
  * a chunk every few tens of milliseconds while a read of the whole table takes longer, so the list
  * stayed empty until the last chunk. Here every read that ends is shown, and changes made during
- * it are read next, after a short pause. Change notices are Dexie's `storagemutated` events, which
+ * it are read next, after a pause as long as the read. Change notices are Dexie's `storagemutated` events, which
  * Dexie carries across the worker and the page on a BroadcastChannel.
  */
 export function useReplicaSnapshot(view: ReplicaView | null, databaseName: string): ReplicaSnapshot | undefined {
@@ -34,6 +39,7 @@ export function useReplicaSnapshot(view: ReplicaView | null, databaseName: strin
       timer = undefined;
       reading = true;
       dirty = false;
+      const started = performance.now();
       try {
         const contacts = await view.contacts();
         const outbox = await view.pendingCount();
@@ -43,7 +49,8 @@ export function useReplicaSnapshot(view: ReplicaView | null, databaseName: strin
         // The view was closed (the account was switched): there is nothing to show.
       }
       reading = false;
-      if (dirty && !closed) timer = setTimeout(() => void read(), GAP_MS);
+      const gap = Math.min(MAX_GAP_MS, Math.max(MIN_GAP_MS, performance.now() - started));
+      if (dirty && !closed) timer = setTimeout(() => void read(), gap);
     };
 
     const onMutated = (parts: ObservabilitySet): void => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, launchServerProcess, waitUntilUp } from './server-process.js';
@@ -20,16 +20,26 @@ export interface RadicaleProcessOptions {
   readonly users: Readonly<Record<string, string>>;
   /** Prefix of the temporary folder's name. */
   readonly folderPrefix?: string;
+  /**
+   * A folder to keep Radicale's storage in across runs (created when missing, never deleted); without
+   * it, a temporary folder deleted on close.
+   */
+  readonly folder?: string;
 }
 
 /**
  * A real Radicale on a free loopback port: its own `--config` file (never Debian's
  * /etc/radicale/config), Basic auth against its own user file with no delay after a wrong password,
- * owner-only rights, no web UI, throwaway storage in a temporary folder deleted on close.
+ * owner-only rights, no web UI, storage in a temporary folder deleted on close (or in `folder`, kept).
  */
 export async function startRadicaleProcess(options: RadicaleProcessOptions): Promise<RadicaleProcess> {
-  const dir = await mkdtemp(join(tmpdir(), options.folderPrefix ?? 'contactsync-radicale-'));
+  const kept = options.folder !== undefined;
+  const dir = options.folder ?? (await mkdtemp(join(tmpdir(), options.folderPrefix ?? 'contactsync-radicale-')));
+  const discard = async (): Promise<void> => {
+    if (!kept) await rm(dir, { recursive: true, force: true });
+  };
   try {
+    if (kept) await mkdir(dir, { recursive: true, mode: 0o700 });
     const port = await freePort();
     const users = Object.entries(options.users).map(([user, password]) => `${user}:${password}\n`);
     await writeFile(join(dir, 'users'), users.join(''), { mode: 0o600 });
@@ -55,7 +65,7 @@ export async function startRadicaleProcess(options: RadicaleProcessOptions): Pro
     const origin = `http://127.0.0.1:${port}`;
     const close = async (): Promise<void> => {
       await server.stop();
-      await rm(dir, { recursive: true, force: true });
+      await discard();
     };
     try {
       await waitUntilUp(origin, server);
@@ -65,7 +75,7 @@ export async function startRadicaleProcess(options: RadicaleProcessOptions): Pro
     }
     return { origin, storageRoot: join(dir, 'collections', 'collection-root'), close };
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await discard();
     throw error;
   }
 }

@@ -9,12 +9,12 @@ export interface ReplicaSnapshot {
 }
 
 /**
- * Pause between two reads while the worker keeps writing, as long as the last read took (so the page
- * spends at most about half its time reading), within these bounds: a quick read is followed quickly,
- * so a single edit's last change shows at once.
+ * Pause between two reads while the worker keeps writing: as long as the last read took (so the page
+ * spends at most about half its time reading), within these bounds. A change after a quiet spell is
+ * read at once; only a change landing during a read waits for the pause.
  */
-const MIN_GAP_MS = 16;
-const MAX_GAP_MS = 150;
+const MIN_GAP_MS = 100;
+const MAX_GAP_MS = 250;
 
 /**
  * The replica's contacts and outbox size, re-read when the worker changes them. Not `useLiveQuery`:

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { AddressBookInfo } from '@contactsync/adapters';
 import type { CardDavAccount } from '../../shared/demo-accounts';
-import { findAddressBooks, openRelay, ownAccount, type Credentials, type OwnRelay } from '../accounts/own-carddav';
+import type { Credentials } from '../accounts/own-carddav';
+
+/** Discovery (the adapter's XML and DAV code) loads when someone connects: not part of the first paint. */
+const ownCardDav = () => import('../accounts/own-carddav');
 
 export interface ConnectCardDavProps {
   /** Opens the chosen book as an account (held in memory, with its password, until the page closes). */
@@ -10,7 +12,13 @@ export interface ConnectCardDavProps {
 
 type Step =
   | { readonly kind: 'form'; readonly problem: string | null; readonly busy: boolean }
-  | { readonly kind: 'books'; readonly relay: OwnRelay; readonly credentials: Credentials; readonly books: readonly AddressBookInfo[] };
+  | {
+      readonly kind: 'books';
+      readonly host: string;
+      readonly credentials: Credentials;
+      /** One account per address book found, with the book's name and path. */
+      readonly books: readonly { readonly name: string; readonly path: string; readonly account: CardDavAccount }[];
+    };
 
 /**
  * "Connect your own CardDAV server": address, user name and password; the address books found on it
@@ -30,6 +38,7 @@ export function ConnectCardDav({ onConnect }: ConnectCardDavProps) {
     };
     const credentials: Credentials = { url: field('url').trim(), username: field('username'), password: field('password') };
     setStep({ kind: 'form', problem: null, busy: true });
+    const { findAddressBooks, openRelay, ownAccount } = await ownCardDav();
     const relay = await openRelay(credentials.url);
     if (!relay.ok) {
       setStep({ kind: 'form', problem: relay.message, busy: false });
@@ -38,7 +47,16 @@ export function ConnectCardDav({ onConnect }: ConnectCardDavProps) {
     const books = await findAddressBooks(relay.value, credentials);
     setStep(
       books.ok
-        ? { kind: 'books', relay: relay.value, credentials, books: books.value }
+        ? {
+            kind: 'books',
+            host: new URL(relay.value.origin).host,
+            credentials,
+            books: books.value.map((book) => ({
+              name: book.displayName,
+              path: new URL(book.url).pathname,
+              account: ownAccount(relay.value, credentials, book),
+            })),
+          }
         : { kind: 'form', problem: books.message, busy: false },
     );
   };
@@ -49,14 +67,14 @@ export function ConnectCardDav({ onConnect }: ConnectCardDavProps) {
       {step.kind === 'books' ? (
         <>
           <p>
-            Address books of {step.credentials.username} on {new URL(step.relay.origin).host}:
+            Address books of {step.credentials.username} on {step.host}:
           </p>
           <ul className="picker-list">
             {step.books.map((book) => (
-              <li key={book.url}>
-                <button type="button" className="picker-item" onClick={() => onConnect(ownAccount(step.relay, step.credentials, book))}>
-                  <strong>{book.displayName}</strong>
-                  <span>{new URL(book.url).pathname}</span>
+              <li key={book.path}>
+                <button type="button" className="picker-item" onClick={() => onConnect(book.account)}>
+                  <strong>{book.name}</strong>
+                  <span>{book.path}</span>
                 </button>
               </li>
             ))}

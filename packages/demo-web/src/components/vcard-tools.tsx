@@ -2,7 +2,9 @@ import { useId, useState } from 'react';
 import type { ContactDraft, ContactWithState } from '@contactsync/core';
 import { countText } from '../model/format-time';
 import { deviceCardsOf, keepDeviceCards, type DeviceCard } from '../vcard/device-cards';
-import { exportVCards, importVCards } from '../vcard/vcard-io';
+
+/** The vCard code (ical.js) loads on first use: it is not part of the app's first paint. */
+const vcardIo = () => import('../vcard/vcard-io');
 
 export interface VCardToolsProps {
   /** What "Export" writes: the contacts the list shows now (all, or the search's matches). */
@@ -26,7 +28,7 @@ export function VCardTools({ contacts, account, serverHoldsCards, create }: VCar
   const [result, setResult] = useState<string | null>(null);
 
   const download = async (): Promise<void> => {
-    const kept = await deviceCardsOf(account);
+    const [kept, { exportVCards }] = await Promise.all([deviceCardsOf(account), vcardIo()]);
     const url = URL.createObjectURL(new Blob([exportVCards(contacts, kept)], { type: 'text/vcard;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
@@ -45,6 +47,7 @@ export function VCardTools({ contacts, account, serverHoldsCards, create }: VCar
   };
 
   const upload = async (file: File): Promise<void> => {
+    const { importVCards } = await vcardIo();
     const { cards, skipped } = importVCards(await file.text());
     const keep: DeviceCard[] = [];
     const refused: string[] = [];

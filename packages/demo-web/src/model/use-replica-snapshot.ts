@@ -15,14 +15,22 @@ export interface ReplicaSnapshot {
  */
 const MIN_GAP_MS = 100;
 const MAX_GAP_MS = 250;
+/**
+ * A read during which a change landed may be torn: its contacts read before the change and its
+ * outbox count after (a badge still "Pending" beside "No pending changes"). Such a read is shown when
+ * its outbox count is the one shown already (a first sync's chunks leave the outbox alone, so its
+ * rows show as they come), or when this many reads before it were torn too; otherwise it is read
+ * again, whole.
+ */
+const TORN_READS_SKIPPED = 2;
 
 /**
  * The replica's contacts and outbox size, re-read when the worker changes them. Not `useLiveQuery`:
  * a live query drops its read whenever another change lands before the read ends and starts again,
  * and emits only once a read ends with no change meanwhile. During a first sync the worker commits
  * a chunk every few tens of milliseconds while a read of the whole table takes longer, so the list
- * stayed empty until the last chunk. Here every read that ends is shown, and changes made during
- * it are read next, after a pause as long as the read. Change notices are Dexie's `storagemutated` events, which
+ * stayed empty until the last chunk. Here a read that ends is shown (unless it may be torn, see
+ * `TORN_READS_SKIPPED`), and changes made during it are read next, after a pause. Change notices are Dexie's `storagemutated` events, which
  * Dexie carries across the worker and the page on a BroadcastChannel.
  */
 export function useReplicaSnapshot(view: ReplicaView | null, databaseName: string): ReplicaSnapshot | undefined {
@@ -33,6 +41,8 @@ export function useReplicaSnapshot(view: ReplicaView | null, databaseName: strin
     let reading = false;
     let dirty = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let skipped = 0;
+    let shownOutbox: number | null = null;
     const prefix = `idb://${databaseName}/`;
 
     const read = async (): Promise<void> => {
@@ -43,8 +53,14 @@ export function useReplicaSnapshot(view: ReplicaView | null, databaseName: strin
       try {
         const contacts = await view.contacts();
         const outbox = await view.pendingCount();
-        // A transition: React renders the new list in slices and keeps the page answering input.
-        if (!closed) startTransition(() => setSnapshot({ contacts, outbox }));
+        const torn = dirty && outbox !== shownOutbox;
+        if (torn && skipped < TORN_READS_SKIPPED) skipped++;
+        else if (!closed) {
+          skipped = 0;
+          shownOutbox = outbox;
+          // A transition: React renders the new list in slices and keeps the page answering input.
+          startTransition(() => setSnapshot({ contacts, outbox }));
+        }
       } catch {
         // The view was closed (the account was switched): there is nothing to show.
       }

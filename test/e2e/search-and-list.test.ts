@@ -113,7 +113,8 @@ describe('search and the contact list', () => {
     await ui.search.fill('');
     await page.locator('body').click({ position: { x: 5, y: 790 } });
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    // The shortcut focuses the search box in the next animation frame.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
     await page.keyboard.type('n'); // typed into the search box, not a shortcut
     expect(await ui.search.inputValue()).toBe('n');
     await ui.search.fill('');

@@ -3,7 +3,7 @@
 // Graph emulators and a Radicale (CardDAV), seeded with 2,000 generated contacts each, serves the app on 127.0.0.1 behind a
 // same-origin proxy to them, and prints the URL. Options: --port N (default 5170; a free port if
 // taken), --contacts N (per account, default 2000), --rebuild, --state-dir DIR (default .demo-state:
-// where the Windows Live book is kept between runs), --fresh (forget it: start from the seed).
+// where the Windows Live and CardDAV books are kept between runs), --fresh (forget them: start from the seed).
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +54,7 @@ process.stdout.write(
     ...demo.accounts.map((account) => `  - ${account.label}`),
     '',
     'Open the URL in a browser; the "Server console" tab drives the emulators. Ctrl+C stops.',
-    `The Windows Live book is kept in ${values['state-dir']} between runs; --fresh starts from the seed.`,
+    `The Windows Live and CardDAV books are kept in ${values['state-dir']} between runs; --fresh starts from the seed.`,
     '',
   ].join('\n'),
 );

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, eventually, startSmallDemo } from './kit.js';
+import { app, type DemoSession, eventually, openDemo } from './kit.js';
 
 /**
  * The form reads the account's field model (issue 10): on Windows Live emails are slots (one
@@ -12,25 +11,18 @@ import { app, eventually, startSmallDemo } from './kit.js';
  */
 describe('the form offers what the account stores', () => {
   let demo: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
   const server = () => demo.emulators.windowsLive.control;
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startSmallDemo(50);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
-    await page.goto(demo.url);
-    await ui.pickAccount(/Windows Live/);
-    await eventually(async () => expect(await ui.syncLine.textContent()).toBe('Up to date.'), 60_000);
+    session = await openDemo({ contacts: 50, account: /Windows Live/ });
+    ({ demo, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   it('on Windows Live a second email takes work, not personal, and the list closes when full', async () => {
     await ui.contactsTab.click();

@@ -4,18 +4,65 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { APP_DIR, ROOT } from '../../scripts/demo-build.mjs';
 import { startDemo, type DemoServer } from '../../packages/demo-web/server/start-demo.js';
+import { launchBrowser, type TestBrowser } from './browser.js';
 
 export const CONTACTS_PER_ACCOUNT = 2000;
 const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 
-/** The demo server exactly as the demo command starts it, on a free port. */
-export function startTestDemo(): Promise<DemoServer> {
-  return startDemo({ appDir: APP_DIR, port: 0, contactsPerAccount: CONTACTS_PER_ACCOUNT });
+export interface TestDemoOptions {
+  /** Start the CardDAV account's Radicale, seeded with as many cards. Default false: only tests of that account need it. */
+  readonly carddav?: boolean;
+}
+
+/** The demo server as the demo command starts it (2,000 contacts per account), on a free port. */
+export function startTestDemo(options: TestDemoOptions = {}): Promise<DemoServer> {
+  return startDemo({ appDir: APP_DIR, port: 0, contactsPerAccount: CONTACTS_PER_ACCOUNT, carddav: options.carddav ?? false });
 }
 
 /** A demo with small books, for tests about the app's behaviour rather than its scale: quicker on two cores. */
-export function startSmallDemo(contactsPerAccount = 200): Promise<DemoServer> {
-  return startDemo({ appDir: APP_DIR, port: 0, contactsPerAccount });
+export function startSmallDemo(contactsPerAccount = 200, options: TestDemoOptions = {}): Promise<DemoServer> {
+  return startDemo({ appDir: APP_DIR, port: 0, contactsPerAccount, carddav: options.carddav ?? false });
+}
+
+export interface DemoSession {
+  readonly demo: DemoServer;
+  readonly browser: TestBrowser;
+  readonly page: Page;
+  readonly ui: ReturnType<typeof app>;
+  /** Closes the browser (deleting its profile), then the demo. */
+  close(): Promise<void>;
+}
+
+export interface OpenDemoOptions extends TestDemoOptions {
+  /** Contacts per account; default the demo command's 2,000. */
+  readonly contacts?: number;
+  /** Opens the app, picks this account and waits until its first sync is done. Without it the page stays blank. */
+  readonly account?: RegExp;
+}
+
+/** The setup every e2e file shares: a demo server, a fresh Chromium, one page, and optionally an account synced. */
+export async function openDemo(options: OpenDemoOptions = {}): Promise<DemoSession> {
+  const contacts = options.contacts ?? CONTACTS_PER_ACCOUNT;
+  const demo = await startSmallDemo(contacts, options);
+  let browser: TestBrowser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await demo.close();
+  };
+  try {
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    const ui = app(page);
+    if (options.account !== undefined) {
+      await page.goto(demo.url);
+      await ui.pickAccount(options.account);
+      await eventually(async () => expect(await ui.syncLine.textContent()).toBe('Up to date.'), 90_000);
+    }
+    return { demo, browser, page, ui, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, CONTACTS_PER_ACCOUNT, eventually, screenshot, startTestDemo } from './kit.js';
+import { app, CONTACTS_PER_ACCOUNT, type DemoSession, eventually, openDemo, screenshot } from './kit.js';
 
 /**
  * The demo against the emulated Microsoft Graph mailbox (delta pages behind the demo's proxy, which
@@ -10,7 +9,6 @@ import { app, CONTACTS_PER_ACCOUNT, eventually, screenshot, startTestDemo } from
  */
 describe('demo app on Microsoft Graph', () => {
   let demo: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
   const server = () => demo.emulators.graph.control;
@@ -19,17 +17,14 @@ describe('demo app on Microsoft Graph', () => {
       .list()
       .find((e) => e.contact.emails.some((m) => m.address === email))?.contact;
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startTestDemo();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
+    session = await openDemo();
+    ({ demo, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   it('completes the first sync of the generated book over delta pages', async () => {
     await page.goto(demo.url);

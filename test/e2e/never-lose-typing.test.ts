@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, eventually, startSmallDemo } from './kit.js';
+import { app, type DemoSession, eventually, openDemo } from './kit.js';
 
 /**
  * Unsaved edits survive what a person does between typing and saving: clicking another contact,
@@ -11,7 +10,6 @@ import { app, eventually, startSmallDemo } from './kit.js';
  */
 describe('the demo never loses typing', () => {
   let demo: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
   const server = () => demo.emulators.windowsLive.control;
@@ -23,20 +21,14 @@ describe('the demo never loses typing', () => {
   // 'Year' on Windows Live (its field model takes only whole dates), 'Year (optional)' elsewhere.
   const yearInput = () => page.getByLabel(/^Year/);
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startSmallDemo();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
-    await page.goto(demo.url);
-    await ui.pickAccount(/Windows Live/);
-    await eventually(async () => expect(await ui.syncLine.textContent()).toBe('Up to date.'), 60_000);
+    session = await openDemo({ contacts: 200, account: /Windows Live/ });
+    ({ demo, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   it('keeps an unsaved edit across another contact, a tab switch and a reload, then saves it', async () => {
     const [a, b] = [server().list()[3]!.contact, server().list()[4]!.contact];

@@ -90,4 +90,29 @@ describe('a restart of the demo', () => {
     );
     expect(await page.getByTestId('kept-notice').count()).toBe(0);
   });
+
+  it('keeps the CardDAV book (Radicale’s storage in the state directory), its password and its replica’s name', async () => {
+    const before = demo.radicale!;
+    const carddav = () => demo.accounts.find((a) => a.id === 'carddav')!;
+    const databaseName = carddav().databaseName;
+    const put = await fetch(new URL(`${before.bookPath}kept-across.vcf`, before.origin), {
+      method: 'PUT',
+      headers: { Authorization: before.authorization, 'Content-Type': 'text/vcard; charset=utf-8', 'If-None-Match': '*' },
+      body: 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:kept-across\r\nFN:Kept Across\r\nN:Across;Kept;;;\r\nEND:VCARD\r\n',
+    });
+    expect(put.status).toBe(201);
+
+    const port = Number(new URL(demo.url).port);
+    await demo.close();
+    demo = await start(port);
+
+    const after = demo.radicale!;
+    expect(after.password).toBe(before.password);
+    expect(carddav().databaseName).toBe(databaseName);
+    const card = await fetch(new URL(`${after.bookPath}kept-across.vcf`, after.origin), {
+      headers: { Authorization: after.authorization },
+    });
+    expect(card.status).toBe(200);
+    expect(await card.text()).toContain('FN:Kept Across');
+  });
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, eventually, startSmallDemo } from './kit.js';
+import { app, type DemoSession, openDemo } from './kit.js';
 
 /** What the page showed at every DOM change while recording: the pane's text, the badge, the header count. */
 interface Frame {
@@ -43,27 +42,20 @@ async function stopRecording(page: Page): Promise<Frame[]> {
  */
 describe('the screen never contradicts itself', () => {
   let demo: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
   const server = () => demo.emulators.windowsLive.control;
   const badge = () => page.getByRole('article').locator('[data-sync-state]');
   const save = () => page.getByRole('button', { name: 'Save', exact: true }).click();
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startSmallDemo();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
-    await page.goto(demo.url);
-    await ui.pickAccount(/Windows Live/);
-    await eventually(async () => expect(await ui.syncLine.textContent()).toBe('Up to date.'), 60_000);
+    session = await openDemo({ contacts: 200, account: /Windows Live/ });
+    ({ demo, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows a saved edit at once, and never the old value after it', async () => {
     const contact = server().list()[5]!.contact;

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../scripts/demo-build.mjs';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, eventually, startSmallDemo } from './kit.js';
+import { app, type DemoSession, eventually, openDemo } from './kit.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENS_DIR = join(ROOT, 'test', 'e2e', 'screenshots', 'screens');
@@ -52,24 +51,20 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
  */
 describe('every screen, in both sizes and both colour schemes', () => {
   let demo: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
   const violations: Record<string, Violation[]> = {};
   const server = () => demo.emulators.windowsLive.control;
 
+  let session: DemoSession;
+
   beforeAll(async () => {
     mkdirSync(SCREENS_DIR, { recursive: true });
-    demo = await startSmallDemo();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
+    session = await openDemo({ contacts: 200 });
+    ({ demo, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   /** Shoots and checks the screen `name` in every size and scheme; `reach` brings the page back to it after a resize. */
   async function capture(name: string, reach: () => Promise<void> = async () => undefined): Promise<void> {

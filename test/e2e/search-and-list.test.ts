@@ -3,32 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { toDraft } from '@contactsync/core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, eventually, startSmallDemo } from './kit.js';
+import { app, type DemoSession, eventually, openDemo } from './kit.js';
 
 /** Search and the list: a new search from the top, matches highlighted, "No matches" said. */
 describe('search and the contact list', () => {
   let demo: DemoServer;
-  let browser: TestBrowser;
   let page: Page;
   let ui: ReturnType<typeof app>;
   const server = () => demo.emulators.windowsLive.control;
   const viewportTop = () => page.locator('.virtual-viewport').evaluate((el) => el.scrollTop);
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startSmallDemo(400);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
-    await page.goto(demo.url);
-    await ui.pickAccount(/Windows Live/);
-    await eventually(async () => expect(await ui.syncLine.textContent()).toBe('Up to date.'), 60_000);
+    session = await openDemo({ contacts: 400, account: /Windows Live/ });
+    ({ demo, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   it('starts a new search from the top of the list', async () => {
     await page.locator('.virtual-viewport').evaluate((el) => {
@@ -121,7 +113,8 @@ describe('search and the contact list', () => {
     await ui.search.fill('');
     await page.locator('body').click({ position: { x: 5, y: 790 } });
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    // The shortcut focuses the search box in the next animation frame.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
     await page.keyboard.type('n'); // typed into the search box, not a shortcut
     expect(await ui.search.inputValue()).toBe('n');
     await ui.search.fill('');

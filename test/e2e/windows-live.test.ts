@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, CONTACTS_PER_ACCOUNT, eventually, screenshot, startTestDemo } from './kit.js';
+import type { TestBrowser } from './browser.js';
+import { app, CONTACTS_PER_ACCOUNT, type DemoSession, eventually, openDemo, screenshot } from './kit.js';
 
 /**
  * The demo against the emulated Windows Live account, as one person's session: first sync, offline
@@ -20,17 +20,14 @@ describe('demo app on Windows Live', () => {
       .list()
       .find((e) => e.contact.emails.some((m) => m.address === email));
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startTestDemo();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
+    session = await openDemo();
+    ({ demo, browser, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   const detailBadge = () => page.getByRole('article').locator('[data-sync-state]');
 

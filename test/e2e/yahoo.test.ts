@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { YahooEmulator } from '@contactsync/adapters/emulators';
 import type { DemoServer } from '../../packages/demo-web/server/start-demo.js';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { app, CONTACTS_PER_ACCOUNT, eventually, screenshot, startTestDemo } from './kit.js';
+import type { TestBrowser } from './browser.js';
+import { app, CONTACTS_PER_ACCOUNT, type DemoSession, eventually, openDemo, screenshot } from './kit.js';
 
 /** The demo against the two emulated Yahoo accounts: XML first, then JSON after switching. */
 describe('demo app on Yahoo', () => {
@@ -14,22 +14,21 @@ describe('demo app on Yahoo', () => {
   const byEmail = (emulator: YahooEmulator, email: string) =>
     emulator.control.listContacts().find((e) => e.contact.emails.some((m) => m.address === email))?.contact;
 
+  let session: DemoSession;
+
   beforeAll(async () => {
-    demo = await startTestDemo();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    ui = app(page);
+    session = await openDemo();
+    ({ demo, browser, page, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  afterAll(() => session?.close());
 
   const firstSync = async (label: RegExp, shot: string): Promise<void> => {
     await ui.pickAccount(label);
-    await expect.poll(() => ui.initialBar.getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe(String(CONTACTS_PER_ACCOUNT));
-    expect(await ui.initialBar.getAttribute('aria-valuemax')).toBe(String(CONTACTS_PER_ACCOUNT));
+    // Both read at once: right after the last chunk the bar moves on to the push phase (0 of 0).
+    const bar = async (): Promise<string> =>
+      `${await ui.initialBar.getAttribute('aria-valuenow')}/${await ui.initialBar.getAttribute('aria-valuemax')}`;
+    await expect.poll(bar, { timeout: 60_000 }).toBe(`${CONTACTS_PER_ACCOUNT}/${CONTACTS_PER_ACCOUNT}`);
     await expect.poll(() => ui.syncLine.textContent(), { timeout: 30_000 }).toBe('Up to date.');
     await screenshot(page, shot);
   };

@@ -11,5 +11,20 @@ export {
   createDavHttp,
   createCardDavRelay,
   CARDDAV_FIELD_MODEL,
+  readVCardFile,
+  writeVCard,
+  writeVCardFile,
 } from './carddav/index.js';
-export type { CardDavOptions, AddressBookInfo, DavAuth, DavHttp, CardDavRelayOptions, RelayHandler } from './carddav/index.js';
+export type {
+  CardDavOptions,
+  AddressBookInfo,
+  DavAuth,
+  DavHttp,
+  CardDavRelayOptions,
+  RelayHandler,
+  UnreadableVCard,
+  VCardFileCard,
+  VCardFileReading,
+  VCardVersion,
+  WriteVCardOptions,
+} from './carddav/index.js';

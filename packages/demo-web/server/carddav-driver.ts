@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContactDraft } from '@contactsync/core';
 import type { ConsoleAnswer } from '../shared/console-actions.js';
-import { decodeVCards, encodeVCard } from '../src/vcard/vcard-codec.js';
+import { readVCardFile, writeVCard } from '@contactsync/adapters';
 import { findRemote, NOT_FOUND, who, type ConsoleDriver, type RemoteEntry } from './console-drivers.js';
 import type { DemoRadicale } from './demo-radicale.js';
 
@@ -14,10 +14,6 @@ const NOT_A_FAULT_SERVER: ConsoleAnswer = {
 
 const fnOf = (c: ContactDraft): string =>
   [c.name.given, c.name.family].filter((p) => p !== '').join(' ') || c.nickname || c.company || 'Contact';
-
-/** The card as another client writes it: the demo's vCard codec, with the card's UID. */
-const cardText = (contact: ContactDraft, uid: string): string =>
-  `${encodeVCard(contact, fnOf(contact)).replace('VERSION:4.0', `VERSION:4.0\r\nUID:${uid}`)}\r\n`;
 
 /**
  * The console for the CardDAV account: "another device" is another CardDAV client writing to the real
@@ -36,7 +32,7 @@ export function cardDavDriver(radicale: DemoRadicale): ConsoleDriver {
     const names = (await readdir(radicale.folder)).filter((n) => n.endsWith('.vcf'));
     const out: RemoteEntry[] = [];
     for (const name of names) {
-      const contact = decodeVCards(await readFile(join(radicale.folder, name), 'utf8')).contacts[0];
+      const contact = readVCardFile(await readFile(join(radicale.folder, name), 'utf8')).cards[0]?.draft;
       if (contact !== undefined) out.push({ remoteId: name, contact });
     }
     return out;
@@ -49,9 +45,12 @@ export function cardDavDriver(radicale: DemoRadicale): ConsoleDriver {
       const current = await send('GET', entry.remoteId);
       const etag = current.headers.get('etag');
       const text = await current.text();
-      const uid = /^UID:(.+)$/m.exec(text)?.[1]?.trim() ?? entry.remoteId.replace(/\.vcf$/, '');
+      const card = readVCardFile(text).cards[0];
+      if (!current.ok || card === undefined) return { ok: false, message: `Radicale answered ${current.status} with no readable card.` };
+      // Another client edits as a careful one does: only the changed field is rewritten, the card's
+      // PHOTO, URL and X- properties stay as they are (the adapter's vCard patch).
       const put = await send('PUT', entry.remoteId, {
-        body: cardText({ ...entry.contact, [field]: value }, uid),
+        body: writeVCard({ ...card.draft, [field]: value }, { keptCard: text }),
         headers: { 'Content-Type': 'text/vcard; charset=utf-8', ...(etag === null ? {} : { 'If-Match': etag }) },
       });
       await put.arrayBuffer();
@@ -71,7 +70,7 @@ export function cardDavDriver(radicale: DemoRadicale): ConsoleDriver {
     async createContact(contact) {
       const uid = randomUUID();
       const answer = await send('PUT', `${uid}.vcf`, {
-        body: cardText(contact, uid),
+        body: writeVCard(contact, { uid }),
         headers: { 'Content-Type': 'text/vcard; charset=utf-8', 'If-None-Match': '*' },
       });
       await answer.arrayBuffer();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RADICALE_BOOK_FOLDER } from './demo-radicale.js';
 
 export type DemoAccountId = 'wl' | 'yahoo-xml' | 'yahoo-json' | 'graph' | 'carddav';
 
@@ -10,6 +11,10 @@ export interface DemoPersistence {
   readonly windowsLivePath: string | undefined;
   /** Whether that file held a book already: then the emulator is not seeded again. */
   readonly windowsLiveRestored: boolean;
+  /** Where the CardDAV account's Radicale keeps its storage and user file, or undefined: a throwaway folder. */
+  readonly radicaleDir: string | undefined;
+  /** Whether that folder held the demo's book already: then Radicale is not seeded again. */
+  readonly radicaleRestored: boolean;
   /**
    * Each account's run id, part of its replica's database name. It stays the same while the
    * account's book is the same one (Windows Live, restored from its file), and is new when the book
@@ -23,7 +28,8 @@ const newId = (): string => randomBytes(4).toString('hex');
 
 /**
  * The demo's state directory (`stateDir`; none: nothing is kept, as in the tests). Holds
- * `windows-live.json` (written by the emulator on every change) and `run-ids.json`.
+ * `windows-live.json` (written by the emulator on every change), `radicale/` (the CardDAV account's
+ * Radicale storage and user file) and `run-ids.json`.
  */
 export function demoPersistence(stateDir: string | undefined): DemoPersistence {
   if (stateDir === undefined) {
@@ -31,24 +37,35 @@ export function demoPersistence(stateDir: string | undefined): DemoPersistence {
     return {
       windowsLivePath: undefined,
       windowsLiveRestored: false,
+      radicaleDir: undefined,
+      radicaleRestored: false,
       runIds: { wl: id, 'yahoo-xml': id, 'yahoo-json': id, graph: id, carddav: id },
     };
   }
   mkdirSync(stateDir, { recursive: true });
   const windowsLivePath = join(stateDir, 'windows-live.json');
   const runIdsPath = join(stateDir, 'run-ids.json');
+  const radicaleDir = join(stateDir, 'radicale');
   const windowsLiveRestored = existsSync(windowsLivePath);
-  const previous = windowsLiveRestored && existsSync(runIdsPath) ? readWl(runIdsPath) : null;
-  const runIds = { wl: previous ?? newId(), 'yahoo-xml': newId(), 'yahoo-json': newId(), graph: newId(), carddav: newId() };
+  const radicaleRestored = existsSync(join(radicaleDir, RADICALE_BOOK_FOLDER));
+  const kept = (id: DemoAccountId, restored: boolean): string =>
+    (restored && existsSync(runIdsPath) ? readRunId(runIdsPath, id) : null) ?? newId();
+  const runIds = {
+    wl: kept('wl', windowsLiveRestored),
+    'yahoo-xml': newId(),
+    'yahoo-json': newId(),
+    graph: newId(),
+    carddav: kept('carddav', radicaleRestored),
+  };
   writeFileSync(runIdsPath, JSON.stringify(runIds));
-  return { windowsLivePath, windowsLiveRestored, runIds };
+  return { windowsLivePath, windowsLiveRestored, radicaleDir, radicaleRestored, runIds };
 }
 
-function readWl(path: string): string | null {
+function readRunId(path: string, id: DemoAccountId): string | null {
   try {
     const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    const wl = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['wl'] : undefined;
-    return typeof wl === 'string' && /^[0-9a-f]{8}$/.test(wl) ? wl : null;
+    const runId = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[id] : undefined;
+    return typeof runId === 'string' && /^[0-9a-f]{8}$/.test(runId) ? runId : null;
   } catch {
     return null;
   }

@@ -1,18 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RADICALE_BIN, startRadicaleProcess } from '@contactsync/adapters/testing';
 import type { ContactDraft } from '@contactsync/core';
-import { encodeVCard } from '../src/vcard/vcard-codec.js';
+import { seedCard } from './seed-cards.js';
 
-/** Debian's Radicale (installed by `scripts/ensure-carddav-servers.mjs`; never a downloaded binary). */
-export const RADICALE_BIN = '/usr/bin/radicale';
 /** The demo user; the relay serves this user's paths (`/{user}/...`) path for path. */
 export const RADICALE_USER = 'carddav-demo';
 const BOOK = 'contacts';
+/** The book's folder inside Radicale's folder: its presence means the book was made and seeded. */
+export const RADICALE_BOOK_FOLDER = join('collections', 'collection-root', RADICALE_USER, BOOK);
 
 export interface DemoRadicale {
   /** `http://127.0.0.1:{port}`: for the relay and for "another client" (tests, the console). */
@@ -29,92 +27,39 @@ export interface DemoRadicale {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-async function waitUntilUp(origin: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (child.exitCode !== null) throw new Error(`Radicale exited (${child.exitCode}): ${stderr()}`);
-    try {
-      await fetch(origin, { method: 'OPTIONS' });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 25)); // a starting process: nothing to wait on but time
-    }
-  }
-  throw new Error(`Radicale at ${origin} did not start: ${stderr()}`);
-}
-
-/** A vCard for the seed: the demo's codec (4.0) with the UID a CardDAV server needs. */
-function seedCard(contact: ContactDraft, uid: string): string {
-  const fn =
-    [contact.name.given, contact.name.family].filter((p) => p !== '').join(' ') ||
-    contact.nickname ||
-    contact.company ||
-    contact.emails[0]?.address ||
-    'Contact';
-  return `${encodeVCard(contact, fn).replace('VERSION:4.0', `VERSION:4.0\r\nUID:${uid}`)}\r\n`;
-}
-
 /**
- * A real Radicale for the demo's CardDAV account: its own `--config` file (never Debian's
- * /etc/radicale/config), throwaway storage and user file in a temporary folder deleted on close, a
- * free loopback port. The book is made with MKCOL, then its cards are written straight into
+ * A real Radicale for the demo's CardDAV account, started by the launcher the CardDAV tests use
+ * (`@contactsync/adapters/testing`): its own `--config` file (never Debian's /etc/radicale/config),
+ * throwaway storage and user file in a temporary folder deleted on close, a free loopback port. The book is made with MKCOL, then its cards are written straight into
  * Radicale's storage (one file per card, which it reads as it is): 2,000 PUTs would take a minute.
  * Returns null when Radicale is not installed.
  */
-export async function startDemoRadicale(contacts: readonly ContactDraft[]): Promise<DemoRadicale | null> {
+export interface DemoRadicaleOptions {
+  /** A folder kept across runs (`demo-persistence.ts`); without it, a temporary one deleted on close. */
+  readonly folder?: string;
+  /** The folder holds the seeded book from an earlier run: started as it is, not seeded again. */
+  readonly restored?: boolean;
+}
+
+export async function startDemoRadicale(
+  contacts: readonly ContactDraft[],
+  options: DemoRadicaleOptions = {},
+): Promise<DemoRadicale | null> {
   if (!existsSync(RADICALE_BIN)) return null;
-  const dir = await mkdtemp(join(tmpdir(), 'contactsync-demo-radicale-'));
-  const password = randomBytes(12).toString('hex');
-  const port = await freePort();
-  await writeFile(join(dir, 'users'), `${RADICALE_USER}:${password}\n`, { mode: 0o600 });
-  const config = [
-    '[server]',
-    `hosts = 127.0.0.1:${port}`,
-    '[auth]',
-    'type = htpasswd',
-    `htpasswd_filename = ${join(dir, 'users')}`,
-    'htpasswd_encryption = plain',
-    'delay = 0',
-    '[rights]',
-    'type = owner_only',
-    '[storage]',
-    `filesystem_folder = ${join(dir, 'collections')}`,
-    '[web]',
-    'type = none',
-    '[logging]',
-    'level = warning',
-  ].join('\n');
-  await writeFile(join(dir, 'radicale.conf'), config);
-  const child = spawn(RADICALE_BIN, ['--config', join(dir, 'radicale.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  // If the demo process ends without closing, Radicale ends with it.
-  const killOnExit = (): void => void child.kill('SIGTERM');
-  process.once('exit', killOnExit);
-  let err = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    err = (err + chunk.toString()).slice(-4_000);
+  const restored = options.restored === true && options.folder !== undefined;
+  // A kept book keeps its password (Radicale's own user file in the kept folder); a new one gets a random one.
+  const password = (restored ? await keptPassword(options.folder) : null) ?? randomBytes(12).toString('hex');
+  const radicale = await startRadicaleProcess({
+    users: { [RADICALE_USER]: password },
+    folderPrefix: 'contactsync-demo-radicale-',
+    ...(options.folder === undefined ? {} : { folder: options.folder }),
   });
-  const origin = `http://127.0.0.1:${port}`;
+  const { origin } = radicale;
   const authorization = `Basic ${Buffer.from(`${RADICALE_USER}:${password}`).toString('base64')}`;
   const bookPath = `/${RADICALE_USER}/${BOOK}/`;
-  const close = async (): Promise<void> => {
-    process.removeListener('exit', killOnExit);
-    if (child.exitCode === null) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
+  const folder = join(radicale.storageRoot, RADICALE_USER, BOOK);
+  if (restored) return { origin, username: RADICALE_USER, password, bookPath, folder, authorization, close: () => radicale.close() };
   try {
-    await waitUntilUp(origin, child, () => err);
     const mkcol = `<?xml version="1.0" encoding="utf-8"?><d:mkcol xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype><d:collection/><card:addressbook/></d:resourcetype><d:displayname>Demo contacts</d:displayname></d:prop></d:set></d:mkcol>`;
     const made = await fetch(new URL(bookPath, origin), {
       method: 'MKCOL',
@@ -122,16 +67,26 @@ export async function startDemoRadicale(contacts: readonly ContactDraft[]): Prom
       body: mkcol,
     });
     if (made.status !== 201) throw new Error(`MKCOL ${bookPath}: ${made.status}`);
-    const folder = join(dir, 'collections', 'collection-root', RADICALE_USER, BOOK);
     await Promise.all(
-      contacts.map((contact) => {
+      contacts.map((contact, index) => {
         const uid = randomUUID();
-        return writeFile(join(folder, `${uid}.vcf`), seedCard(contact, uid));
+        return writeFile(join(folder, `${uid}.vcf`), seedCard(contact, uid, index));
       }),
     );
-    return { origin, username: RADICALE_USER, password, bookPath, folder, authorization, close };
+    return { origin, username: RADICALE_USER, password, bookPath, folder, authorization, close: () => radicale.close() };
   } catch (error) {
-    await close();
+    await radicale.close();
     throw error;
+  }
+}
+
+/** The demo user's password in a kept folder's user file (`user:password`, htpasswd `plain`). */
+async function keptPassword(folder: string): Promise<string | null> {
+  try {
+    const line = (await readFile(join(folder, 'users'), 'utf8')).split('\n').find((l) => l.startsWith(`${RADICALE_USER}:`));
+    const password = line?.slice(RADICALE_USER.length + 1) ?? '';
+    return /^[0-9a-f]{24}$/.test(password) ? password : null;
+  } catch {
+    return null;
   }
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createCardDavRelay, type RelayHandler } from '@contactsync/adapters';
 import { generateContacts } from '@contactsync/adapters/emulators';
-import { API_PATHS, type DemoAccount } from '../shared/demo-accounts.js';
+import { API_PATHS, OWN_CARDDAV_PATH, type DemoAccount } from '../shared/demo-accounts.js';
 import { cardDavDriver } from './carddav-driver.js';
 import { graphDriver, windowsLiveDriver, yahooDriver, type ConsoleDriver } from './console-drivers.js';
 import { handleConsole, type ConsoleState } from './console-routes.js';
@@ -11,6 +11,7 @@ import { demoAccounts, PROXY_PREFIXES } from './demo-accounts.js';
 import { startDemoEmulators, type DemoEmulators } from './demo-emulators.js';
 import { demoPersistence } from './demo-persistence.js';
 import { RADICALE_USER, startDemoRadicale, type DemoRadicale } from './demo-radicale.js';
+import { ownCardDavRelays } from './own-carddav.js';
 import { answerNetworkDown, proxyRequest, type ProxyRoute } from './service-proxy.js';
 import { serveStatic } from './static-files.js';
 
@@ -59,7 +60,13 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   let radicale: DemoRadicale | null = null;
   try {
     // The generator's next book after the emulators' four.
-    radicale = options.carddav === false ? null : await startDemoRadicale(generateContacts(contactsPerAccount, (options.seed ?? 2026) + 4));
+    radicale =
+      options.carddav === false
+        ? null
+        : await startDemoRadicale(generateContacts(contactsPerAccount, (options.seed ?? 2026) + 4), {
+            ...(kept.radicaleDir === undefined ? {} : { folder: kept.radicaleDir }),
+            restored: kept.radicaleRestored,
+          });
   } catch (error) {
     await emulators.close();
     throw error;
@@ -87,8 +94,14 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     ]),
   };
 
+  const own = ownCardDavRelays(() => (server.address() as AddressInfo | null)?.port ?? 0);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? '/';
+    if (url.startsWith(`${OWN_CARDDAV_PATH}/`) && !state.networkUp) {
+      answerNetworkDown(req, res);
+      return;
+    }
+    if (await own.handle(req, res)) return;
     const route = routes.find((r) => url === r.prefix || url.startsWith(`${r.prefix}/`));
     if (route !== undefined) {
       if (state.networkUp) proxyRequest(route, req, res);

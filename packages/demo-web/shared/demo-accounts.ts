@@ -52,6 +52,12 @@ export interface CardDavAccount extends AccountBase {
   readonly service: 'carddav';
   readonly username: string;
   readonly password: string;
+  /**
+   * A server the person connected (see `OWN_CARDDAV_PATH`): `baseUrl` is then the book's real URL
+   * and every request goes through this relay path on the demo's origin. Absent for the demo's
+   * Radicale, whose relay serves its paths as they are.
+   */
+  readonly relayPath?: string;
 }
 
 export type DemoAccount = WindowsLiveAccount | YahooAccount | GraphAccount | CardDavAccount;
@@ -63,6 +69,12 @@ export const API_PATHS = {
   /** POST `/api/console/{accountId}/{action}` with the action's JSON body. */
   console: '/api/console',
 } as const;
+
+/**
+ * "Connect your own CardDAV server": POST `{ url }` answers `{ relayPath, origin }`, a relay fixed to
+ * that server (on this machine only); `{relayPath}{server path}` reaches `{origin}{server path}`.
+ */
+export const OWN_CARDDAV_PATH = '/api/own-carddav';
 
 /** A proxied service response carries this header when the demo's simulated network is down. */
 export const NETWORK_DOWN_HEADER = 'x-demo-network';

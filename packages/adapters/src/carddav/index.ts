@@ -7,3 +7,6 @@ export type { DavAuth, DavHttp, FetchLike as DavFetch } from './http.js';
 export { CARDDAV_FIELD_MODEL } from './field-model.js';
 export { createCardDavRelay, RELAY_METHODS } from './relay.js';
 export type { CardDavRelayOptions, RelayHandler } from './relay.js';
+export { readVCardFile, writeVCard, writeVCardFile } from './vcard-file.js';
+export type { UnreadableVCard, VCardFileCard, VCardFileReading, WriteVCardOptions } from './vcard-file.js';
+export type { VCardVersion } from './vcard-card.js';

@@ -1,4 +1,5 @@
-import type { DemoAccount } from '../../shared/demo-accounts';
+import type { CardDavAccount, DemoAccount } from '../../shared/demo-accounts';
+import { ConnectCardDav } from './connect-carddav';
 import { ThemePicker } from './theme-picker';
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -13,10 +14,12 @@ export interface AccountPickerProps {
   readonly loading: boolean;
   readonly unreachable: boolean;
   readonly onPick: (accountId: string) => void;
+  /** A book on the person's own CardDAV server, found and chosen in "Connect your own CardDAV server". */
+  readonly onConnect: (account: CardDavAccount) => void;
 }
 
 /** Chooses the emulated account to open; each has its own replica on this device. */
-export function AccountPicker({ accounts, loading, unreachable, onPick }: AccountPickerProps) {
+export function AccountPicker({ accounts, loading, unreachable, onPick, onConnect }: AccountPickerProps) {
   return (
     <main className="picker">
       <h1>Contacts demo</h1>
@@ -31,11 +34,16 @@ export function AccountPicker({ accounts, loading, unreachable, onPick }: Accoun
           <li key={account.id}>
             <button type="button" className="picker-item" onClick={() => onPick(account.id)} data-account-id={account.id}>
               <strong>{account.label}</strong>
-              <span>{DESCRIPTIONS[account.service]}</span>
+              <span>
+                {account.service === 'carddav' && account.relayPath !== undefined
+                  ? 'Your own CardDAV server, through the relay; the password is held in this tab only.'
+                  : DESCRIPTIONS[account.service]}
+              </span>
             </button>
           </li>
         ))}
       </ul>
+      <ConnectCardDav onConnect={onConnect} />
     </main>
   );
 }

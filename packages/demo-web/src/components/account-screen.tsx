@@ -8,6 +8,7 @@ import { changeCounts } from '../model/change-counts';
 import { newest, settled, withOptimistic, type Optimistic } from '../model/optimistic-contacts';
 import { pruneSentEdits, readSentEdits } from '../model/sent-edits';
 import { usePersistentState } from '../model/use-persistent-state';
+import { useReplicaSnapshot } from '../model/use-replica-snapshot';
 import { ConflictsInbox } from './conflicts-inbox';
 import { ContactsPanel, type PaneMode } from './contacts-panel';
 import { KeptReplicaNotice } from './kept-replica-notice';
@@ -54,13 +55,9 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
     return () => replica.close();
   }, [account.databaseName]);
 
-  // Contacts and the outbox size in one live query, so the header's counts and the badges agree.
   const status = useEngineStatus(client, account.id);
-  // Contacts and the outbox size in one live query, so the header's counts and the badges agree.
-  const replica = useLiveQuery(
-    async () => (view === null ? undefined : { contacts: await view.contacts(), outbox: await view.pendingCount() }),
-    [view],
-  );
+  // Contacts and the outbox size in one read, so the header's counts and the badges agree.
+  const replica = useReplicaSnapshot(view, account.databaseName);
   const stored = replica?.contacts;
   useEffect(() => {
     if (stored === undefined) return;
@@ -190,6 +187,7 @@ export function AccountScreen({ account, client, onSwitchAccount }: AccountScree
           <ContactsPanel
             client={client}
             databaseName={account.databaseName}
+            serverHoldsCards={account.service === 'carddav'}
             onSaved={(contact) => setOptimistic((previous) => new Map(previous).set(contact.id, contact))}
             contacts={contacts}
             conflicts={conflicts}

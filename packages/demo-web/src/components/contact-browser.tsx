@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ContactWithState } from '@contactsync/core';
-import { allCategories, buildSearchIndex, searchContacts, type SearchEntry, type SortOrder } from '../model/contact-search';
+import { allCategories, searchContacts, type SearchEntry, type SortOrder } from '../model/contact-search';
+import { useSearchIndex } from '../model/use-search-index';
 import { usePersistentState } from '../model/use-persistent-state';
 import { secondaryLine } from '../model/display-name';
 import { countText } from '../model/format-time';
@@ -32,7 +33,7 @@ export function ContactBrowser({ contacts, selectedId, drafts, onSelect, onCreat
   const [category, setCategory] = useState<string | null>(null);
   // Typing stays responsive: filtering thousands of entries runs at a lower priority.
   const deferredQuery = useDeferredValue(query);
-  const index = useMemo(() => buildSearchIndex(contacts, order), [contacts, order]);
+  const index = useSearchIndex(contacts, order);
   const categories = useMemo(() => allCategories(contacts), [contacts]);
   const matches = useMemo(() => searchContacts(index, deferredQuery, category), [index, deferredQuery, category]);
   const shown = useMemo(() => matches.map((entry) => entry.contact), [matches]);

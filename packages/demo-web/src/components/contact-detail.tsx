@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { ContactWithState } from '@contactsync/core';
 import { birthdayText } from '../model/birthday-parts';
 import { displayName } from '../model/display-name';
@@ -6,9 +7,12 @@ import { fieldList, type RefusedField } from '../model/refused-fields';
 import { whenText } from '../model/format-time';
 import { Avatar } from './avatar';
 import { SyncBadge } from './sync-badge';
+import { deviceCardOf } from '../vcard/device-cards';
 
 export interface ContactDetailProps {
   readonly contact: ContactWithState;
+  /** The account's replica database, the key of a vCard kept on this device for the contact. */
+  readonly account: string;
   /** For a contact whose last change the server refused: the fields it was about. */
   readonly refused: readonly RefusedField[];
   readonly onEdit: () => void;
@@ -23,8 +27,9 @@ const STATE_NOTES: Partial<Record<ContactWithState['syncState'], string>> = {
 };
 
 /** One contact, read-only, every value as text. */
-export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: ContactDetailProps) {
+export function ContactDetail({ contact, account, refused, onEdit, onDelete, onBack }: ContactDetailProps) {
   const [confirming, setConfirming] = useState(false);
+  const kept = useLiveQuery(() => deviceCardOf(account, contact.id), [account, contact.id]);
   const address = (a: ContactWithState['addresses'][number]) =>
     [a.street, a.city, a.region, a.postalCode, a.country].filter((p) => p !== '').join(', ');
   const note = contact.syncState === 'rejected' && refused.length > 0 ? undefined : STATE_NOTES[contact.syncState];
@@ -75,6 +80,12 @@ export function ContactDetail({ contact, refused, onEdit, onDelete, onBack }: Co
         {contact.birthday === '' ? null : <Row label="Birthday" value={birthdayText(contact.birthday)} refused={mark('birthday')} />}
         {contact.categories.length === 0 ? null : <Row label="Categories" value={contact.categories.join(', ')} />}
         {contact.notes === '' ? null : <Row label="Notes" value={contact.notes} refused={mark('notes')} />}
+        {kept === undefined ? null : (
+          <Row
+            label="From its vCard, only on this device"
+            value={`${kept.unmapped.join(', ')}: kept from the imported card, never sent to the server; an export writes them back.`}
+          />
+        )}
         <Row label="Last changed" value={whenText(contact.updatedAt)} />
       </dl>
       <div className="actions">

@@ -16,6 +16,7 @@ import { CategoryManager } from './category-manager';
 import { DuplicatesPanel } from './duplicates-panel';
 import { mergeContacts } from '../model/duplicates';
 import { VCardTools } from './vcard-tools';
+import { forgetDeviceCard } from '../vcard/device-cards';
 import { useUndoableDelete } from './use-undoable-delete';
 
 export type PaneMode = 'view' | 'edit' | 'new' | 'duplicates';
@@ -23,6 +24,8 @@ export type PaneMode = 'view' | 'edit' | 'new' | 'duplicates';
 export interface ContactsPanelProps {
   readonly client: EngineClient;
   readonly databaseName: string;
+  /** A CardDAV account: its cards may hold more on the server than the replica keeps (see `VCardTools`). */
+  readonly serverHoldsCards: boolean;
   readonly contacts: readonly ContactWithState[] | undefined;
   readonly selected: ContactWithState | null;
   readonly selectedId: string | null;
@@ -51,6 +54,7 @@ const attempt = (call: Promise<unknown>): Promise<string | null> =>
 export function ContactsPanel({
   client,
   databaseName,
+  serverHoldsCards,
   contacts,
   selected,
   selectedId,
@@ -108,6 +112,7 @@ export function ContactsPanel({
         // The contact is already gone (deleted by a sync meanwhile): nothing to do.
       }
       dropKeptDraft(databaseName, id);
+      await forgetDeviceCard(databaseName, id);
     },
     [client, databaseName],
   );
@@ -188,6 +193,7 @@ export function ContactsPanel({
     pane = (
       <ContactDetail
         contact={selected}
+        account={databaseName}
         refused={refused}
         onEdit={() => onSelect(selected.id, 'edit')}
         onDelete={() => remove(selected.id)}
@@ -256,12 +262,13 @@ export function ContactsPanel({
             <>
               <VCardTools
                 contacts={shown}
+                account={databaseName}
+                serverHoldsCards={serverHoldsCards}
                 create={async (draft) => {
                   try {
-                    await client.call('create', draft);
-                    return null;
+                    return { id: (await client.call('create', draft)).id };
                   } catch (error) {
-                    return asWorkerError(error).userMessage;
+                    return { problem: asWorkerError(error).userMessage };
                   }
                 }}
               />

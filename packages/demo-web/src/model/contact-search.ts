@@ -11,9 +11,22 @@ export interface SearchEntry {
   readonly digits: string;
 }
 
+/**
+ * Folded texts by their input: each replica read rebuilds the index of every contact, and most
+ * contacts did not change since the last read (a first sync reads the table after every chunk).
+ * Cleared when it grows past a bound, so it never holds much more than one book.
+ */
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 20_000;
+
 /** Case- and accent-insensitive form, so "jose" finds "José". */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const value = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+  folded.set(text, value);
+  return value;
 }
 
 const onlyDigits = (text: string): string => text.replace(/\D/g, '');
@@ -33,23 +46,35 @@ function letterOf(key: string): string {
   return /\p{L}/u.test(first) ? first : '#';
 }
 
-/** Sorted by first or last name; searchable by name, nickname, email, phone and company. */
-export function buildSearchIndex(contacts: readonly ContactWithState[], order: SortOrder = 'first'): SearchEntry[] {
-  const keyed = contacts.map((contact) => {
-    const title = displayName(contact);
-    const key = sortKey(contact, title, order);
-    const parts = [title, contact.nickname, contact.company, contact.jobTitle, ...contact.emails.map((e) => e.address)];
-    const entry: SearchEntry = {
-      contact,
-      title,
-      letter: letterOf(key),
-      text: fold(parts.join('\n')),
-      digits: contact.phones.map((p) => onlyDigits(p.number)).join(' '),
-    };
-    return { key, entry };
-  });
+/** A contact as an index entry, with the key it sorts by. */
+export interface KeyedEntry {
+  readonly key: string;
+  readonly entry: SearchEntry;
+}
+
+export function keyedEntry(contact: ContactWithState, order: SortOrder): KeyedEntry {
+  const title = displayName(contact);
+  const key = sortKey(contact, title, order);
+  const parts = [title, contact.nickname, contact.company, contact.jobTitle, ...contact.emails.map((e) => e.address)];
+  const entry: SearchEntry = {
+    contact,
+    title,
+    letter: letterOf(key),
+    text: fold(parts.join('\n')),
+    digits: contact.phones.map((p) => onlyDigits(p.number)).join(' '),
+  };
+  return { key, entry };
+}
+
+/** Sorts in place by key (then id, so equal names keep one order) and returns the entries. */
+export function sortedEntries(keyed: KeyedEntry[]): SearchEntry[] {
   keyed.sort((a, b) => collator.compare(a.key, b.key) || a.entry.contact.id.localeCompare(b.entry.contact.id));
   return keyed.map((k) => k.entry);
+}
+
+/** Sorted by first or last name; searchable by name, nickname, email, phone and company. */
+export function buildSearchIndex(contacts: readonly ContactWithState[], order: SortOrder = 'first'): SearchEntry[] {
+  return sortedEntries(contacts.map((contact) => keyedEntry(contact, order)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ContactService } from '@contactsync/core';
 import { carddav, microsoftGraph, windowsLive, yahooAddressBook } from '@contactsync/adapters';
 import type { DemoAccount } from '../../shared/demo-accounts';
+import { relayFetch } from '../accounts/own-carddav';
 import { demoFetch, type FetchLike } from './demo-fetch';
 
 /**
@@ -28,9 +29,16 @@ export function createService(account: DemoAccount, origin: string, fetchImpl: F
         fetch: standardFetch,
       });
     }
-    case 'carddav':
+    case 'carddav': {
+      const auth = { username: account.username, password: account.password };
+      // A server the person connected: the adapter sees its real URLs, the transport goes through the relay.
+      if (account.relayPath !== undefined) {
+        const relay = { relayPath: account.relayPath, origin: new URL(account.baseUrl).origin };
+        return carddav({ bookUrl: account.baseUrl, auth, fetch: demoFetch(relayFetch(relay, origin, fetchImpl)) });
+      }
       // The relay on the demo's origin serves Radicale's paths as they are (docs/carddav.md §7).
-      return carddav({ bookUrl: baseUrl, auth: { username: account.username, password: account.password }, fetch });
+      return carddav({ bookUrl: baseUrl, auth, fetch });
+    }
     case 'microsoft-graph': {
       // The emulator's token; a real app would ask MSAL here (and for a new one on `refresh`).
       const token = account.token;

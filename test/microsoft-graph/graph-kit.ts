@@ -1,7 +1,7 @@
 import { seededRandom } from '@contactsync/core/testing';
 import { microsoftGraph, type MicrosoftGraphOptions } from '@contactsync/adapters';
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorSettings } from '@contactsync/adapters/emulators';
-import { createSyncEngine, type ContactDraft, type SyncEngine } from '@contactsync/core';
+import { createSyncEngine, type ContactDraft, type ContactService, type SyncEngine } from '@contactsync/core';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 /**
@@ -34,6 +34,8 @@ export interface GraphScenario {
   readonly clock: FakeClock;
   readonly emulator: GraphEmulator;
   readonly engine: SyncEngine;
+  /** The adapter the engine uses, for tests of what it returns page by page. */
+  readonly service: ContactService;
   readonly network: Network;
   readonly tokenCalls: { plain: number; refresh: number };
   /** Top-level requests as `METHOD path status` lines. */
@@ -87,6 +89,7 @@ export async function graphScenario(options: ScenarioOptions = {}): Promise<Grap
     clock,
     emulator,
     engine,
+    service,
     network,
     tokenCalls,
     requests: () =>

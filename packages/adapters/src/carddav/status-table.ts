@@ -1,68 +1,116 @@
 import type { RequestFailure } from '@contactsync/core';
 import { retryAfterMs } from '../kit/retry-after.js';
+import { statusTable } from '../kit/status-table.js';
 import type { DavResponse } from './http.js';
 
 /**
  * CardDAV status codes -> what they mean for each request (RFC 4918, RFC 6352, RFC 6578, RFC 7232,
- * and the servers' own variants measured in docs/carddav.md). One table, read by every request's
- * code; a status a request does not list falls through to `COMMON`, then to `unexpected`.
+ * and the servers' own variants measured in docs/carddav.md), as the kit's status table: every listed
+ * status decides something for every request kind, so no row is documentation only.
+ * - create: PUT with If-None-Match: * (RFC 7232 §3.2); Radicale and Xandikos both answer 201, and a
+ *   412 means the card is already there (a retried create whose answer was lost).
+ * - update: PUT with If-Match; Radicale answers 201, Xandikos 204.
+ * - delete: DELETE with If-Match; Radicale 200 with a multistatus body, Xandikos 204; already gone
+ *   (404, 410) is done.
+ * - read: GET of one card. multistatus: PROPFIND and REPORT answers (RFC 4918 §9.1: 207).
+ * - sync: sync-collection (RFC 6578 §3.2); 403/409 with DAV:valid-sync-token, or 410, mean "start over".
+ * A 207 to a PUT (Xandikos refusing a body) is a failure, never a success. Unlisted statuses: 5xx
+ * back off, anything else is unexpected (`handlingOf`).
  */
-export const STATUS_TABLE = {
-  /** PUT with If-None-Match: * (RFC 7232 §3.2). Radicale and Xandikos both answer 201. */
-  create: {
-    200: 'ok',
-    201: 'ok',
-    204: 'ok',
-    412: 'exists',
-    400: 'rejected',
-    409: 'rejected',
-    413: 'rejected',
-    415: 'rejected',
-    507: 'rejected',
-  },
-  /** PUT with If-Match: Radicale answers an update with 201, Xandikos with 204. */
-  update: {
-    200: 'ok',
-    201: 'ok',
-    204: 'ok',
-    412: 'conflict',
-    404: 'gone',
-    410: 'gone',
-    400: 'rejected',
-    409: 'rejected',
-    413: 'rejected',
-    415: 'rejected',
-    507: 'rejected',
-  },
-  /** DELETE with If-Match: Radicale 200 with a multistatus body, Xandikos 204; already gone is done. */
-  delete: { 200: 'ok', 204: 'ok', 404: 'ok', 410: 'ok', 412: 'conflict' },
-  /** GET of one card. */
-  read: { 200: 'ok', 404: 'gone', 410: 'gone' },
-  /** PROPFIND and REPORT answers (RFC 4918 §9.1: 207). */
-  multistatus: { 207: 'ok', 404: 'gone' },
-  /** sync-collection (RFC 6578 §3.2): 403/409 with DAV:valid-sync-token, or 410, mean "start over". */
-  sync: {
-    207: 'ok',
-    403: 'maybe-invalid-token',
-    409: 'maybe-invalid-token',
-    410: 'invalid-token',
-    400: 'unsupported',
-    405: 'unsupported',
-    501: 'unsupported',
-  },
-  /** Any request. A 207 to a PUT (Xandikos refusing a body) is a failure, never a success. */
-  common: { 401: 'auth-required', 403: 'forbidden', 429: 'retry-at', 503: 'retry-at', 500: 'backoff', 502: 'backoff', 504: 'backoff' },
-} as const;
+const REQUEST_KINDS = ['create', 'update', 'delete', 'read', 'multistatus', 'sync'] as const;
 
-export type RequestKind = Exclude<keyof typeof STATUS_TABLE, 'common'>;
-type Table = typeof STATUS_TABLE;
-export type StatusHandling = { [K in keyof Table]: Table[K][keyof Table[K]] }[keyof Table] | 'unexpected';
+export const CARDDAV_STATUS = statusTable({
+  roles: REQUEST_KINDS,
+  decisions: [
+    'ok',
+    'exists',
+    'conflict',
+    'gone',
+    'rejected',
+    'invalid-token',
+    'maybe-invalid-token',
+    'unsupported',
+    'auth-required',
+    'forbidden',
+    'retry-at',
+    'backoff',
+    'unexpected',
+  ],
+  rows: {
+    200: { create: 'ok', update: 'ok', delete: 'ok', read: 'ok', multistatus: 'unexpected', sync: 'unexpected' },
+    201: { create: 'ok', update: 'ok', delete: 'unexpected', read: 'unexpected', multistatus: 'unexpected', sync: 'unexpected' },
+    204: { create: 'ok', update: 'ok', delete: 'ok', read: 'unexpected', multistatus: 'unexpected', sync: 'unexpected' },
+    207: { create: 'unexpected', update: 'unexpected', delete: 'unexpected', read: 'unexpected', multistatus: 'ok', sync: 'ok' },
+    400: {
+      create: 'rejected',
+      update: 'rejected',
+      delete: 'unexpected',
+      read: 'unexpected',
+      multistatus: 'unexpected',
+      sync: 'unsupported',
+    },
+    401: 'auth-required',
+    403: {
+      create: 'forbidden',
+      update: 'forbidden',
+      delete: 'forbidden',
+      read: 'forbidden',
+      multistatus: 'forbidden',
+      sync: 'maybe-invalid-token',
+    },
+    404: { create: 'unexpected', update: 'gone', delete: 'ok', read: 'gone', multistatus: 'gone', sync: 'unexpected' },
+    405: {
+      create: 'unexpected',
+      update: 'unexpected',
+      delete: 'unexpected',
+      read: 'unexpected',
+      multistatus: 'unexpected',
+      sync: 'unsupported',
+    },
+    409: {
+      create: 'rejected',
+      update: 'rejected',
+      delete: 'unexpected',
+      read: 'unexpected',
+      multistatus: 'unexpected',
+      sync: 'maybe-invalid-token',
+    },
+    410: { create: 'unexpected', update: 'gone', delete: 'ok', read: 'gone', multistatus: 'unexpected', sync: 'invalid-token' },
+    412: { create: 'exists', update: 'conflict', delete: 'conflict', read: 'unexpected', multistatus: 'unexpected', sync: 'unexpected' },
+    413: {
+      create: 'rejected',
+      update: 'rejected',
+      delete: 'unexpected',
+      read: 'unexpected',
+      multistatus: 'unexpected',
+      sync: 'unexpected',
+    },
+    415: {
+      create: 'rejected',
+      update: 'rejected',
+      delete: 'unexpected',
+      read: 'unexpected',
+      multistatus: 'unexpected',
+      sync: 'unexpected',
+    },
+    429: 'retry-at',
+    500: 'backoff',
+    501: { create: 'backoff', update: 'backoff', delete: 'backoff', read: 'backoff', multistatus: 'backoff', sync: 'unsupported' },
+    502: 'backoff',
+    503: 'retry-at',
+    504: 'backoff',
+    507: { create: 'rejected', update: 'rejected', delete: 'backoff', read: 'backoff', multistatus: 'backoff', sync: 'backoff' },
+  },
+  otherwise: 'unexpected',
+});
+
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export type StatusHandling = ReturnType<typeof CARDDAV_STATUS.decide>;
 
 /** What `status` means for a request of this kind. */
 export function handlingOf(kind: RequestKind, status: number): StatusHandling {
-  const own: Readonly<Record<number, StatusHandling>> = STATUS_TABLE[kind];
-  const common: Readonly<Record<number, StatusHandling>> = STATUS_TABLE.common;
-  return own[status] ?? common[status] ?? (status >= 500 ? 'backoff' : 'unexpected');
+  if (!CARDDAV_STATUS.lists(status) && status >= 500) return 'backoff';
+  return CARDDAV_STATUS.decide(status, kind);
 }
 
 export const CARDDAV_CODES = {
